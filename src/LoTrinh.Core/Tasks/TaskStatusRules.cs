@@ -1,0 +1,84 @@
+using LoTrinh.Core.Deadlines;
+
+namespace LoTrinh.Core.Tasks;
+
+/// <summary>How a task's status is read as of a date.</summary>
+/// <param name="StrictBefore">
+/// Read "trước ngày X" literally (the last day is X − 1). Off by default: offices usually read it as
+/// "by X" (vn-conventions §3.2, open point 4).
+/// </param>
+public sealed record TaskStatusOptions(bool StrictBefore = false)
+{
+    public static TaskStatusOptions Default { get; } = new();
+}
+
+public static class TaskStatusRules
+{
+    /// <summary>
+    /// The status of a task as of <paramref name="asOf"/>. A completion dated after <paramref name="asOf"/>
+    /// is not yet known on that date, so the snapshot of a past cut-off never changes.
+    /// </summary>
+    public static TaskStatusClass Classify(Deadline? deadline, DateOnly? completedOn, DateOnly asOf,
+        TaskStatusOptions? options = null)
+    {
+        options ??= TaskStatusOptions.Default;
+        var completed = completedOn is { } done && done <= asOf;
+        var lastDay = deadline?.LastDay(options.StrictBefore);
+
+        if (completed)
+        {
+            // Nothing to be late against when there was no single deadline.
+            return lastDay is { } last && completedOn!.Value > last
+                ? TaskStatusClass.CompletedLate
+                : TaskStatusClass.CompletedOnTime;
+        }
+
+        if (deadline is { IsRecurring: true })
+        {
+            return TaskStatusClass.Recurring;
+        }
+
+        return lastDay switch
+        {
+            null => TaskStatusClass.NoDeadline,
+            { } last when asOf > last => TaskStatusClass.InProgressOverdue,
+            _ => TaskStatusClass.InProgressWithinDeadline,
+        };
+    }
+
+    /// <summary>Both completion rates that real reports use (vn-conventions §3.1).</summary>
+    public static CompletionRates Rates(IEnumerable<TaskStatusClass> statuses)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        int completed = 0, overdue = 0, all = 0;
+        foreach (var status in statuses)
+        {
+            all++;
+            if (status.IsCompleted())
+            {
+                completed++;
+            }
+            else if (status == TaskStatusClass.InProgressOverdue)
+            {
+                overdue++;
+            }
+        }
+
+        return new CompletionRates(completed, overdue, all);
+    }
+}
+
+/// <summary>
+/// Completion rates: among the tasks that have fallen due (Government Office style, 1270/BC-TCTTTg:
+/// completed ÷ (completed + overdue not completed)) and among all assigned tasks (Đà Nẵng, Hải Phòng).
+/// Percentages are rounded half away from zero to two decimals.
+/// </summary>
+public sealed record CompletionRates(int Completed, int OverdueNotCompleted, int Assigned)
+{
+    public decimal? AmongDuePercent => Percent(Completed, Completed + OverdueNotCompleted);
+
+    public decimal? AmongAllPercent => Percent(Completed, Assigned);
+
+    private static decimal? Percent(int part, int whole) =>
+        whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+}
