@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Sourced by run.sh and test.sh. When ConnectionStrings__Default is not set, makes sure a local
+# PostgreSQL from Debian's packages is installed and running, creates the role and the database
+# named by $1, and exports ConnectionStrings__Default for it.
+set -euo pipefail
+
+lotrinh_postgres() {
+  local database="$1"
+  if [ -n "${ConnectionStrings__Default:-}" ]; then
+    echo "Dùng PostgreSQL đã cấu hình trong ConnectionStrings__Default."
+    return 0
+  fi
+
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    echo "Cài PostgreSQL từ gói Debian…"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq postgresql >/dev/null
+  fi
+
+  local version
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+    pg_createcluster "$version" main >/dev/null
+  fi
+  if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+    pg_ctlcluster "$version" main start
+  fi
+  local port
+  port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
+
+  local password="${LOTRINH_DB_PASSWORD:-lotrinh-local-only}"
+  runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 <<SQL
+do \$\$ begin
+  if not exists (select from pg_roles where rolname = 'lotrinh') then
+    create role lotrinh login createdb password '$password';
+  end if;
+end \$\$;
+SQL
+  if ! runuser -u postgres -- psql -p "$port" -tAc "select 1 from pg_database where datname = '$database'" | grep -q 1; then
+    runuser -u postgres -- createdb -p "$port" -O lotrinh "$database"
+  fi
+
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$database;Username=lotrinh;Password=$password"
+}

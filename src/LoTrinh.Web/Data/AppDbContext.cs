@@ -1,0 +1,121 @@
+using System.Text;
+using LoTrinh.Core.Deadlines;
+using LoTrinh.Core.Targets;
+using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Projects;
+using LoTrinh.Web.Features.Targets;
+using LoTrinh.Web.Features.Tasks;
+using LoTrinh.Web.Features.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<UnitLineage> UnitLineages => Set<UnitLineage>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Directive> Directives => Set<Directive>();
+    public DbSet<DirectiveLink> DirectiveLinks => Set<DirectiveLink>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+    public DbSet<TaskAgency> TaskAgencies => Set<TaskAgency>();
+    public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<KeyProject> KeyProjects => Set<KeyProject>();
+    public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<UnitLineage>(e =>
+        {
+            e.HasKey(l => new { l.PredecessorId, l.SuccessorId });
+            e.HasOne(l => l.Predecessor).WithMany().HasForeignKey(l => l.PredecessorId);
+            e.HasOne(l => l.Successor).WithMany().HasForeignKey(l => l.SuccessorId);
+        });
+        modelBuilder.Entity<Directive>(e =>
+        {
+            e.Property(d => d.Outline).HasColumnType("jsonb");
+            e.Property(d => d.CreatedAt).ValueGeneratedOnAdd();
+            e.HasMany(d => d.Links).WithOne(l => l.From).HasForeignKey(l => l.FromDirectiveId);
+            e.HasMany(d => d.Objectives).WithOne(o => o.Directive).HasForeignKey(o => o.DirectiveId);
+            e.Ignore(d => d.TextOnFile);
+            e.Ignore(d => d.DisplayName);
+        });
+        modelBuilder.Entity<DirectiveLink>().HasOne(l => l.To).WithMany().HasForeignKey(l => l.ToDirectiveId);
+        modelBuilder.Entity<Indicator>().Property(i => i.Direction)
+            .HasConversion(d => d.Code(), s => ParseDirection(s));
+        modelBuilder.Entity<Target>(e =>
+        {
+            e.Property(t => t.Comparator).HasConversion(c => c.Code(), s => ParseComparator(s));
+            e.HasOne(t => t.Revises).WithMany().HasForeignKey(t => t.RevisesTargetId);
+            e.Ignore(t => t.Spec);
+        });
+        modelBuilder.Entity<Measurement>().Property(m => m.EnteredAt).ValueGeneratedOnAdd();
+        modelBuilder.Entity<TaskItem>(e =>
+        {
+            e.Property(t => t.DeadlinePrecision)
+                .HasConversion(p => p.ToString().ToLowerInvariant(), s => Enum.Parse<DeadlinePrecision>(s, true));
+            e.Property(t => t.CompletedOn);
+            e.Property(t => t.CreatedAt).ValueGeneratedOnAdd();
+            e.HasMany(t => t.Agencies).WithOne(a => a.Task).HasForeignKey(a => a.TaskId);
+            e.HasMany(t => t.ProgressUpdates).WithOne(p => p.Task).HasForeignKey(p => p.TaskId);
+            e.Ignore(t => t.Deadline);
+        });
+        modelBuilder.Entity<TaskAgency>().HasKey(a => new { a.TaskId, a.AgencyId });
+        modelBuilder.Entity<ProgressUpdate>().Property(p => p.CreatedAt).ValueGeneratedOnAdd();
+        modelBuilder.Entity<KeyProject>(e =>
+        {
+            e.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.ProjectId);
+            e.HasMany(p => p.Tasks).WithMany().UsingEntity(
+                "project_task",
+                r => r.HasOne(typeof(TaskItem)).WithMany().HasForeignKey("task_id"),
+                l => l.HasOne(typeof(KeyProject)).WithMany().HasForeignKey("project_id"));
+        });
+
+        ApplySnakeCaseNames(modelBuilder);
+    }
+
+    private static Direction ParseDirection(string code) =>
+        ComparatorCodes.TryParse(code, out Direction d) ? d : throw new InvalidOperationException($"direction {code}");
+
+    private static Comparator ParseComparator(string code) =>
+        ComparatorCodes.TryParse(code, out Comparator c) ? c : throw new InvalidOperationException($"comparator {code}");
+
+    /// <summary>The schema is written by hand in SQL with snake_case names; map every name to it.</summary>
+    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (!entity.HasSharedClrType)
+            {
+                entity.SetTableName(SnakeCase(entity.ClrType.Name));
+            }
+
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.GetColumnName()));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && name[i - 1] != '_')
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,71 @@
+using LoTrinh.Core.Agencies;
+using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Tasks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Agencies;
+
+public sealed record AgencyRow(long Id, string Name, string? ShortName, string Kind, string KindLabel, string? Unit, int Tasks);
+
+public sealed record AgencyDetails(AgencyRow Agency, TaskPage Tasks);
+
+public static class AgenciesApi
+{
+    public static void MapAgenciesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/agencies").WithTags("Cơ quan");
+        group.MapGet("/", List);
+        group.MapGet("/{id:long}", Get).WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
+    }
+
+    public static async Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct)
+    {
+        var query = db.Agencies.AsNoTracking();
+        if (Input.Clean(q) is { } text)
+        {
+            query = query.Where(a => EF.Functions.ILike(a.Name, $"%{text}%") || (a.ShortName != null && EF.Functions.ILike(a.ShortName, $"%{text}%")));
+        }
+
+        if (Input.Clean(kind) is { } k)
+        {
+            query = query.Where(a => a.Kind == k);
+        }
+
+        var rows = await query.OrderBy(a => a.Name)
+            .Select(a => new
+            {
+                a.Id, a.Name, a.ShortName, a.Kind, Unit = a.AdministrativeUnit == null ? null : a.AdministrativeUnit.Name,
+                Tasks = db.TaskAgencies.Count(t => t.AgencyId == a.Id),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new AgencyRow(r.Id, r.Name, r.ShortName, r.Kind, AgencyKinds.Vietnamese(r.Kind), r.Unit, r.Tasks))];
+    }
+
+    private static async Task<Ok<IReadOnlyList<AgencyRow>>> List(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
+        TypedResults.Ok(await QueryAsync(db, q, kind, ct));
+
+    public static async Task<AgencyDetails?> LoadAsync(AppDbContext db, long id, DateOnly asOf, int page, int pageSize, CancellationToken ct)
+    {
+        var row = (await QueryAsync(db, null, null, ct)).FirstOrDefault(a => a.Id == id);
+        if (row is null)
+        {
+            return null;
+        }
+
+        return new AgencyDetails(row, await TaskBoard.QueryAsync(db, new TaskFilter(asOf, AgencyId: id), page, pageSize, ct));
+    }
+
+    private static async Task<Results<Ok<AgencyDetails>, NotFound, ValidationProblem>> Get(
+        long id, string? asOf, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var day = errors.Date("asOf", asOf) ?? time.Today();
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        return await LoadAsync(db, id, day, 1, Input.MaxPageSize, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    }
+}

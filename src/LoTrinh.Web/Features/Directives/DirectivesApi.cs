@@ -1,0 +1,189 @@
+using LoTrinh.Core.Documents;
+using LoTrinh.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Directives;
+
+public sealed record LinkView(string Relation, long DirectiveId, string Number);
+
+public sealed record DirectiveRow(
+    long Id, string? Number, string Kind, string Issuer, DateOnly? IssuedOn, string Title, bool TextOnFile,
+    IReadOnlyList<LinkView> Links);
+
+public sealed record DirectiveInput(string? Number, string? Kind, string? Issuer, string? IssuedOn, string? Title, string? Text);
+
+public sealed record LinkInput(string? To, string? Relation);
+
+public static class DirectivesApi
+{
+    public static void MapDirectivesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/directives").WithTags("Văn bản");
+        group.MapGet("/", List).WithSummary("Các văn bản chỉ đạo và liên kết giữa chúng.");
+        group.MapGet("/{id:long}", Get);
+        group.MapPost("/", Create).WithSummary("Đăng ký một văn bản.");
+        group.MapPost("/{id:long}/links", AddLink).WithSummary("Liên kết văn bản này với văn bản khác (thực hiện, viện dẫn, sửa đổi, thay thế).");
+    }
+
+    /// <summary>Finds a directive by id or number; null when none was asked for, −1 when none matches.</summary>
+    public static async Task<long?> FindAsync(AppDbContext db, string? idOrNumber, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(idOrNumber))
+        {
+            return null;
+        }
+
+        if (long.TryParse(idOrNumber, out var id))
+        {
+            return await db.Directives.AnyAsync(d => d.Id == id, ct) ? id : -1;
+        }
+
+        var number = DirectiveNumber.TryParse(idOrNumber, out var parsed, out _) ? parsed.Text : idOrNumber.Trim();
+        return await db.Directives.Where(d => d.Number == number).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct) ?? -1;
+    }
+
+    public static async Task<IReadOnlyList<DirectiveRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct)
+    {
+        var query = db.Directives.AsNoTracking();
+        if (Input.Clean(q) is { } text)
+        {
+            var pattern = $"%{text}%";
+            query = query.Where(d => EF.Functions.ILike(d.Title, pattern) || (d.Number != null && EF.Functions.ILike(d.Number, pattern)));
+        }
+
+        if (Input.Clean(kind) is { } k)
+        {
+            query = query.Where(d => d.Kind == k);
+        }
+
+        return await query
+            .OrderBy(d => d.IssuedOn == null).ThenBy(d => d.IssuedOn).ThenBy(d => d.Id)
+            .Select(d => new DirectiveRow(d.Id, d.Number, d.Kind, d.IssuerName, d.IssuedOn, d.Title, d.FullText != null,
+                d.Links.OrderBy(l => l.Id)
+                    .Select(l => new LinkView(l.Relation, l.ToDirectiveId, l.To.Number ?? l.To.Title)).ToList()))
+            .ToListAsync(ct);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DirectiveRow>>> List(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
+        TypedResults.Ok(await QueryAsync(db, q, kind, ct));
+
+    private static async Task<Results<Ok<DirectiveDetails>, NotFound>> Get(long id, AppDbContext db, CancellationToken ct) =>
+        await DirectiveDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    /// <summary>Validates and writes a new directive; shared by the page and the API.</summary>
+    public static async Task<(long? Id, InputErrors Errors)> CreateAsync(AppDbContext db, DirectiveInput input, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        DirectiveNumber? number = null;
+        if (!string.IsNullOrWhiteSpace(input.Number))
+        {
+            if (DirectiveNumber.TryParse(input.Number, out var parsed, out var problem))
+            {
+                number = parsed;
+                if (await db.Directives.AnyAsync(d => d.Number == parsed.Text, ct))
+                {
+                    errors.Add("number", $"Văn bản số {parsed.Text} đã có trong hệ thống.");
+                }
+            }
+            else
+            {
+                errors.Add("number", problem);
+            }
+        }
+
+        var kind = errors.Required("kind", input.Kind ?? DirectiveKinds.FromCode(number?.KindCode));
+        var issuer = errors.Required("issuer", input.Issuer);
+        var title = errors.Required("title", input.Title);
+        var issuedOn = errors.Date("issuedOn", input.IssuedOn);
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var directive = new Directive { Kind = kind!, IssuerName = issuer!, Title = title!, IssuedOn = issuedOn };
+        directive.SetNumber(number);
+        directive.SetText(string.IsNullOrWhiteSpace(input.Text) ? null : input.Text);
+        db.Directives.Add(directive);
+        await db.SaveChangesAsync(ct);
+        return (directive.Id, errors);
+    }
+
+    private static async Task<Results<Created<DirectiveDetails>, ValidationProblem>> Create(DirectiveInput input, AppDbContext db, CancellationToken ct)
+    {
+        var (id, errors) = await CreateAsync(db, input, ct);
+        return id is { } created
+            ? TypedResults.Created($"/api/directives/{created}", await DirectiveDetails.LoadAsync(db, created, ct))
+            : errors.Problem();
+    }
+
+    private static async Task<Results<Created, NotFound, ValidationProblem>> AddLink(long id, LinkInput input, AppDbContext db, CancellationToken ct)
+    {
+        if (!await db.Directives.AnyAsync(d => d.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new InputErrors();
+        var to = await FindAsync(db, input.To, ct);
+        if (to is null or -1)
+        {
+            errors.Add("to", $"Không tìm thấy văn bản \"{input.To}\".");
+        }
+        else if (to == id)
+        {
+            errors.Add("to", "Một văn bản không liên kết với chính nó.");
+        }
+
+        if (input.Relation is not { } relation || !DirectiveRelations.All.Contains(relation))
+        {
+            errors.Add("relation", $"Quan hệ phải là một trong: {string.Join(", ", DirectiveRelations.All)}.");
+        }
+        else if (to > 0 && await db.DirectiveLinks.AnyAsync(l => l.FromDirectiveId == id && l.ToDirectiveId == to && l.Relation == relation, ct))
+        {
+            errors.Add("to", "Liên kết này đã có.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        db.DirectiveLinks.Add(new DirectiveLink { FromDirectiveId = id, ToDirectiveId = to!.Value, Relation = input.Relation! });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/directives/{id}");
+    }
+}
+
+public sealed record ObjectiveView(int? Horizon, string Text, string? Section);
+
+public sealed record DirectiveDetails(
+    long Id, string? Number, string Kind, string Issuer, string? Signer, DateOnly? IssuedOn, DateOnly? EffectiveOn, string? Field,
+    string Title, string? Locality, string? FullText, IReadOnlyList<Section> Outline,
+    IReadOnlyList<LinkView> Links, IReadOnlyList<LinkView> LinkedFrom, IReadOnlyList<ObjectiveView> Objectives)
+{
+    public static async Task<DirectiveDetails?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
+    {
+        var d = await db.Directives.AsNoTracking()
+            .Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Id, x.Number, x.Kind, x.IssuerName, x.Signer, x.IssuedOn, x.EffectiveOn, x.Field, x.Title,
+                Locality = x.LocalityUnit == null ? null : x.LocalityUnit.Name, x.FullText, x.Outline,
+                Links = x.Links.Select(l => new LinkView(l.Relation, l.ToDirectiveId, l.To.Number ?? l.To.Title)).ToList(),
+                Objectives = x.Objectives.OrderBy(o => o.HorizonYear == null).ThenBy(o => o.HorizonYear).ThenBy(o => o.Id)
+                    .Select(o => new ObjectiveView(o.HorizonYear, o.Text, o.Section)).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var linkedFrom = await db.DirectiveLinks.AsNoTracking().Where(l => l.ToDirectiveId == id)
+            .Select(l => new LinkView(l.Relation, l.FromDirectiveId, l.From.Number ?? l.From.Title)).ToListAsync(ct);
+        var outline = System.Text.Json.JsonSerializer.Deserialize<List<Section>>(d.Outline, Json.Options) ?? [];
+        return new DirectiveDetails(d.Id, d.Number, d.Kind, d.IssuerName, d.Signer, d.IssuedOn, d.EffectiveOn, d.Field, d.Title,
+            d.Locality, d.FullText, outline, d.Links, linkedFrom, d.Objectives);
+    }
+}

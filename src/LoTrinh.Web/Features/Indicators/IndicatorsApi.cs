@@ -1,0 +1,133 @@
+using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Targets;
+using LoTrinh.Web.Features.Units;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Indicators;
+
+public sealed record IndicatorRow(long Id, string Name, string Unit, string Direction, int Targets, int Measurements);
+
+public sealed record MeasurementView(long Id, string UnitCode, string UnitName, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel,
+    decimal Value, string Source, string EnteredBy);
+
+public sealed record IndicatorDetails(long Id, string Name, string Unit, string Direction, IReadOnlyList<TargetRow> Targets,
+    IReadOnlyList<MeasurementView> Measurements);
+
+public sealed record MeasurementInput(long? Indicator, string? UnitCode, string? PeriodStart, string? PeriodEnd, string? PeriodLabel,
+    decimal? Value, string? Source, string? EnteredBy);
+
+public static class IndicatorsApi
+{
+    public static void MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/indicators").WithTags("Chỉ tiêu");
+        group.MapGet("/", List);
+        group.MapGet("/{id:long}", Get).WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện.");
+        app.MapPost("/api/measurements", AddMeasurement).WithTags("Chỉ tiêu").WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
+    }
+
+    public static async Task<IReadOnlyList<IndicatorRow>> QueryAsync(AppDbContext db, string? q, CancellationToken ct)
+    {
+        var query = db.Indicators.AsNoTracking();
+        if (Input.Clean(q) is { } text)
+        {
+            query = query.Where(i => EF.Functions.ILike(i.Name, $"%{text}%"));
+        }
+
+        var rows = await query.OrderBy(i => i.Name)
+            .Select(i => new
+            {
+                i.Id, i.Name, i.Unit, i.Direction,
+                Targets = db.Targets.Count(t => t.IndicatorId == i.Id),
+                Measurements = db.Measurements.Count(m => m.IndicatorId == i.Id),
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new IndicatorRow(r.Id, r.Name, r.Unit, Core.Targets.ComparatorCodes.Code(r.Direction), r.Targets, r.Measurements))];
+    }
+
+    private static async Task<Ok<IReadOnlyList<IndicatorRow>>> List(AppDbContext db, string? q, CancellationToken ct) =>
+        TypedResults.Ok(await QueryAsync(db, q, ct));
+
+    public static async Task<IndicatorDetails?> LoadAsync(AppDbContext db, long id, DateOnly today, CancellationToken ct)
+    {
+        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        var targets = await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.IndicatorId == id), today, ct);
+        var measurements = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id)
+            .OrderBy(m => m.PeriodEnd)
+            .Select(m => new MeasurementView(m.Id, m.AdministrativeUnit.Code, m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd,
+                m.PeriodLabel, m.Value, m.Source, m.EnteredBy))
+            .ToListAsync(ct);
+        return new IndicatorDetails(indicator.Id, indicator.Name, indicator.Unit, Core.Targets.ComparatorCodes.Code(indicator.Direction), targets, measurements);
+    }
+
+    private static async Task<Results<Ok<IndicatorDetails>, NotFound>> Get(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await LoadAsync(db, id, time.Today(), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    /// <summary>Validates and writes one measurement; shared by the indicator page and the API.</summary>
+    public static async Task<(long? Id, InputErrors Errors)> AddMeasurementAsync(AppDbContext db, MeasurementInput input, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        if (input.Indicator is not { } indicatorId || !await db.Indicators.AnyAsync(i => i.Id == indicatorId, ct))
+        {
+            errors.Add("indicator", "Không tìm thấy chỉ số.");
+        }
+
+        var start = errors.Date("periodStart", input.PeriodStart, required: true);
+        var end = errors.Date("periodEnd", input.PeriodEnd, required: true);
+        if (start > end)
+        {
+            errors.Add("periodEnd", "Kỳ số liệu kết thúc trước khi bắt đầu.");
+        }
+
+        if (input.Value is null)
+        {
+            errors.Add("value", "Cần nhập giá trị (số, dấu chấm thập phân).");
+        }
+
+        var source = errors.Required("source", input.Source);
+        var by = errors.Required("enteredBy", input.EnteredBy);
+        var code = errors.Required("unitCode", input.UnitCode);
+        long? unitId = null;
+        if (code is not null && end is { } day)
+        {
+            unitId = await UnitsApi.ResolveAsync(db, code, day, ct);
+            if (unitId is null)
+            {
+                errors.Add("unitCode", $"Không có đơn vị hành chính mã {code} vào ngày {day:dd/MM/yyyy}.");
+            }
+        }
+
+        if (!errors.Any && await db.Measurements.AnyAsync(m => m.IndicatorId == input.Indicator && m.AdministrativeUnitId == unitId
+                && m.PeriodStart == start && m.PeriodEnd == end, ct))
+        {
+            errors.Add("periodStart", "Đã có số liệu của chỉ số này cho đơn vị và kỳ này.");
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var measurement = new Measurement
+        {
+            IndicatorId = input.Indicator!.Value, AdministrativeUnitId = unitId!.Value, PeriodStart = start!.Value, PeriodEnd = end!.Value,
+            PeriodLabel = Input.Clean(input.PeriodLabel) ?? $"{start:dd/MM/yyyy} – {end:dd/MM/yyyy}", Value = input.Value!.Value,
+            Source = source!, EnteredBy = by!,
+        };
+        db.Measurements.Add(measurement);
+        await db.SaveChangesAsync(ct);
+        return (measurement.Id, errors);
+    }
+
+    private static async Task<Results<Created, ValidationProblem>> AddMeasurement(MeasurementInput input, AppDbContext db, CancellationToken ct)
+    {
+        var (id, errors) = await AddMeasurementAsync(db, input, ct);
+        return id is null ? errors.Problem() : TypedResults.Created($"/api/indicators/{input.Indicator}");
+    }
+}

@@ -1,0 +1,26 @@
+namespace LoTrinh.Web.Features.Seeding;
+
+// The shape of seed/program.json: what a clerk adds to the annotated documents.
+
+internal sealed record ProgramFile(
+    List<HistoricalUnitEntry> HistoricalUnits,
+    List<AgencyEntry> Agencies,
+    List<SeedDirectiveEntry> Directives,
+    List<CitedDirectiveEntry> CitedDirectives,
+    Dictionary<string, string> IndicatorDirections,
+    List<MeasurementEntry> Measurements);
+
+internal sealed record UnitRef(string Code, DateOnly On);
+
+internal sealed record HistoricalUnitEntry(string Code, string Name, UnitRef Parent, DateOnly ValidTo, string Source, List<string> Communes);
+
+internal sealed record AgencyEntry(string Name, string? ShortName, string Kind, string? Parent, UnitRef? Unit);
+
+internal sealed record SeedDirectiveEntry(
+    string Annotation, string? Number, DateOnly? IssuedOn, string? Issuer, DateOnly? EffectiveOn, string? Field, UnitRef Locality,
+    Dictionary<string, string>? AgencyNames, Dictionary<string, string>? Relations);
+
+internal sealed record CitedDirectiveEntry(string Number, string Kind, string? Issuer, DateOnly? IssuedOn, string? Title, UnitRef? Locality);
+
+internal sealed record MeasurementEntry(
+    string Indicator, string Unit, UnitRef At, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel, decimal Value, string Source);

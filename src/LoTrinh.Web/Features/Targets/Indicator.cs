@@ -1,0 +1,59 @@
+using LoTrinh.Core.Targets;
+using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Units;
+
+namespace LoTrinh.Web.Features.Targets;
+
+/// <summary>An indicator (chỉ tiêu) with its unit and the direction in which it improves.</summary>
+public sealed class Indicator
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public required string NameKey { get; set; }
+    public required string Unit { get; set; }
+    public Direction Direction { get; set; }
+}
+
+/// <summary>A target: what a directive asks of an indicator for a locality and a year.</summary>
+public sealed class Target
+{
+    public long Id { get; set; }
+    public long IndicatorId { get; set; }
+    public Indicator Indicator { get; set; } = null!;
+    public long DirectiveId { get; set; }
+    public Directive Directive { get; set; } = null!;
+    public string? Section { get; set; }
+
+    /// <summary>The scope as the directive words it ("toàn tỉnh", "đô thị").</summary>
+    public required string Scope { get; set; }
+
+    public long? AdministrativeUnitId { get; set; }
+    public AdministrativeUnit? AdministrativeUnit { get; set; }
+    public int? Year { get; set; }
+    public Comparator Comparator { get; set; }
+    public decimal? Value { get; set; }
+    public decimal? Low { get; set; }
+    public decimal? High { get; set; }
+    public string? Quote { get; set; }
+    public long? RevisesTargetId { get; set; }
+    public Target? Revises { get; set; }
+
+    public TargetSpec Spec => new(Comparator, Value, Low, High);
+}
+
+/// <summary>A reported value (số liệu thực hiện) of an indicator for a unit and a period.</summary>
+public sealed class Measurement
+{
+    public long Id { get; set; }
+    public long IndicatorId { get; set; }
+    public Indicator Indicator { get; set; } = null!;
+    public long AdministrativeUnitId { get; set; }
+    public AdministrativeUnit AdministrativeUnit { get; set; } = null!;
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public required string PeriodLabel { get; set; }
+    public decimal Value { get; set; }
+    public required string Source { get; set; }
+    public required string EnteredBy { get; set; }
+    public DateTimeOffset EnteredAt { get; set; }
+}

@@ -1,0 +1,67 @@
+using LoTrinh.Core.Targets;
+using LoTrinh.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Targets;
+
+public sealed record LatestValue(decimal Value, DateOnly PeriodEnd, string PeriodLabel);
+
+public sealed record TargetRow(
+    long Id, long IndicatorId, string Indicator, string Unit, string Scope, string? Locality, int? Year, string Comparator,
+    decimal? Value, decimal? Low, decimal? High, string Wording, long DirectiveId, string Directive, string? Section, string? Quote,
+    string Status, string StatusLabel, string Progress, string ProgressLabel, double? ProgressRatio, string Evaluation,
+    LatestValue? Latest, long? RevisesTargetId, bool Superseded);
+
+/// <summary>Targets with their status from the values reported for the same indicator and locality.</summary>
+public static class TargetStatus
+{
+    public static async Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, DateOnly today, CancellationToken ct)
+    {
+        var rows = await targets.AsNoTracking()
+            .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id)
+            .Select(t => new
+            {
+                t.Id, t.IndicatorId, Indicator = t.Indicator.Name, t.Indicator.Unit, t.Indicator.Direction, t.Scope,
+                t.AdministrativeUnitId, Locality = t.AdministrativeUnit == null ? null : t.AdministrativeUnit.Name,
+                t.Year, t.Comparator, t.Value, t.Low, t.High, t.DirectiveId,
+                Directive = t.Directive.Number ?? t.Directive.Kind + " — " + t.Directive.IssuerName,
+                t.Section, t.Quote, t.RevisesTargetId,
+            })
+            .ToListAsync(ct);
+
+        var indicatorIds = rows.Select(r => r.IndicatorId).Distinct().ToList();
+        var unitIds = rows.Where(r => r.AdministrativeUnitId != null).Select(r => r.AdministrativeUnitId!.Value).Distinct().ToList();
+        var measurements = (await db.Measurements.AsNoTracking()
+                .Where(m => indicatorIds.Contains(m.IndicatorId) && unitIds.Contains(m.AdministrativeUnitId))
+                .Select(m => new { m.IndicatorId, m.AdministrativeUnitId, m.PeriodEnd, m.PeriodLabel, m.Value })
+                .ToListAsync(ct))
+            .ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));
+        var superseded = (await db.Targets.Where(t => t.RevisesTargetId != null).Select(t => t.RevisesTargetId!.Value).ToListAsync(ct)).ToHashSet();
+
+        return [.. rows.Select(r =>
+        {
+            var spec = new TargetSpec(r.Comparator, r.Value, r.Low, r.High);
+            var series = r.AdministrativeUnitId is { } unit ? measurements[(r.IndicatorId, unit)].OrderBy(m => m.PeriodEnd).ToList() : [];
+            var latest = series.Count > 0 ? series[^1] : null;
+            var evaluation = TargetEvaluator.Evaluate(spec, latest?.Value, r.Direction);
+            var assessment = r.Year is { } year
+                ? ProgressAssessor.Assess(spec, r.Direction, new DateOnly(year, 12, 31), series.Select(m => new Observation(m.PeriodEnd, m.Value)))
+                : Undated(evaluation);
+            return new TargetRow(r.Id, r.IndicatorId, r.Indicator, r.Unit, r.Scope, r.Locality, r.Year, r.Comparator.Code(),
+                r.Value, r.Low, r.High, r.Comparator.Describe(r.Value, r.Low, r.High, r.Unit), r.DirectiveId, r.Directive, r.Section, r.Quote,
+                assessment.StatusCode, assessment.StatusVietnamese, assessment.Category.Code(), assessment.Category.Vietnamese(),
+                assessment.Ratio is { } ratio ? Math.Round(ratio, 3) : null, evaluation.ToString().ToLowerInvariant(),
+                latest is null ? null : new LatestValue(latest.Value, latest.PeriodEnd, latest.PeriodLabel),
+                r.RevisesTargetId, superseded.Contains(r.Id));
+        })];
+    }
+
+    /// <summary>A target with no year ("duy trì … trên 53%") has no milestone to project to: met or not.</summary>
+    private static ProgressAssessment Undated(TargetOutcome outcome) => new(
+        outcome switch
+        {
+            TargetOutcome.Met => ProgressCategory.Achieved,
+            TargetOutcome.NotMet => ProgressCategory.LimitedProgress,
+            _ => ProgressCategory.InsufficientData,
+        }, null, null, null, null, null);
+}

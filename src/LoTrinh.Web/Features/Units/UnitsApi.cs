@@ -1,0 +1,119 @@
+using LoTrinh.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Units;
+
+public sealed record UnitRefView(long Id, string Code, string Name, DateOnly? ValidFrom, DateOnly? ValidTo, string? Kind = null);
+
+public sealed record UnitView(
+    long Id, string Code, string Name, string Kind, string Level, DateOnly? ValidFrom, DateOnly? ValidTo,
+    UnitRefView? Parent, IReadOnlyList<UnitRefView> Predecessors, IReadOnlyList<UnitRefView> Successors, IReadOnlyList<UnitRefView> Children);
+
+public sealed record UnitRow(long Id, string Code, string Name, string Kind, string Level, DateOnly? ValidFrom, DateOnly? ValidTo, string? Parent);
+
+public static class UnitsApi
+{
+    public static void MapUnitsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/units").WithTags("Đơn vị hành chính");
+        group.MapGet("/", Search).WithSummary("Tìm đơn vị hành chính theo tên hay mã, còn hiệu lực vào một ngày.");
+        group.MapGet("/{code}", GetByCode).WithSummary("Đơn vị mang mã này vào ngày đã cho, với đơn vị tiền thân và kế thừa.");
+    }
+
+    /// <summary>The id of the unit with this code on that day, or null.</summary>
+    public static Task<long?> ResolveAsync(AppDbContext db, string code, DateOnly on, CancellationToken ct) =>
+        ValidOn(db.Units, on).Where(u => u.Code == code.Trim()).Select(u => (long?)u.Id).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<AdministrativeUnit> ValidOn(IQueryable<AdministrativeUnit> units, DateOnly on) =>
+        units.Where(u => (u.ValidFrom == null || u.ValidFrom <= on) && (u.ValidTo == null || u.ValidTo >= on));
+
+    public static async Task<(IReadOnlyList<UnitRow> Rows, int Total)> SearchAsync(
+        AppDbContext db, string? q, string? level, DateOnly? on, int page, int pageSize, CancellationToken ct)
+    {
+        var query = db.Units.AsNoTracking();
+        if (on is { } day)
+        {
+            query = ValidOn(query, day);
+        }
+
+        if (Input.Clean(q) is { } text)
+        {
+            query = query.Where(u => u.Code == text || EF.Functions.ILike(u.Name, $"%{text}%"));
+        }
+
+        if (Input.Clean(level) is { } l)
+        {
+            query = query.Where(u => u.Level == l);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(u => u.Code).ThenBy(u => u.ValidFrom)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(u => new UnitRow(u.Id, u.Code, u.Name, u.Kind, u.Level, u.ValidFrom, u.ValidTo, u.Parent == null ? null : u.Parent.Name))
+            .ToListAsync(ct);
+        return (rows, total);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<UnitRow>>, ValidationProblem>> Search(
+        AppDbContext db, HttpResponse response, string? q, string? level, string? on, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var day = errors.Date("on", on);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var (p, size) = Input.Paging(page, pageSize, 100);
+        var (rows, total) = await SearchAsync(db, q, level, day, p, size, ct);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Results<Ok<UnitView>, NotFound<ProblemDetails>, ValidationProblem>> GetByCode(
+        string code, string? on, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var day = errors.Date("on", on) ?? time.Today();
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var id = await ResolveAsync(db, code, day, ct);
+        return id is { } found && await LoadAsync(db, found, ct) is { } unit
+            ? TypedResults.Ok(unit)
+            : TypedResults.NotFound(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Không có đơn vị hành chính này",
+                Detail = $"Không có đơn vị hành chính mã {code} còn hiệu lực vào ngày {day:dd/MM/yyyy}.",
+            });
+    }
+
+    public static async Task<UnitView?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
+    {
+        var unit = await db.Units.AsNoTracking().Include(u => u.Parent).FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (unit is null)
+        {
+            return null;
+        }
+
+        var predecessors = await db.UnitLineages.AsNoTracking().Where(l => l.SuccessorId == id)
+            .OrderBy(l => l.Predecessor.Code)
+            .Select(l => new UnitRefView(l.PredecessorId, l.Predecessor.Code, l.Predecessor.Name, l.Predecessor.ValidFrom, l.Predecessor.ValidTo, l.Kind))
+            .ToListAsync(ct);
+        var successors = await db.UnitLineages.AsNoTracking().Where(l => l.PredecessorId == id)
+            .OrderBy(l => l.Successor.Code)
+            .Select(l => new UnitRefView(l.SuccessorId, l.Successor.Code, l.Successor.Name, l.Successor.ValidFrom, l.Successor.ValidTo, l.Kind))
+            .ToListAsync(ct);
+        var children = await db.Units.AsNoTracking().Where(u => u.ParentId == id).OrderBy(u => u.Code)
+            .Select(u => new UnitRefView(u.Id, u.Code, u.Name, u.ValidFrom, u.ValidTo, u.Kind))
+            .ToListAsync(ct);
+        return new UnitView(unit.Id, unit.Code, unit.Name, unit.Kind, unit.Level, unit.ValidFrom, unit.ValidTo,
+            unit.Parent is { } p ? new UnitRefView(p.Id, p.Code, p.Name, p.ValidFrom, p.ValidTo, p.Kind) : null,
+            predecessors, successors, children);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using LoTrinh.Core.Text;
+
+namespace LoTrinh.Web;
+
+/// <summary>
+/// Reading what people type and send: dates, paging, text. Each reader gives a value or a Vietnamese
+/// message that names what is wrong, for ProblemDetails on the API and for the field on a page.
+/// </summary>
+public static class Input
+{
+    public const int MaxPageSize = 1000;
+
+    public static bool TryDate(string? text, out DateOnly? date, out string? error)
+    {
+        date = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var s = text.Trim();
+        string[] formats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d.M.yyyy"];
+        if (DateOnly.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        error = $"\"{s}\" không phải là một ngày có thật (dạng YYYY-MM-DD hoặc dd/mm/yyyy).";
+        return false;
+    }
+
+    public static string? Clean(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : VietnameseText.CollapseWhitespace(VietnameseText.Normalize(text));
+
+    public static (int Page, int Size) Paging(int? page, int? pageSize, int defaultSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultSize, 1, MaxPageSize));
+}
+
+/// <summary>A 400 answer naming the fields at fault, in the shape of ValidationProblemDetails.</summary>
+public sealed class InputErrors
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public IReadOnlyDictionary<string, string[]> All => _errors;
+
+    public void Add(string field, string message) =>
+        _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    public DateOnly? Date(string field, string? text, bool required = false)
+    {
+        if (!Input.TryDate(text, out var date, out var error))
+        {
+            Add(field, error!);
+        }
+        else if (required && date is null)
+        {
+            Add(field, "Cần nhập ngày.");
+        }
+
+        return date;
+    }
+
+    public string? Required(string field, string? text)
+    {
+        var clean = Input.Clean(text);
+        if (clean is null)
+        {
+            Add(field, "Không được để trống.");
+        }
+
+        return clean;
+    }
+
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem() =>
+        TypedResults.ValidationProblem(_errors, title: "Dữ liệu gửi lên không hợp lệ; không có gì được ghi.");
+}

@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using LoTrinh.Web;
+using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Indicators;
+using LoTrinh.Web.Features.Targets;
+using LoTrinh.Web.Features.Tasks;
+using LoTrinh.Web.Features.Units;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.WebEncoders;
+
+// `lotrinh <verb>` (migrate, seed) runs and exits before any web host starts.
+if (Cli.IsVerb(args))
+{
+    return await Cli.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddLoTrinhData(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddRazorPages().WithRazorPagesRoot("/Features");
+builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("vi-VN") });
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAntiforgery();
+app.MapOpenApi();
+app.MapRazorPages();
+app.MapDirectivesApi();
+app.MapTargetsApi();
+app.MapIndicatorsApi();
+app.MapTasksApi();
+app.MapAgenciesApi();
+app.MapUnitsApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
+
+internal static class DataRegistration
+{
+    public static IServiceCollection AddLoTrinhData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException(
+                "Chưa cấu hình ConnectionStrings__Default (chuỗi kết nối PostgreSQL). Dùng ./run.sh hoặc đặt biến môi trường này.");
+        return services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString));
+    }
+}
