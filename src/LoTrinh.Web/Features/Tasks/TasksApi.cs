@@ -142,12 +142,12 @@ public static class TasksApi
         return TypedResults.Created($"/api/tasks/{task.Id}", await TaskDetails.LoadAsync(db, task.Id, time.Today(), ct));
     }
 
-    private static async Task<Results<Created, NotFound, ValidationProblem>> AddProgress(
-        long id, ProgressInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>Validates and writes a progress report; null when the task does not exist. Shared by the page and the API.</summary>
+    public static async Task<InputErrors?> AddProgressAsync(AppDbContext db, TimeProvider time, long id, ProgressInput input, CancellationToken ct)
     {
         if (!await db.Tasks.AnyAsync(t => t.Id == id, ct))
         {
-            return TypedResults.NotFound();
+            return null;
         }
 
         var errors = new InputErrors();
@@ -164,23 +164,22 @@ public static class TasksApi
             errors.Add("reportedOn", "Không báo cáo tiến độ cho một ngày chưa tới.");
         }
 
-        if (errors.Any)
+        if (!errors.Any)
         {
-            return errors.Problem();
+            db.ProgressUpdates.Add(new ProgressUpdate { TaskId = id, ReportedOn = reportedOn, Text = text!, Percent = input.Percent, EnteredBy = by! });
+            await db.SaveChangesAsync(ct);
         }
 
-        db.ProgressUpdates.Add(new ProgressUpdate { TaskId = id, ReportedOn = reportedOn, Text = text!, Percent = input.Percent, EnteredBy = by! });
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/tasks/{id}");
+        return errors;
     }
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Complete(
-        long id, CompletionInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>Validates and records completion; null when the task does not exist.</summary>
+    public static async Task<InputErrors?> CompleteAsync(AppDbContext db, TimeProvider time, long id, CompletionInput input, CancellationToken ct)
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (task is null)
         {
-            return TypedResults.NotFound();
+            return null;
         }
 
         var errors = new InputErrors();
@@ -190,15 +189,32 @@ public static class TasksApi
             errors.Add("on", "Ngày hoàn thành không thể sau hôm nay.");
         }
 
-        if (errors.Any)
+        if (!errors.Any)
         {
-            return errors.Problem();
+            task.Complete(on!.Value);
+            await db.SaveChangesAsync(ct);
         }
 
-        task.Complete(on!.Value);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        return errors;
     }
+
+    private static async Task<Results<Created, NotFound, ValidationProblem>> AddProgress(
+        long id, ProgressInput input, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await AddProgressAsync(db, time, id, input, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Any: true } errors => errors.Problem(),
+            _ => TypedResults.Created($"/api/tasks/{id}"),
+        };
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Complete(
+        long id, CompletionInput input, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await CompleteAsync(db, time, id, input, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Any: true } errors => errors.Problem(),
+            _ => TypedResults.NoContent(),
+        };
 
     private static Results<Ok<DeadlineParseView>, ValidationProblem> ParseDeadline(string? text, int? year)
     {

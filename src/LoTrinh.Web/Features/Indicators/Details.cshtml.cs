@@ -1,0 +1,35 @@
+using LoTrinh.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LoTrinh.Web.Features.Indicators;
+
+public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
+{
+    public IndicatorDetails Indicator { get; private set; } = null!;
+    [BindProperty] public MeasurementInput Form { get; set; } = new(null, null, null, null, null, null, null, null);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await Show(id, ct);
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        var (created, errors) = await IndicatorsApi.AddMeasurementAsync(db, Form with { Indicator = id }, ct);
+        if (created is not null)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        Errors = errors;
+        return await Show(id, ct);
+    }
+
+    private async Task<IActionResult> Show(long id, CancellationToken ct)
+    {
+        if (await IndicatorsApi.LoadAsync(db, id, time.Today(), ct) is not { } indicator)
+        {
+            return NotFound();
+        }
+
+        Indicator = indicator;
+        return Page();
+    }
+}

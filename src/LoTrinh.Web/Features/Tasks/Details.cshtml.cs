@@ -1,0 +1,41 @@
+using LoTrinh.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LoTrinh.Web.Features.Tasks;
+
+public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
+{
+    public TaskDetails Task { get; private set; } = null!;
+    [BindProperty] public ProgressInput Progress { get; set; } = new(null, null, null, null);
+    [BindProperty] public CompletionInput Completion { get; set; } = new(null);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await Show(id, ct);
+
+    public async Task<IActionResult> OnPostProgressAsync(long id, CancellationToken ct) =>
+        await TasksApi.AddProgressAsync(db, time, id, Progress, ct) switch
+        {
+            null => NotFound(),
+            { Any: true } errors => await Show(id, ct, errors),
+            _ => RedirectToPage(new { id }),
+        };
+
+    public async Task<IActionResult> OnPostCompleteAsync(long id, CancellationToken ct) =>
+        await TasksApi.CompleteAsync(db, time, id, Completion, ct) switch
+        {
+            null => NotFound(),
+            { Any: true } errors => await Show(id, ct, errors),
+            _ => RedirectToPage(new { id }),
+        };
+
+    private async Task<IActionResult> Show(long id, CancellationToken ct, InputErrors? errors = null)
+    {
+        if (await TaskDetails.LoadAsync(db, id, time.Today(), ct) is not { } task)
+        {
+            return NotFound();
+        }
+
+        Task = task;
+        Errors = errors ?? new InputErrors();
+        return Page();
+    }
+}

@@ -1,0 +1,41 @@
+using LoTrinh.Core.Tasks;
+using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Agencies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Tasks;
+
+public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public DateOnly AsOf { get; private set; }
+    public string? Error { get; private set; }
+    public TaskPage? Result { get; private set; }
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+    public Paging Paging { get; private set; } = new(1, 50, 0);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        AsOf = time.Today();
+        Agencies = await db.Agencies.AsNoTracking().Where(a => db.TaskAgencies.Any(t => t.AgencyId == a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
+        if (!Input.TryDate(AsOfText, out var asOf, out var error))
+        {
+            Error = error;
+            return;
+        }
+
+        AsOf = asOf ?? AsOf;
+        TaskStatusClass? status = TaskStatusClassNames.TryParseCode(Status ?? string.Empty, out var s) ? s : null;
+        var agencyId = await TaskBoard.FindAgencyAsync(db, Agency, ct);
+        var (page, size) = Input.Paging(PageNumber, 50, 50);
+        Result = await TaskBoard.QueryAsync(db, new TaskFilter(AsOf, status, agencyId, null, Q), page, size, ct);
+        Paging = new Paging(page, size, Result.Total);
+    }
+}

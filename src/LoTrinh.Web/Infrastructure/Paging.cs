@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace LoTrinh.Web;
+
+/// <summary>Where a list is, for the pager: it keeps every filter in the link and changes only the page.</summary>
+public sealed record Paging(int Page, int Size, int Total)
+{
+    public int Pages => Math.Max(1, (Total + Size - 1) / Size);
+
+    public string Link(HttpRequest request, int page)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query.Where(q => q.Key != "page").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(request.Path, query);
+    }
+}
