@@ -35,7 +35,11 @@ public static class AgenciesApi
         var rows = await query.OrderBy(a => a.Name)
             .Select(a => new
             {
-                a.Id, a.Name, a.ShortName, a.Kind, Unit = a.AdministrativeUnit == null ? null : a.AdministrativeUnit.Name,
+                a.Id,
+                a.Name,
+                a.ShortName,
+                a.Kind,
+                Unit = a.AdministrativeUnit == null ? null : a.AdministrativeUnit.Name,
                 Tasks = db.TaskAgencies.Count(t => t.AgencyId == a.Id),
             })
             .ToListAsync(ct);

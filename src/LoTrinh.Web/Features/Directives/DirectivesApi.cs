@@ -168,8 +168,18 @@ public sealed record DirectiveDetails(
             .Where(x => x.Id == id)
             .Select(x => new
             {
-                x.Id, x.Number, x.Kind, x.IssuerName, x.Signer, x.IssuedOn, x.EffectiveOn, x.Field, x.Title,
-                Locality = x.LocalityUnit == null ? null : x.LocalityUnit.Name, x.FullText, x.Outline,
+                x.Id,
+                x.Number,
+                x.Kind,
+                x.IssuerName,
+                x.Signer,
+                x.IssuedOn,
+                x.EffectiveOn,
+                x.Field,
+                x.Title,
+                Locality = x.LocalityUnit == null ? null : x.LocalityUnit.Name,
+                x.FullText,
+                x.Outline,
                 Links = x.Links.Select(l => new LinkView(l.Relation, l.ToDirectiveId, l.To.Number ?? l.To.Title)).ToList(),
                 Objectives = x.Objectives.OrderBy(o => o.HorizonYear == null).ThenBy(o => o.HorizonYear).ThenBy(o => o.Id)
                     .Select(o => new ObjectiveView(o.HorizonYear, o.Text, o.Section)).ToList(),

@@ -38,7 +38,10 @@ public static class IndicatorsApi
         var rows = await query.OrderBy(i => i.Name)
             .Select(i => new
             {
-                i.Id, i.Name, i.Unit, i.Direction,
+                i.Id,
+                i.Name,
+                i.Unit,
+                i.Direction,
                 Targets = db.Targets.Count(t => t.IndicatorId == i.Id),
                 Measurements = db.Measurements.Count(m => m.IndicatorId == i.Id),
             })
@@ -116,9 +119,14 @@ public static class IndicatorsApi
 
         var measurement = new Measurement
         {
-            IndicatorId = input.Indicator!.Value, AdministrativeUnitId = unitId!.Value, PeriodStart = start!.Value, PeriodEnd = end!.Value,
-            PeriodLabel = Input.Clean(input.PeriodLabel) ?? $"{start:dd/MM/yyyy} – {end:dd/MM/yyyy}", Value = input.Value!.Value,
-            Source = source!, EnteredBy = by!,
+            IndicatorId = input.Indicator!.Value,
+            AdministrativeUnitId = unitId!.Value,
+            PeriodStart = start!.Value,
+            PeriodEnd = end!.Value,
+            PeriodLabel = Input.Clean(input.PeriodLabel) ?? $"{start:dd/MM/yyyy} – {end:dd/MM/yyyy}",
+            Value = input.Value!.Value,
+            Source = source!,
+            EnteredBy = by!,
         };
         db.Measurements.Add(measurement);
         await db.SaveChangesAsync(ct);

@@ -21,11 +21,24 @@ public static class TargetStatus
             .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id)
             .Select(t => new
             {
-                t.Id, t.IndicatorId, Indicator = t.Indicator.Name, t.Indicator.Unit, t.Indicator.Direction, t.Scope,
-                t.AdministrativeUnitId, Locality = t.AdministrativeUnit == null ? null : t.AdministrativeUnit.Name,
-                t.Year, t.Comparator, t.Value, t.Low, t.High, t.DirectiveId,
+                t.Id,
+                t.IndicatorId,
+                Indicator = t.Indicator.Name,
+                t.Indicator.Unit,
+                t.Indicator.Direction,
+                t.Scope,
+                t.AdministrativeUnitId,
+                Locality = t.AdministrativeUnit == null ? null : t.AdministrativeUnit.Name,
+                t.Year,
+                t.Comparator,
+                t.Value,
+                t.Low,
+                t.High,
+                t.DirectiveId,
                 Directive = t.Directive.Number ?? t.Directive.Kind + " — " + t.Directive.IssuerName,
-                t.Section, t.Quote, t.RevisesTargetId,
+                t.Section,
+                t.Quote,
+                t.RevisesTargetId,
             })
             .ToListAsync(ct);
 

@@ -107,9 +107,17 @@ public static class TargetsApi
             ?? db.Indicators.Add(new Indicator { Name = indicatorName!, NameKey = key, Unit = unit! }).Entity;
         var target = new Target
         {
-            Indicator = indicator, DirectiveId = directiveId!.Value, Section = Input.Clean(input.Section), Scope = scope,
-            AdministrativeUnitId = unitId, Year = input.Year, Comparator = comparator, Value = input.Value, Low = input.Low,
-            High = input.High, RevisesTargetId = input.Revises,
+            Indicator = indicator,
+            DirectiveId = directiveId!.Value,
+            Section = Input.Clean(input.Section),
+            Scope = scope,
+            AdministrativeUnitId = unitId,
+            Year = input.Year,
+            Comparator = comparator,
+            Value = input.Value,
+            Low = input.Low,
+            High = input.High,
+            RevisesTargetId = input.Revises,
         };
         db.Targets.Add(target);
         await db.SaveChangesAsync(ct);

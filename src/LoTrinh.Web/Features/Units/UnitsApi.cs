@@ -1,6 +1,5 @@
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Units;
@@ -72,7 +71,7 @@ public static class UnitsApi
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Results<Ok<UnitView>, NotFound<ProblemDetails>, ValidationProblem>> GetByCode(
+    private static async Task<Results<Ok<UnitView>, ProblemHttpResult, ValidationProblem>> GetByCode(
         string code, string? on, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new InputErrors();
@@ -85,12 +84,10 @@ public static class UnitsApi
         var id = await ResolveAsync(db, code, day, ct);
         return id is { } found && await LoadAsync(db, found, ct) is { } unit
             ? TypedResults.Ok(unit)
-            : TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Không có đơn vị hành chính này",
-                Detail = $"Không có đơn vị hành chính mã {code} còn hiệu lực vào ngày {day:dd/MM/yyyy}.",
-            });
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Không có đơn vị hành chính này",
+                detail: $"Không có đơn vị hành chính mã {code} còn hiệu lực vào ngày {day:dd/MM/yyyy}.");
     }
 
     public static async Task<UnitView?> LoadAsync(AppDbContext db, long id, CancellationToken ct)

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Sourced by run.sh and test.sh. When ConnectionStrings__Default is not set, makes sure a local
+# Sourced by run.sh and test.sh.
+#
+# lotrinh_postgres NAME: when ConnectionStrings__Default is not set, makes sure a local
 # PostgreSQL from Debian's packages is installed and running, creates the role and the database
 # named by $1, and exports ConnectionStrings__Default for it.
 set -euo pipefail
@@ -42,4 +44,21 @@ SQL
   fi
 
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$database;Username=lotrinh;Password=$password"
+}
+
+lotrinh_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "Cài Chromium từ gói Debian cho các kiểm thử trên trình duyệt…"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+# Installs the pinned front-end packages and builds the solution.
+lotrinh_build() {
+  local configuration="$1"
+  (cd src/LoTrinh.Web && npm ci --no-audit --no-fund --silent)
+  dotnet restore LoTrinh.slnx --locked-mode
+  dotnet build LoTrinh.slnx -c "$configuration" --no-restore
 }

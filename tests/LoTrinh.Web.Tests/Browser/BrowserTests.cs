@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace LoTrinh.Web.Tests.Browser;
+
+/// <summary>
+/// The flows a person does, in Debian's Chromium. The app runs as its own process on a loopback port
+/// against the test database, as it runs in production.
+/// </summary>
+public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
+{
+    private Process? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _baseUrl = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        var port = FreePort();
+        _baseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "lotrinh.dll"), "--urls", _baseUrl, "--contentRoot", AppContext.BaseDirectory])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Default"] = app.ConnectionString;
+        _server = Process.Start(start)!;
+        _server.OutputDataReceived += (_, _) => { };
+        _server.ErrorDataReceived += (_, _) => { };
+        _server.BeginOutputReadLine();
+        _server.BeginErrorReadLine();
+        await WaitUntilServing();
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is { HasExited: false })
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server?.Dispose();
+    }
+
+    [Fact]
+    public async Task Officer_FindsAnOverdueTaskAndReportsProgress()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+
+        await page.GotoAsync("/Tasks?asOf=2024-06-30&status=in_progress_overdue");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Quy hoạch Liên Nghĩa mở rộng") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Đang thực hiện quá hạn");
+
+        await page.GetByLabel("Nội dung").FillAsync("Đã hoàn thiện hồ sơ, chờ thẩm định");
+        await page.GetByLabel("Tỷ lệ hoàn thành (%)").FillAsync("70");
+        await page.GetByLabel("Người báo cáo").FillAsync("Trần Thị B");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo tiến độ" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync("Đã hoàn thiện hồ sơ, chờ thẩm định");
+        await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync("Trần Thị B");
+    }
+
+    [Fact]
+    public async Task Reader_FollowsTheCascadeToATargetOffTrack()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
+
+        await page.GotoAsync("/Directives");
+        await page.Locator("#cascade").GetByRole(AriaRole.Link, new() { Name = "29-CTr/TU" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Chương trình hành động số 29-CTr/TU");
+        var row = page.Locator("#targets tr", new() { HasText = "trên 54 %" });
+        await Assertions.Expect(row).ToContainTextAsync("Chệch lộ trình");
+        await Assertions.Expect(page.Locator(".doc-text")).ToContainTextAsync("MỤC TIÊU CỤ THỂ");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitUntilServing()
+    {
+        using var client = new HttpClient();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (_server!.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_server.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(_baseUrl + "/api/deadlines/parse?text=2025"));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException("The app did not start within 20 s.");
+    }
+}
