@@ -8,4 +8,4 @@ lotrinh_postgres "${LOTRINH_TEST_DATABASE:-lotrinh_test}"
 lotrinh_chromium
 lotrinh_build Debug
 dotnet format LoTrinh.slnx --verify-no-changes --no-restore
-dotnet test --solution LoTrinh.slnx --no-build -c Debug
+dotnet test LoTrinh.slnx --no-build -c Debug
