@@ -9,5 +9,5 @@ lotrinh_build Release
 app="src/LoTrinh.Web/bin/Release/net10.0/lotrinh.dll"
 dotnet "$app" migrate
 dotnet "$app" seed --if-empty
-echo "LoTrình sẵn sàng tại http://127.0.0.1:5080 (Ctrl+C để dừng)."
-exec dotnet "$app" --urls http://127.0.0.1:5080 --contentRoot src/LoTrinh.Web/bin/Release/net10.0
+# The content root is the project folder: its wwwroot holds the pages' CSS and scripts.
+exec dotnet "$app" --urls http://127.0.0.1:5080 --contentRoot "$PWD/src/LoTrinh.Web"

@@ -42,6 +42,8 @@ app.MapIndicatorsApi();
 app.MapTasksApi();
 app.MapAgenciesApi();
 app.MapUnitsApi();
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();
 return 0;
 

@@ -20,7 +20,7 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
     {
         var port = FreePort();
         _baseUrl = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "lotrinh.dll"), "--urls", _baseUrl, "--contentRoot", AppContext.BaseDirectory])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "lotrinh.dll"), "--urls", _baseUrl, "--contentRoot", WebProjectDirectory()])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -89,6 +89,25 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
         var row = page.Locator("#targets tr", new() { HasText = "trên 54 %" });
         await Assertions.Expect(row).ToContainTextAsync("Chệch lộ trình");
         await Assertions.Expect(page.Locator(".doc-text")).ToContainTextAsync("MỤC TIÊU CỤ THỂ");
+        foreach (var asset in new[] { "/lib/pico.min.css", "/lib/htmx.min.js", "/css/site.css" })
+        {
+            Assert.True((await page.APIRequest.GetAsync(asset)).Ok, $"{asset} is served");
+        }
+    }
+
+    /// <summary>The project folder, whose wwwroot holds the CSS and scripts the pages load.</summary>
+    private static string WebProjectDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "LoTrinh.Web");
+            if (Directory.Exists(Path.Combine(candidate, "wwwroot")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("src/LoTrinh.Web not found above the test binaries.");
     }
 
     private static int FreePort()
