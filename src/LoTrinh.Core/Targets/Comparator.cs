@@ -35,20 +35,7 @@ public static class ComparatorCodes
         Comparator.Approx => "approx",
     };
 
-    public static bool TryParse(string? code, out Comparator comparator)
-    {
-        foreach (var candidate in Enum.GetValues<Comparator>())
-        {
-            if (string.Equals(candidate.Code(), code, StringComparison.Ordinal))
-            {
-                comparator = candidate;
-                return true;
-            }
-        }
-
-        comparator = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out Comparator comparator) => Text.Codes.TryParse(code, Code, out comparator);
 
     /// <summary>How the comparator reads in Vietnamese, for pages and reports.</summary>
     public static string Describe(this Comparator comparator, decimal? value, decimal? low, decimal? high, string unit)
@@ -73,18 +60,5 @@ public static class ComparatorCodes
         Direction.Decrease => "decrease",
     };
 
-    public static bool TryParse(string? code, out Direction direction)
-    {
-        foreach (var candidate in Enum.GetValues<Direction>())
-        {
-            if (string.Equals(candidate.Code(), code, StringComparison.Ordinal))
-            {
-                direction = candidate;
-                return true;
-            }
-        }
-
-        direction = default;
-        return false;
-    }
+    public static bool TryParse(string? code, out Direction direction) => Text.Codes.TryParse(code, Code, out direction);
 }

@@ -48,20 +48,7 @@ public static class TaskStatusClassNames
         TaskStatusClass.NoDeadline => "no_deadline",
     };
 
-    public static bool TryParseCode(string code, out TaskStatusClass status)
-    {
-        foreach (var candidate in Enum.GetValues<TaskStatusClass>())
-        {
-            if (string.Equals(candidate.Code(), code, StringComparison.Ordinal))
-            {
-                status = candidate;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
-    }
+    public static bool TryParseCode(string code, out TaskStatusClass status) => Text.Codes.TryParse(code, Code, out status);
 
     public static bool IsCompleted(this TaskStatusClass status) =>
         status is TaskStatusClass.CompletedOnTime or TaskStatusClass.CompletedLate;

@@ -37,25 +37,25 @@ public static class UnitImporter
             return unit;
         }
 
-        foreach (var province in file.Data)
+        AdministrativeUnit AddNew(string code, string name, AdministrativeUnit? parent, List<MergeEntry> merges)
         {
-            var newProvince = NewUnit(province.Id, province.Name, null, ReformDay, null);
-            index.Add(newProvince);
-            db.Units.Add(newProvince);
-            foreach (var merge in province.Merges)
+            var unit = NewUnit(code, name, parent, ReformDay, null);
+            index.Add(unit);
+            db.Units.Add(unit);
+            foreach (var merge in merges)
             {
-                Link(db, Old(merge.OldId, merge.Name, null), newProvince, merge.Type);
+                Link(db, Old(merge.OldId, merge.Name, null), unit, merge.Type);
             }
 
+            return unit;
+        }
+
+        foreach (var province in file.Data)
+        {
+            var newProvince = AddNew(province.Id, province.Name, null, province.Merges);
             foreach (var commune in province.Communes)
             {
-                var newCommune = NewUnit(commune.Id, commune.Name, newProvince, ReformDay, null);
-                index.Add(newCommune);
-                db.Units.Add(newCommune);
-                foreach (var merge in commune.Merges)
-                {
-                    Link(db, Old(merge.OldId, merge.Name, null), newCommune, merge.Type);
-                }
+                AddNew(commune.Id, commune.Name, newProvince, commune.Merges);
             }
         }
 
