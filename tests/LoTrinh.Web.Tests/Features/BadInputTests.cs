@@ -62,6 +62,8 @@ public sealed class BadInputTests(AppFixture app)
     [Theory]
     [InlineData("/api/tasks?asOf=2024-02-31", "asOf")]
     [InlineData("/api/tasks?status=late", "status")]
+    [InlineData("/api/tasks/1?asOf=2024-02-30", "asOf")]
+    [InlineData("/api/agencies/1?asOf=2024-02-30", "asOf")]
     [InlineData("/api/units/24958?on=2025-13-01", "on")]
     [InlineData("/api/deadlines/parse?text=th%C3%A1ng%2013%2F2023", "text")]
     public async Task Read_BadQuery_IsRefusedNamingTheField(string url, string field)

@@ -19,9 +19,12 @@ public static class AgenciesApi
         group.MapGet("/{id:long}", Get).WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
     }
 
-    public static async Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct)
+    public static Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
+        QueryAsync(db, db.Agencies, q, kind, ct);
+
+    private static async Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, IQueryable<Agency> agencies, string? q, string? kind, CancellationToken ct)
     {
-        var query = db.Agencies.AsNoTracking();
+        var query = agencies.AsNoTracking();
         if (Input.Clean(q) is { } text)
         {
             query = query.Where(a => EF.Functions.ILike(a.Name, $"%{text}%") || (a.ShortName != null && EF.Functions.ILike(a.ShortName, $"%{text}%")));
@@ -51,7 +54,7 @@ public static class AgenciesApi
 
     public static async Task<AgencyDetails?> LoadAsync(AppDbContext db, long id, DateOnly asOf, int page, int pageSize, CancellationToken ct)
     {
-        var row = (await QueryAsync(db, null, null, ct)).FirstOrDefault(a => a.Id == id);
+        var row = (await QueryAsync(db, db.Agencies.Where(a => a.Id == id), null, null, ct)).SingleOrDefault();
         if (row is null)
         {
             return null;

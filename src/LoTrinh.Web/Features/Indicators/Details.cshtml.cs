@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LoTrinh.Web.Features.Indicators;
 
-public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
+public sealed class DetailsModel(AppDbContext db) : FormPage
 {
     public IndicatorDetails Indicator { get; private set; } = null!;
     [BindProperty] public MeasurementInput Form { get; set; } = new(null, null, null, null, null, null, null, null);
@@ -24,7 +24,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 
     private async Task<IActionResult> Show(long id, CancellationToken ct)
     {
-        if (await IndicatorsApi.LoadAsync(db, id, time.Today(), ct) is not { } indicator)
+        if (await IndicatorsApi.LoadAsync(db, id, ct) is not { } indicator)
         {
             return NotFound();
         }

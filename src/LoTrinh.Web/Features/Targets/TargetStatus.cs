@@ -15,7 +15,7 @@ public sealed record TargetRow(
 /// <summary>Targets with their status from the values reported for the same indicator and locality.</summary>
 public static class TargetStatus
 {
-    public static async Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, DateOnly today, CancellationToken ct)
+    public static async Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, CancellationToken ct)
     {
         var rows = await targets.AsNoTracking()
             .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id)

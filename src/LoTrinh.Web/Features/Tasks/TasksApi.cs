@@ -71,9 +71,16 @@ public static class TasksApi
         return TypedResults.Ok(result.Rows);
     }
 
-    private static async Task<Results<Ok<TaskDetails>, NotFound>> Get(long id, string? asOf, AppDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<TaskDetails>, NotFound, ValidationProblem>> Get(
+        long id, string? asOf, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var day = Input.TryDate(asOf, out var parsed, out _) && parsed is { } d ? d : time.Today();
+        var errors = new InputErrors();
+        var day = errors.Date("asOf", asOf) ?? time.Today();
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
         var details = await TaskDetails.LoadAsync(db, id, day, ct);
         return details is null ? TypedResults.NotFound() : TypedResults.Ok(details);
     }
