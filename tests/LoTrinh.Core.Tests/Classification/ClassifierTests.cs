@@ -206,12 +206,27 @@ public sealed class ClassifierTests
     /// </summary>
     private static Dictionary<string, StandardValue> HeritageExample() => new()
     {
-        ["2A.I.01"] = L("Cấp xã"), ["2A.I.02"] = L("Cấp xã"),
-        ["2A.II.03"] = N(12_000), ["2A.II.05"] = N(27.5m),
-        ["2A.III.06"] = L("Cấp xã"), ["2A.III.07"] = N(2), ["2A.III.08"] = N(42.5m), ["2A.III.09"] = N(1.5m),
-        ["2A.III.10"] = N(25), ["2A.III.11"] = N(35), ["2A.III.12"] = N(25), ["2A.III.13"] = L("Có dự án được phê duyệt"),
-        ["2A.III.14"] = N(15), ["2A.III.15"] = N(1), ["2A.III.16"] = N(1), ["2A.III.17"] = N(1), ["2A.III.18"] = N(1),
-        ["2A.III.19"] = N(0.75m), ["2A.III.20"] = N(1), ["2A.III.21"] = N(25), ["2A.III.22"] = N(2.5m),
+        ["2A.I.01"] = L("Cấp xã"),
+        ["2A.I.02"] = L("Cấp xã"),
+        ["2A.II.03"] = N(12_000),
+        ["2A.II.05"] = N(27.5m),
+        ["2A.III.06"] = L("Cấp xã"),
+        ["2A.III.07"] = N(2),
+        ["2A.III.08"] = N(42.5m),
+        ["2A.III.09"] = N(1.5m),
+        ["2A.III.10"] = N(25),
+        ["2A.III.11"] = N(35),
+        ["2A.III.12"] = N(25),
+        ["2A.III.13"] = L("Có dự án được phê duyệt"),
+        ["2A.III.14"] = N(15),
+        ["2A.III.15"] = N(1),
+        ["2A.III.16"] = N(1),
+        ["2A.III.17"] = N(1),
+        ["2A.III.18"] = N(1),
+        ["2A.III.19"] = N(0.75m),
+        ["2A.III.20"] = N(1),
+        ["2A.III.21"] = N(25),
+        ["2A.III.22"] = N(2.5m),
         ["2A.III.23"] = L("Áp dụng từ 1 đến dưới 3 năm"),
     };
 
@@ -264,12 +279,28 @@ public sealed class ClassifierTests
     {
         var values = new Dictionary<string, StandardValue>
         {
-            ["2A.I.01"] = L("Cấp tỉnh"), ["2A.I.02"] = L("Cấp xã"),
-            ["2A.II.03"] = N(110_000), ["2A.II.04"] = N(750), ["2A.II.05"] = N(60),
-            ["2A.III.06"] = L("Cấp xã"), ["2A.III.07"] = N(5), ["2A.III.08"] = N(90), ["2A.III.09"] = N(3.2m),
-            ["2A.III.10"] = N(40), ["2A.III.11"] = N(80), ["2A.III.12"] = N(55), ["2A.III.13"] = L("Có dự án được phê duyệt"),
-            ["2A.III.14"] = N(32), ["2A.III.15"] = N(4), ["2A.III.16"] = N(6), ["2A.III.17"] = N(2), ["2A.III.18"] = N(7),
-            ["2A.III.19"] = N(1.8m), ["2A.III.20"] = N(1), ["2A.III.21"] = N(30), ["2A.III.22"] = N(5),
+            ["2A.I.01"] = L("Cấp tỉnh"),
+            ["2A.I.02"] = L("Cấp xã"),
+            ["2A.II.03"] = N(110_000),
+            ["2A.II.04"] = N(750),
+            ["2A.II.05"] = N(60),
+            ["2A.III.06"] = L("Cấp xã"),
+            ["2A.III.07"] = N(5),
+            ["2A.III.08"] = N(90),
+            ["2A.III.09"] = N(3.2m),
+            ["2A.III.10"] = N(40),
+            ["2A.III.11"] = N(80),
+            ["2A.III.12"] = N(55),
+            ["2A.III.13"] = L("Có dự án được phê duyệt"),
+            ["2A.III.14"] = N(32),
+            ["2A.III.15"] = N(4),
+            ["2A.III.16"] = N(6),
+            ["2A.III.17"] = N(2),
+            ["2A.III.18"] = N(7),
+            ["2A.III.19"] = N(1.8m),
+            ["2A.III.20"] = N(1),
+            ["2A.III.21"] = N(30),
+            ["2A.III.22"] = N(5),
             ["2A.III.23"] = L("Áp dụng từ 1 đến dưới 3 năm"),
         };
 
@@ -430,7 +461,8 @@ public sealed class ClassifierTests
             ["2A.II.03"] = L("nhiều"),
             ["2A.I.01"] = L("Cấp huyện"),
             ["2A.III.15"] = N(2.5m),
-        }) with { Regions = new HashSet<string> { "atlantis" } };
+        }) with
+        { Regions = new HashSet<string> { "atlantis" } };
 
         var errors = Classifier.Check(Nq111, input);
 
