@@ -1,14 +1,15 @@
 using System.CommandLine;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web;
 
-/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>.</summary>
+/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh classify</c>.</summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed", "classify", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -54,7 +55,17 @@ internal static class Cli
             }
         });
 
+        var file = new Argument<FileInfo>("FILE") { Description = "Tệp JSON: {\"basis\", \"class\", \"values\", \"notConsidered\", \"heritage\", \"regions\"}." };
+        var asJson = new Option<bool>("--json") { Description = "In toàn bộ kết quả dạng JSON." };
+        var criteria = new Option<FileInfo>("--criteria") { Description = "Dùng bộ tiêu chuẩn từ tệp này thay cho bộ dựng sẵn." };
+        var classify = new Command("classify", "Chấm điểm phân loại đô thị cho một đô thị từ tệp số liệu; in bảng điểm và phần còn thiếu.")
+        {
+            file, asJson, criteria,
+        };
+        classify.SetAction(parse => ClassifyCommand.Run(parse.GetValue(file)!, parse.GetValue(asJson), parse.GetValue(criteria), Console.Out, Console.Error));
+
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(classify);
         root.Subcommands.Add(seed);
         return await root.Parse(args).InvokeAsync();
     }

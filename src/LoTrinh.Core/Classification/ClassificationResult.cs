@@ -113,3 +113,31 @@ public sealed record GroupGap(string Code, string Name, decimal Points, decimal 
 public sealed record Provenance(string LegalBasis, string Version, Certainty Flag, string? Notice, string Rounding, IReadOnlyList<string> Sources, IReadOnlyList<ProvenanceRow> Rows);
 
 public sealed record ProvenanceRow(string Code, Certainty Flag, IReadOnlyList<string> Sources, string? Note);
+
+public static class VerdictText
+{
+    public static string Code(this Verdict verdict) => verdict switch
+    {
+        Verdict.Recognised => "recognised",
+        Verdict.NotRecognised => "not_recognised",
+        Verdict.ThresholdsMet => "thresholds_met",
+        Verdict.ThresholdsNotMet => "thresholds_not_met",
+        _ => "incomplete",
+    };
+
+    public static string Vietnamese(this Verdict verdict) => verdict switch
+    {
+        Verdict.Recognised => "Đạt",
+        Verdict.NotRecognised => "Không đạt",
+        Verdict.ThresholdsMet => "Đạt các ngưỡng tối thiểu đã biết (kiểm tra một phần)",
+        Verdict.ThresholdsNotMet => "Chưa đạt ngưỡng tối thiểu",
+        _ => "Thiếu số liệu",
+    };
+
+    public static string Vietnamese(this Certainty certainty) => certainty switch
+    {
+        Certainty.Confirmed => "Đã xác nhận",
+        Certainty.Secondary => "Nguồn thứ cấp",
+        _ => "Chưa xác nhận",
+    };
+}

@@ -222,10 +222,10 @@ public static class Classifier
         var reasons = new List<string>();
         if (total < pass)
         {
-            reasons.Add($"Tổng điểm {Show(total)} thấp hơn mức đạt {Show(pass)}.");
+            reasons.Add($"Tổng điểm {ShowPoints(total)} thấp hơn mức đạt {ShowPoints(pass)}.");
         }
 
-        reasons.AddRange(groups.Where(g => g.Met == false).Select(g => $"Nhóm {g.Code} ({g.Name}) đạt {Show(g.Points)} điểm, thấp hơn tối thiểu {Show(g.MinPoints)}."));
+        reasons.AddRange(groups.Where(g => g.Met == false).Select(g => $"Nhóm {g.Code} ({g.Name}) đạt {ShowPoints(g.Points)} điểm, thấp hơn tối thiểu {ShowPoints(g.MinPoints)}."));
         var recognised = reasons.Count == 0;
         if (!recognised)
         {
@@ -235,7 +235,7 @@ public static class Classifier
         }
         else
         {
-            reasons.Add($"Tổng điểm {Show(total)} ≥ {Show(pass)} và mọi nhóm đạt điểm tối thiểu.");
+            reasons.Add($"Tổng điểm {ShowPoints(total)} ≥ {ShowPoints(pass)} và mọi nhóm đạt điểm tối thiểu.");
         }
 
         var gaps = rows
@@ -418,5 +418,7 @@ public static class Classifier
 
     private static decimal Round(decimal value) => decimal.Round(value, PointDecimals, MidpointRounding.AwayFromZero);
 
-    private static string Show(decimal? value) => value is { } v ? VietnameseText.FormatNumber(v) : "—";
+    private static string Show(decimal? value) => value is { } v ? new StandardValue.Number(v).Display() : "—";
+
+    private static string ShowPoints(decimal? value) => value is { } v ? v.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "—";
 }

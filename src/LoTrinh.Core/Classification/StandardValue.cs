@@ -9,7 +9,7 @@ public abstract record StandardValue
 {
     public sealed record Number(decimal Value) : StandardValue
     {
-        public override string Display() => VietnameseText.FormatNumber(Value);
+        public override string Display() => Value.ToString("#,##0.####", CultureInfo.GetCultureInfo("vi-VN"));
     }
 
     public sealed record Level(string Label) : StandardValue

@@ -2,6 +2,7 @@ using System.Text;
 using LoTrinh.Core.Deadlines;
 using LoTrinh.Core.Targets;
 using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Projects;
 using LoTrinh.Web.Features.Targets;
@@ -27,6 +28,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
     public DbSet<KeyProject> KeyProjects => Set<KeyProject>();
     public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+    public DbSet<UrbanArea> UrbanAreas => Set<UrbanArea>();
+    public DbSet<UrbanAreaTarget> UrbanAreaTargets => Set<UrbanAreaTarget>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<CriteriaSetVersion> CriteriaSets => Set<CriteriaSetVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,6 +79,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
                 "project_task",
                 r => r.HasOne(typeof(TaskItem)).WithMany().HasForeignKey("task_id"),
                 l => l.HasOne(typeof(KeyProject)).WithMany().HasForeignKey("project_id"));
+        });
+
+        modelBuilder.Entity<UrbanArea>(e =>
+        {
+            e.HasOne(a => a.FormerUnit).WithMany().HasForeignKey(a => a.FormerUnitId);
+            e.HasOne(a => a.AdministrativeUnit).WithMany().HasForeignKey(a => a.AdministrativeUnitId);
+            e.HasMany(a => a.Targets).WithOne().HasForeignKey(t => t.UrbanAreaId);
+        });
+        modelBuilder.Entity<Assessment>(e =>
+        {
+            e.Property(a => a.Input).HasColumnType("jsonb");
+            e.Property(a => a.Result).HasColumnType("jsonb");
+            e.Property(a => a.CreatedAt).ValueGeneratedOnAdd();
+        });
+        modelBuilder.Entity<CriteriaSetVersion>(e =>
+        {
+            e.Property(c => c.UploadedAt).ValueGeneratedOnAdd();
         });
 
         ApplySnakeCaseNames(modelBuilder);

@@ -12,6 +12,9 @@ public sealed class Indicator
     public required string NameKey { get; set; }
     public required string Unit { get; set; }
     public Direction Direction { get; set; }
+
+    /// <summary>Classification standards this indicator measures (e.g. "2A.II.05"), for prefilling assessments.</summary>
+    public List<string> StandardCodes { get; set; } = [];
 }
 
 /// <summary>A target: what a directive asks of an indicator for a locality and a year.</summary>
