@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using LoTrinh.Web;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Indicators;
 using LoTrinh.Web.Features.Targets;
@@ -42,6 +43,7 @@ app.MapIndicatorsApi();
 app.MapTasksApi();
 app.MapAgenciesApi();
 app.MapUnitsApi();
+app.MapClassificationApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();

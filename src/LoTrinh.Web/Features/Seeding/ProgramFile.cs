@@ -8,7 +8,9 @@ internal sealed record ProgramFile(
     List<SeedDirectiveEntry> Directives,
     List<CitedDirectiveEntry> CitedDirectives,
     Dictionary<string, string> IndicatorDirections,
-    List<MeasurementEntry> Measurements);
+    List<MeasurementEntry> Measurements,
+    Dictionary<string, System.Text.Json.JsonElement> IndicatorStandards,
+    List<UrbanAreaEntry> UrbanAreas);
 
 internal sealed record UnitRef(string Code, DateOnly On);
 
@@ -24,3 +26,9 @@ internal sealed record CitedDirectiveEntry(string Number, string Kind, string? I
 
 internal sealed record MeasurementEntry(
     string Indicator, string Unit, UnitRef At, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel, decimal Value, string Source);
+
+internal sealed record UrbanAreaEntry(
+    string Name, UnitRef? FormerUnit, UnitRef? Unit, string? CurrentClass, string? CurrentBasis, string? ClassSource, List<string> Regions, string? Note,
+    List<UrbanAreaTargetEntry> Targets);
+
+internal sealed record UrbanAreaTargetEntry(int Year, string Class, string Basis, string? UnitType, string? Directive, string? Section, string? Quote);

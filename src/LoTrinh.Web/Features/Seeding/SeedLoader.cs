@@ -7,6 +7,7 @@ using LoTrinh.Core.Targets;
 using LoTrinh.Core.Text;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
@@ -85,11 +86,42 @@ public sealed class SeedLoader(AppDbContext db)
             });
         }
 
+        AddUrbanAreas();
         db.ChangeTracker.DetectChanges();
         var units = db.ChangeTracker.Entries<AdministrativeUnit>().Count();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new SeedSummary(units, _agencies.Values.Distinct().Count(), _directives.Count, targets, tasks, _program.Measurements.Count);
+    }
+
+    private void AddUrbanAreas()
+    {
+        foreach (var a in _program.UrbanAreas)
+        {
+            var area = new UrbanArea
+            {
+                Name = a.Name,
+                NameKey = VietnameseText.MatchKey(a.Name),
+                FormerUnit = a.FormerUnit is null ? null : _units.Resolve(a.FormerUnit.Code, a.FormerUnit.On),
+                AdministrativeUnit = a.Unit is null ? null : _units.Resolve(a.Unit.Code, a.Unit.On),
+                CurrentClass = a.CurrentClass,
+                CurrentBasis = a.CurrentBasis,
+                ClassSource = a.ClassSource,
+                Regions = a.Regions,
+                Note = a.Note,
+                Targets = [.. a.Targets.Select(t => new UrbanAreaTarget
+                {
+                    Year = t.Year,
+                    Class = t.Class,
+                    Basis = t.Basis,
+                    UnitType = t.UnitType,
+                    Directive = t.Directive is null ? null : _directives[DirectiveNumber.Parse(t.Directive).Text],
+                    Section = t.Section,
+                    Quote = t.Quote,
+                })],
+            };
+            db.UrbanAreas.Add(area);
+        }
     }
 
     private void AddHistoricalUnits()
@@ -270,7 +302,10 @@ public sealed class SeedLoader(AppDbContext db)
         var direction = _program.IndicatorDirections.TryGetValue(name, out var code) && ComparatorCodes.TryParse(code, out Direction d)
             ? d
             : Direction.Unspecified;
-        var indicator = new Indicator { Name = name, NameKey = key, Unit = unit, Direction = direction };
+        var standards = _program.IndicatorStandards.TryGetValue(name, out var codes) && codes.ValueKind == JsonValueKind.Array
+            ? codes.EnumerateArray().Select(c => c.GetString()!).ToList()
+            : [];
+        var indicator = new Indicator { Name = name, NameKey = key, Unit = unit, Direction = direction, StandardCodes = standards };
         db.Indicators.Add(indicator);
         _indicators[$"{key}|{unit}"] = indicator;
         return indicator;

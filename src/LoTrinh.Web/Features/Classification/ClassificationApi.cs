@@ -1,0 +1,184 @@
+using System.Text.Json;
+using LoTrinh.Core.Classification;
+using LoTrinh.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Classification;
+
+public sealed record ActivateRequest(string? Basis, long? Id);
+
+public sealed record AssessmentView(long Id, long UrbanAreaId, string UrbanArea, DateOnly AssessedOn, string AssessedBy, string? Note, ResultJson Result);
+
+public static class ClassificationApi
+{
+    private const int MaxSetBytes = 2_000_000;
+
+    public static void MapClassificationApi(this IEndpointRouteBuilder app)
+    {
+        var sets = app.MapGroup("/api/classification").WithTags("Phân loại đô thị");
+        sets.MapGet("/sets", ListSets).WithSummary("Các bộ tiêu chuẩn (dựng sẵn và đã tải lên), phiên bản nào đang dùng.");
+        sets.MapGet("/set", GetSet).WithSummary("Tệp JSON của bộ tiêu chuẩn đang dùng cho một cơ sở pháp lý (?basis=111/2025).");
+        sets.MapPost("/sets", Upload).WithSummary("Tải lên một phiên bản bộ tiêu chuẩn (nội dung là tệp JSON); kiểm tra rồi lưu, chưa kích hoạt.")
+            .Accepts<JsonElement>("application/json");
+        sets.MapPost("/sets/activate", Activate).WithSummary("Dùng một phiên bản đã tải lên (id), hoặc quay về bộ dựng sẵn (id rỗng).");
+        sets.MapPost("/assess", Assess).WithSummary("Chấm điểm không lưu: {basis, class, values, notConsidered, heritage, regions}.");
+
+        var areas = app.MapGroup("/api/urban-areas").WithTags("Phân loại đô thị");
+        areas.MapGet("/", ListAreas).WithSummary("Các đô thị theo dõi: loại hiện tại, mục tiêu theo năm, lần đánh giá gần nhất.");
+        areas.MapGet("/{id:long}", GetArea).WithSummary("Một đô thị: mục tiêu (như văn bản viết và theo cơ sở đang hiệu lực), lịch sử đánh giá.");
+        areas.MapGet("/{id:long}/prefill", Prefill).WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của các chỉ số gắn với tiêu chuẩn.");
+        areas.MapPost("/{id:long}/assessments", SaveAssessment).WithSummary("Chấm điểm và lưu một lần đánh giá.");
+        app.MapGet("/api/assessments/{id:long}", GetAssessment).WithTags("Phân loại đô thị").WithSummary("Một lần đánh giá đã lưu, với kết quả như đã tính hôm đó.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<CriteriaSetRow>>> ListSets(AppDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await CriteriaSetStore.ListAsync(db, ct));
+
+    private static async Task<Results<ContentHttpResult, NotFound<ProblemDetails>>> GetSet(AppDbContext db, string? basis, CancellationToken ct)
+    {
+        var set = basis is null ? null : await CriteriaSetStore.FindAsync(db, basis, ct);
+        if (set is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "Không có cơ sở pháp lý này.", Detail = $"basis={basis}", Status = 404 });
+        }
+
+        var uploaded = await db.CriteriaSets.Where(c => c.Basis == set.Basis && c.Active).Select(c => c.Content).FirstOrDefaultAsync(ct);
+        return TypedResults.Content(uploaded ?? CriteriaSetReader.BuiltInText(set.Basis), "application/json; charset=utf-8");
+    }
+
+    private static async Task<Results<Created<CriteriaSetRow>, ValidationProblem>> Upload(HttpRequest request, AppDbContext db, string? by, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var uploadedBy = errors.Required("by", by);
+        if (request.ContentLength > MaxSetBytes)
+        {
+            errors.Add("content", "Tệp lớn hơn 2 MB; không phải một bộ tiêu chuẩn.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var content = await reader.ReadToEndAsync(ct);
+        var (version, problems) = await CriteriaSetStore.UploadAsync(db, content, uploadedBy!, ct);
+        if (version is null)
+        {
+            foreach (var p in problems)
+            {
+                errors.Add("content", p);
+            }
+
+            return errors.Problem();
+        }
+
+        var row = (await CriteriaSetStore.ListAsync(db, ct)).Single(r => r.Id == version.Id);
+        return TypedResults.Created($"/api/classification/set?basis={Uri.EscapeDataString(version.Basis)}", row);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, NotFound<ProblemDetails>>> Activate(ActivateRequest body, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var basis = errors.Required("basis", body.Basis);
+        if (basis is not null && CriteriaSetReader.BuiltIn.All(s => s.Basis != basis) && !await db.CriteriaSets.AnyAsync(c => c.Basis == basis, ct))
+        {
+            errors.Add("basis", $"Không có cơ sở pháp lý '{basis}'.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        return await CriteriaSetStore.ActivateAsync(db, basis!, body.Id, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound(new ProblemDetails { Title = "Không có phiên bản này của cơ sở pháp lý.", Status = 404 });
+    }
+
+    private static async Task<Results<Ok<ResultJson>, ValidationProblem>> Assess(JsonElement body, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var (input, problem) = ClassificationInput.FromJson(body.GetRawText());
+        if (input is null)
+        {
+            errors.Add("body", problem!);
+            return errors.Problem();
+        }
+
+        var set = await CriteriaSetStore.FindAsync(db, input.Basis, ct);
+        if (set is null)
+        {
+            errors.Add("basis", $"Không có cơ sở pháp lý '{input.Basis}'.");
+            return errors.Problem();
+        }
+
+        foreach (var p in Classifier.Check(set, input))
+        {
+            errors.Add("values", p);
+        }
+
+        return errors.Any ? errors.Problem() : TypedResults.Ok(ResultJson.From(Classifier.Assess(set, input)));
+    }
+
+    private static async Task<Ok<IReadOnlyList<UrbanAreaRow>>> ListAreas(AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await UrbanAreas.ListAsync(db, Clock.Today(time), ct));
+
+    private static async Task<Results<Ok<UrbanAreaDetails>, NotFound>> GetArea(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await UrbanAreas.LoadAsync(db, id, Clock.Today(time), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyDictionary<string, PrefillValue>>, ValidationProblem>> Prefill(long id, string? basis, string? @class, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var set = basis is null ? null : await CriteriaSetStore.FindAsync(db, basis, ct);
+        if (set is null)
+        {
+            errors.Add("basis", $"Không có cơ sở pháp lý '{basis}'.");
+        }
+        else if (@class is null || set.FindClass(@class) is null)
+        {
+            errors.Add("class", $"Cơ sở {set.Basis} không có lớp '{@class}'.");
+        }
+
+        return errors.Any ? errors.Problem() : TypedResults.Ok(await UrbanAreas.PrefillAsync(db, id, set!, @class!, ct));
+    }
+
+    private static async Task<Results<Created<AssessmentView>, ValidationProblem, NotFound>> SaveAssessment(long id, JsonElement body, AppDbContext db, CancellationToken ct)
+    {
+        if (!await db.UrbanAreas.AnyAsync(a => a.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = new InputErrors();
+        var (input, problem) = ClassificationInput.FromJson(body.GetRawText());
+        if (input is null)
+        {
+            errors.Add("body", problem!);
+            return errors.Problem();
+        }
+
+        string? Text(string name) => body.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+        var request = new AssessmentRequest(input.Basis, input.Class, Text("assessedOn"), Text("assessedBy"), input.Values, input.NotConsidered, input.Heritage,
+            input.Regions, Text("note"));
+        var (saved, saveErrors) = await UrbanAreas.AssessAsync(db, id, request, ct);
+        if (saved is null)
+        {
+            return saveErrors.Problem();
+        }
+
+        var view = await GetAssessmentView(db, saved.Id, ct);
+        return TypedResults.Created($"/api/assessments/{saved.Id}", view!);
+    }
+
+    private static async Task<Results<Ok<AssessmentView>, NotFound>> GetAssessment(long id, AppDbContext db, CancellationToken ct) =>
+        await GetAssessmentView(db, id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<AssessmentView?> GetAssessmentView(AppDbContext db, long id, CancellationToken ct) =>
+        await UrbanAreas.FindAssessmentAsync(db, id, ct) is { } found
+            ? new AssessmentView(found.Assessment.Id, found.Assessment.UrbanAreaId, found.AreaName, found.Assessment.AssessedOn, found.Assessment.AssessedBy,
+                found.Assessment.Note, found.Result)
+            : null;
+}

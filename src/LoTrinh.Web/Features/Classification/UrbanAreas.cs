@@ -1,0 +1,219 @@
+using System.Text.Json;
+using LoTrinh.Core.Classification;
+using LoTrinh.Core.Text;
+using LoTrinh.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Classification;
+
+public sealed record UrbanAreaRow(long Id, string Name, string? UnitName, string? FormerUnitName, ClassView? Current, ClassView? Today,
+    IReadOnlyList<TargetView> Targets, AssessmentRow? Latest);
+
+/// <summary>A class under a basis; <paramref name="Via"/> says when it was obtained by a transition rule.</summary>
+public sealed record ClassView(string Class, string ClassName, string Basis, string? Via);
+
+/// <param name="Today">The same target expressed under the basis in force today (Điều 15 NQ 111/2025).</param>
+public sealed record TargetView(int Year, ClassView AsWritten, ClassView? Today, string? UnitType, long? DirectiveId, string? DirectiveNumber, string? Section, string? Quote);
+
+public sealed record AssessmentRow(long Id, DateOnly AssessedOn, string Basis, string Class, decimal? Total, string Verdict, string VerdictText, string AssessedBy);
+
+public sealed record UrbanAreaDetails(UrbanAreaRow Area, string? Note, string? ClassSource, bool Heritage, IReadOnlyList<string> Regions,
+    IReadOnlyList<AssessmentRow> Assessments, string? TodayBasis, string? NextClass);
+
+/// <summary>A value offered for a standard from the latest measurement of an indicator mapped to it.</summary>
+public sealed record PrefillValue(string Code, decimal Value, string Indicator, string UnitName, string PeriodLabel, string Source);
+
+/// <summary>One assessment to save: the values, the basis and class, who and when.</summary>
+public sealed record AssessmentRequest(string Basis, string Class, string? AssessedOn, string? AssessedBy, IReadOnlyDictionary<string, StandardValue> Values,
+    IReadOnlySet<string> NotConsidered, bool Heritage, IReadOnlySet<string> Regions, string? Note);
+
+/// <summary>Urban areas, their targets and assessments: the queries and the one write shared by pages and API.</summary>
+public static class UrbanAreas
+{
+    public static async Task<IReadOnlyList<UrbanAreaRow>> ListAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var sets = await CriteriaSetStore.ActiveAsync(db, ct);
+        var areas = await db.UrbanAreas.AsNoTracking()
+            .Include(a => a.AdministrativeUnit).Include(a => a.FormerUnit).Include(a => a.Targets).ThenInclude(t => t.Directive)
+            .OrderBy(a => a.Name).ToListAsync(ct);
+        var latest = await LatestAsync(db, areas.Select(a => a.Id).ToList(), ct);
+        return [.. areas.Select(a => Row(a, sets, today, latest.GetValueOrDefault(a.Id)))];
+    }
+
+    public static async Task<UrbanAreaDetails?> LoadAsync(AppDbContext db, long id, DateOnly today, CancellationToken ct)
+    {
+        var area = await db.UrbanAreas.AsNoTracking()
+            .Include(a => a.AdministrativeUnit).Include(a => a.FormerUnit).Include(a => a.Targets).ThenInclude(t => t.Directive)
+            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (area is null)
+        {
+            return null;
+        }
+
+        var sets = await CriteriaSetStore.ActiveAsync(db, ct);
+        var assessments = await db.Assessments.AsNoTracking().Where(x => x.UrbanAreaId == id)
+            .OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
+            .Select(x => new { x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, x.AssessedBy })
+            .ToListAsync(ct);
+        var rows = assessments.Select(x => new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, VerdictLabel(x.Verdict), x.AssessedBy)).ToList();
+        var row = Row(area, sets, today, rows.FirstOrDefault());
+        var todayBasis = InForce(sets, today);
+        var next = row.Targets.Where(t => t.Year >= today.Year && t.Today is not null).Select(t => t.Today!.Class).FirstOrDefault()
+            ?? row.Today?.Class;
+        return new UrbanAreaDetails(row, area.Note, area.ClassSource, area.Heritage, area.Regions, rows, todayBasis?.Basis, next);
+    }
+
+    /// <summary>The latest measured value for each standard of the class, from indicators mapped to it, for the area's units.</summary>
+    public static async Task<IReadOnlyDictionary<string, PrefillValue>> PrefillAsync(AppDbContext db, long areaId, CriteriaSet set, string urbanClass, CancellationToken ct)
+    {
+        var units = await db.UrbanAreas.Where(a => a.Id == areaId)
+            .Select(a => new { a.AdministrativeUnitId, a.FormerUnitId }).FirstOrDefaultAsync(ct);
+        if (units is null)
+        {
+            return new Dictionary<string, PrefillValue>();
+        }
+
+        long?[] unitIds = [units.AdministrativeUnitId, units.FormerUnitId];
+        var codes = set.StandardsFor(urbanClass).Where(s => s.IsNumeric).Select(s => s.Code).ToList();
+        var measurements = await db.Measurements.AsNoTracking()
+            .Where(m => unitIds.Contains(m.AdministrativeUnitId) && m.Indicator.StandardCodes.Any(c => codes.Contains(c)))
+            .OrderByDescending(m => m.PeriodEnd)
+            .Select(m => new { m.Indicator.StandardCodes, m.Value, Indicator = m.Indicator.Name, Unit = m.AdministrativeUnit.Name, m.PeriodLabel, m.Source })
+            .ToListAsync(ct);
+        var prefill = new Dictionary<string, PrefillValue>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in measurements)
+        {
+            foreach (var code in m.StandardCodes.Where(codes.Contains))
+            {
+                prefill.TryAdd(code, new PrefillValue(code, m.Value, m.Indicator, m.Unit, m.PeriodLabel, m.Source));
+            }
+        }
+
+        return prefill;
+    }
+
+    /// <summary>Checks, scores and saves one assessment in one write; nothing is saved on any error.</summary>
+    public static async Task<(Assessment? Saved, InputErrors Errors)> AssessAsync(AppDbContext db, long areaId, AssessmentRequest request, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        if (!await db.UrbanAreas.AnyAsync(a => a.Id == areaId, ct))
+        {
+            errors.Add("urbanArea", "Không tìm thấy đô thị.");
+            return (null, errors);
+        }
+
+        var set = await CriteriaSetStore.FindAsync(db, request.Basis, ct);
+        if (set is null)
+        {
+            errors.Add("basis", $"Không có cơ sở pháp lý '{request.Basis}'.");
+        }
+
+        var assessedOn = errors.Date("assessedOn", request.AssessedOn, required: true);
+        var by = errors.Required("assessedBy", request.AssessedBy);
+        if (set is null)
+        {
+            return (null, errors);
+        }
+
+        var input = new ClassificationInput(set.Basis, request.Class)
+        {
+            Values = request.Values,
+            NotConsidered = request.NotConsidered,
+            Heritage = request.Heritage,
+            Regions = request.Regions,
+        };
+        foreach (var problem in Classifier.Check(set, input))
+        {
+            var code = problem.Split(':')[0];
+            errors.Add(set.FindStandard(code) is null ? "values" : $"values.{set.FindStandard(code)!.Code}", problem);
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var result = Classifier.Assess(set, input);
+        var assessment = new Assessment
+        {
+            UrbanAreaId = areaId,
+            AssessedOn = assessedOn!.Value,
+            Basis = set.Basis,
+            SetVersion = set.Version,
+            Class = result.Class,
+            Input = JsonSerializer.Serialize(new
+            {
+                basis = set.Basis,
+                @class = result.Class,
+                values = input.Values.ToDictionary(v => v.Key, v => v.Value.ToJsonValue()),
+                notConsidered = input.NotConsidered,
+                heritage = input.Heritage,
+                regions = input.Regions,
+            }, Json.Options),
+            Result = ResultJson.From(result).Serialize(),
+            Total = result.Total,
+            Verdict = result.Verdict.Code(),
+            AssessedBy = by!,
+            Note = Input.Clean(request.Note),
+        };
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync(ct);
+        return (assessment, errors);
+    }
+
+    public static async Task<(Assessment Assessment, string AreaName, ResultJson Result)?> FindAssessmentAsync(AppDbContext db, long id, CancellationToken ct)
+    {
+        var found = await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => new { a, a.UrbanArea.Name }).FirstOrDefaultAsync(ct);
+        return found is null || ResultJson.Deserialize(found.a.Result) is not { } result ? null : (found.a, found.Name, result);
+    }
+
+    private static async Task<Dictionary<long, AssessmentRow>> LatestAsync(AppDbContext db, List<long> areaIds, CancellationToken ct)
+    {
+        var rows = await db.Assessments.AsNoTracking().Where(x => areaIds.Contains(x.UrbanAreaId))
+            .GroupBy(x => x.UrbanAreaId)
+            .Select(g => g.OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id).First())
+            .ToListAsync(ct);
+        return rows.ToDictionary(x => x.UrbanAreaId, x => new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, VerdictLabel(x.Verdict), x.AssessedBy));
+    }
+
+    private static UrbanAreaRow Row(UrbanArea a, IReadOnlyList<CriteriaSet> sets, DateOnly today, AssessmentRow? latest)
+    {
+        var current = a.CurrentClass is null || a.CurrentBasis is null ? null : View(sets, a.CurrentClass, a.CurrentBasis, null);
+        var targets = a.Targets.OrderBy(t => t.Year)
+            .Select(t => new TargetView(t.Year, View(sets, t.Class, t.Basis, null), Translate(sets, t.Class, t.Basis, today), t.UnitType,
+                t.DirectiveId, t.Directive?.Number, t.Section, t.Quote))
+            .ToList();
+        var todayClass = current is null ? null : Translate(sets, current.Class, current.Basis, today);
+        return new UrbanAreaRow(a.Id, a.Name, a.AdministrativeUnit?.Name, a.FormerUnit?.Name, current, todayClass, targets, latest);
+    }
+
+    /// <summary>A class of an older basis expressed under the basis in force on a date, by that basis' transition table.</summary>
+    private static ClassView? Translate(IReadOnlyList<CriteriaSet> sets, string urbanClass, string basis, DateOnly today)
+    {
+        var inForce = InForce(sets, today);
+        if (inForce is null || inForce.Basis == basis)
+        {
+            return inForce is null ? null : View(sets, urbanClass, basis, null);
+        }
+
+        return inForce.Transitions?.Map(urbanClass) is { } rule
+            ? View(sets, rule.To, inForce.Basis, $"{inForce.Transitions.LegalRef}: loại {urbanClass} → {rule.To}")
+            : null;
+    }
+
+    private static CriteriaSet? InForce(IReadOnlyList<CriteriaSet> sets, DateOnly on) =>
+        sets.Where(s => s.Kind == CriteriaSetKind.Urban && s.InForceOn(on)).MaxBy(s => s.EffectiveFrom);
+
+    private static ClassView View(IReadOnlyList<CriteriaSet> sets, string urbanClass, string basis, string? via) =>
+        new(urbanClass, sets.FirstOrDefault(s => s.Basis == basis)?.FindClass(urbanClass)?.Name ?? $"Đô thị loại {urbanClass}", basis, via);
+
+    public static string VerdictLabel(string code) =>
+        Enum.GetValues<Verdict>().FirstOrDefault(v => v.Code() == code) is var v && v.Code() == code ? v.Vietnamese() : code;
+
+    /// <summary>The area whose name matches, for links from the program ("Đức Trọng").</summary>
+    public static Task<long> FindIdAsync(AppDbContext db, string name, CancellationToken ct)
+    {
+        var key = VietnameseText.MatchKey(name);
+        return db.UrbanAreas.Where(a => a.NameKey.Contains(key)).Select(a => a.Id).FirstOrDefaultAsync(ct);
+    }
+}
