@@ -78,6 +78,44 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Secretariat_AssessesDucTrong_SeesWhatItLacksAndWhereTheNumbersComeFrom()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
+
+        await page.GotoAsync("/Classification");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Đô thị Đức Trọng" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#targets")).ToContainTextAsync("3316/KH-UBND");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nhập số liệu đánh giá" }).ClickAsync();
+
+        // Today's basis (NQ 111/2025) and the next class the programme aims at (its 2030 target, class II today).
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Đánh giá Đô thị Đức Trọng");
+        await Assertions.Expect(page.Locator("hgroup p")).ToContainTextAsync("Đô thị loại II");
+        await Assertions.Expect(page.Locator("#value\\:2A\\.II\\.04")).ToHaveValueAsync("1.286");
+
+        // A value of the wrong kind is refused beside its field, nothing saved.
+        await page.Locator("#value\\:2A\\.II\\.05").FillAsync("nhiều");
+        await page.GetByLabel("Người đánh giá").FillAsync("Nguyễn Văn C");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chấm điểm và lưu" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Chưa lưu");
+        await Assertions.Expect(page.Locator("form")).ToContainTextAsync("2A.II.05: cần một số");
+
+        await page.Locator("#value\\:2A\\.II\\.05").FillAsync("58,5");
+        await page.Locator("#value\\:2A\\.I\\.01").SelectOptionAsync("Cấp tỉnh");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chấm điểm và lưu" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("Không đạt");
+        await Assertions.Expect(page.Locator("#group-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#gaps")).ToContainTextAsync("2A.II.05");
+        await Assertions.Expect(page.Locator("#gaps")).ToContainTextAsync("chưa có số liệu");
+        await Assertions.Expect(page.Locator("#basis-notice")).ToContainTextAsync("Nguồn thứ cấp");
+        await Assertions.Expect(page.Locator("#provenance")).ToContainTextAsync("urbanClass.js");
+        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("Chưa áp dụng điều chỉnh");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "về trang đô thị" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#assessments")).ToContainTextAsync("Nguyễn Văn C");
+    }
+
+    [Fact]
     public async Task Reader_FollowsTheCascadeToATargetOffTrack()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });

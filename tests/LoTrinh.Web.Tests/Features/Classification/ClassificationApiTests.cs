@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using LoTrinh.Core.Classification;
+
+namespace LoTrinh.Web.Tests.Features.Classification;
+
+/// <summary>Urban areas, assessments and criteria-set versions through the JSON API (issue 3).</summary>
+public sealed class ClassificationApiTests(AppFixture app)
+{
+    private readonly HttpClient _client = app.Client();
+    private static readonly string[] Mountainous = ["mountainous"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> DucTrong()
+    {
+        var areas = await _client.GetFromJsonAsync<JsonElement>("/api/urban-areas", Ct);
+        return areas.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Đô thị Đức Trọng");
+    }
+
+    private async Task<int> AssessmentCount(long areaId) =>
+        (await _client.GetFromJsonAsync<JsonElement>($"/api/urban-areas/{areaId}", Ct)).GetProperty("assessments").GetArrayLength();
+
+    [Fact]
+    public async Task DucTrong_TargetsAsWritten_AndUnderTodaysBasis()
+    {
+        var area = await DucTrong();
+
+        Assert.Equal("Xã Đức Trọng", area.GetProperty("unitName").GetString());
+        Assert.Equal("Huyện Đức Trọng", area.GetProperty("formerUnitName").GetString());
+        Assert.Equal(("IV", "1210/2016"), (area.GetProperty("current").GetProperty("class").GetString(), area.GetProperty("current").GetProperty("basis").GetString()));
+        var targets = area.GetProperty("targets").EnumerateArray().ToList();
+        Assert.Equal([2025, 2030, 2045], targets.Select(t => t.GetProperty("year").GetInt32()));
+        Assert.Equal(["IV", "III", "II"], targets.Select(t => t.GetProperty("asWritten").GetProperty("class").GetString()));
+
+        // Điều 15 NQ 111/2025: former IV → III, former III and II → II. Today is after 1/1/2026 on any CI run.
+        Assert.Equal(["III", "II", "II"], targets.Select(t => t.GetProperty("today").GetProperty("class").GetString()));
+        Assert.All(targets, t => Assert.Equal("3316/KH-UBND", t.GetProperty("directiveNumber").GetString()));
+        Assert.Equal("II.1", targets[0].GetProperty("section").GetString());
+    }
+
+    [Fact]
+    public async Task Prefill_TakesTheLatestMeasurementOfMappedIndicators()
+    {
+        var id = (await DucTrong()).GetProperty("id").GetInt64();
+
+        var prefill = await _client.GetFromJsonAsync<JsonElement>($"/api/urban-areas/{id}/prefill?basis=111/2025&class=II", Ct);
+
+        Assert.Equal(1286m, prefill.GetProperty("2A.II.04").GetProperty("value").GetDecimal());
+        Assert.Contains("Báo Lâm Đồng", prefill.GetProperty("2A.II.04").GetProperty("source").GetString(), StringComparison.Ordinal);
+        Assert.Equal(220697m, prefill.GetProperty("2A.II.03").GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Assessment_IsSavedWithItsResult_AndAppearsInTheHistory()
+    {
+        var id = (await DucTrong()).GetProperty("id").GetInt64();
+        var before = await AssessmentCount(id);
+
+        var response = await _client.PostAsJsonAsync($"/api/urban-areas/{id}/assessments", new
+        {
+            basis = "111/2025",
+            @class = "II",
+            assessedOn = "2026-11-20",
+            assessedBy = "Sở Xây dựng",
+            values = new Dictionary<string, object> { ["2A.II.03"] = 220697, ["2A.II.04"] = 1286, ["2A.I.01"] = "Cấp tỉnh" },
+            regions = Mountainous,
+        }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var saved = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var result = saved.GetProperty("result");
+        Assert.False(result.GetProperty("recognised").GetBoolean());
+        Assert.Equal("SECONDARY", result.GetProperty("provenance").GetProperty("flag").GetString());
+        Assert.Contains(result.GetProperty("adjustments").EnumerateArray(), a => a.GetString()!.StartsWith("Chưa áp dụng điều chỉnh", StringComparison.Ordinal));
+
+        // 2A.II.03 class II: 200,000 → 5.5, 500,000 → 7. 220,697: 5.5 + 1.5 × 20,697/300,000 = 5.603485 → 5.60.
+        var population = result.GetProperty("standards").EnumerateArray().Single(s => s.GetProperty("code").GetString() == "2A.II.03");
+        Assert.Equal(5.60m, population.GetProperty("points").GetDecimal());
+        Assert.Equal(before + 1, await AssessmentCount(id));
+        var stored = await _client.GetFromJsonAsync<JsonElement>(response.Headers.Location, Ct);
+        Assert.Equal(result.GetProperty("total").GetDecimal(), stored.GetProperty("result").GetProperty("total").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("""{"basis":"111/2025","class":"II","assessedOn":"2026-02-30","assessedBy":"A","values":{}}""", "assessedOn")]
+    [InlineData("""{"basis":"111/2025","class":"II","assessedOn":"2026-11-20","assessedBy":"","values":{}}""", "assessedBy")]
+    [InlineData("""{"basis":"111/2025","class":"II","assessedOn":"2026-11-20","assessedBy":"A","values":{"2A.II.03":"nhiều"}}""", "values.2A.II.03")]
+    [InlineData("""{"basis":"111/2025","class":"IV","assessedOn":"2026-11-20","assessedBy":"A","values":{}}""", "values")]
+    [InlineData("""{"basis":"999/2030","class":"II","assessedOn":"2026-11-20","assessedBy":"A","values":{}}""", "basis")]
+    [InlineData("""{"class":"II"}""", "body")]
+    public async Task BadAssessment_400_NamesTheField_SavesNothing(string body, string field)
+    {
+        var id = (await DucTrong()).GetProperty("id").GetInt64();
+        var before = await AssessmentCount(id);
+
+        var response = await _client.PostAsync(new Uri($"/api/urban-areas/{id}/assessments", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal(before, await AssessmentCount(id));
+    }
+
+    [Fact]
+    public async Task UnknownUrbanArea_404()
+    {
+        var response = await _client.PostAsJsonAsync("/api/urban-areas/999999/assessments", new { basis = "111/2025", @class = "II" }, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StatelessAssess_ScoresWithoutSaving()
+    {
+        var values = CriteriaSetReader.BuiltIn.Single(s => s.Basis == "111/2025").StandardsFor("III")
+            .ToDictionary(s => s.Code, s => s.ThresholdFor("III")!.Min!.ToJsonValue());
+
+        var result = await (await _client.PostAsJsonAsync("/api/classification/assess", new { basis = "111/2025", @class = "III", values }, Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(75m, result.GetProperty("total").GetDecimal());
+        Assert.True(result.GetProperty("recognised").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CriteriaSet_UploadValidateActivateAndReturn()
+    {
+        var corrected = CriteriaSetReader.BuiltInText("112/2025").Replace("\"version\": \"2026-01\"", "\"version\": \"api-test\"", StringComparison.Ordinal)
+            .Replace("\"min\": 21000", "\"min\": 25000", StringComparison.Ordinal);
+        var values = new Dictionary<string, object> { ["112.PHUONG.POP"] = 22000, ["112.PHUONG.AREA"] = 6 };
+        async Task<string> Verdict() => (await (await _client.PostAsJsonAsync("/api/classification/assess", new { basis = "112/2025", @class = "phuong", values }, Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("verdict").GetString()!;
+
+        Assert.NotEqual("thresholds_not_met", await Verdict());
+
+        var bad = await _client.PostAsync(new Uri("/api/classification/sets?by=Quản trị", UriKind.Relative),
+            new StringContent(corrected.Replace("\"kind\": \"higher\"", "\"kind\": \"sideways\"", StringComparison.Ordinal), Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+        var upload = await _client.PostAsync(new Uri("/api/classification/sets?by=Quản trị", UriKind.Relative), new StringContent(corrected, Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var row = await upload.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.False(row.GetProperty("active").GetBoolean());
+        var duplicate = await _client.PostAsync(new Uri("/api/classification/sets?by=Quản trị", UriKind.Relative), new StringContent(corrected, Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
+
+        var activate = await _client.PostAsJsonAsync("/api/classification/sets/activate", new { basis = "112/2025", id = row.GetProperty("id").GetInt64() }, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, activate.StatusCode);
+        Assert.Equal("thresholds_not_met", await Verdict());
+        Assert.Contains("api-test", await _client.GetStringAsync(new Uri("/api/classification/set?basis=112/2025", UriKind.Relative), Ct), StringComparison.Ordinal);
+
+        await _client.PostAsJsonAsync("/api/classification/sets/activate", new { basis = "112/2025", id = (long?)null }, Ct);
+        Assert.NotEqual("thresholds_not_met", await Verdict());
+    }
+}
