@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LoTrinh.Core.Classification;
-using LoTrinh.Core.Text;
 using LoTrinh.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,11 +50,10 @@ public static class UrbanAreas
         }
 
         var sets = await CriteriaSetStore.ActiveAsync(db, ct);
-        var assessments = await db.Assessments.AsNoTracking().Where(x => x.UrbanAreaId == id)
+        var rows = (await db.Assessments.AsNoTracking().Where(x => x.UrbanAreaId == id)
             .OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
-            .Select(x => new { x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, x.AssessedBy })
-            .ToListAsync(ct);
-        var rows = assessments.Select(x => new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, VerdictLabel(x.Verdict), x.AssessedBy)).ToList();
+            .Select(x => new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, "", x.AssessedBy))
+            .ToListAsync(ct)).Select(Labelled).ToList();
         var row = Row(area, sets, today, rows.FirstOrDefault());
         var todayBasis = InForce(sets, today);
         var next = row.Targets.Where(t => t.Year >= today.Year && t.Today is not null).Select(t => t.Today!.Class).FirstOrDefault()
@@ -171,9 +169,11 @@ public static class UrbanAreas
     {
         var rows = await db.Assessments.AsNoTracking().Where(x => areaIds.Contains(x.UrbanAreaId))
             .GroupBy(x => x.UrbanAreaId)
-            .Select(g => g.OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id).First())
+            .Select(g => g.OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
+                .Select(x => new { x.UrbanAreaId, Row = new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, "", x.AssessedBy) })
+                .First())
             .ToListAsync(ct);
-        return rows.ToDictionary(x => x.UrbanAreaId, x => new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, VerdictLabel(x.Verdict), x.AssessedBy));
+        return rows.ToDictionary(x => x.UrbanAreaId, x => Labelled(x.Row));
     }
 
     private static UrbanAreaRow Row(UrbanArea a, IReadOnlyList<CriteriaSet> sets, DateOnly today, AssessmentRow? latest)
@@ -207,13 +207,6 @@ public static class UrbanAreas
     private static ClassView View(IReadOnlyList<CriteriaSet> sets, string urbanClass, string basis, string? via) =>
         new(urbanClass, sets.FirstOrDefault(s => s.Basis == basis)?.FindClass(urbanClass)?.Name ?? $"Đô thị loại {urbanClass}", basis, via);
 
-    public static string VerdictLabel(string code) =>
-        Enum.GetValues<Verdict>().FirstOrDefault(v => v.Code() == code) is var v && v.Code() == code ? v.Vietnamese() : code;
-
-    /// <summary>The area whose name matches, for links from the program ("Đức Trọng").</summary>
-    public static Task<long> FindIdAsync(AppDbContext db, string name, CancellationToken ct)
-    {
-        var key = VietnameseText.MatchKey(name);
-        return db.UrbanAreas.Where(a => a.NameKey.Contains(key)).Select(a => a.Id).FirstOrDefaultAsync(ct);
-    }
+    private static AssessmentRow Labelled(AssessmentRow row) =>
+        row with { VerdictText = Enum.GetValues<Verdict>().Where(v => v.Code() == row.Verdict).Select(v => v.Vietnamese()).FirstOrDefault() ?? row.Verdict };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LoTrinh.Core.Agencies;
+using LoTrinh.Core.Classification;
 using LoTrinh.Core.Deadlines;
 using LoTrinh.Core.Documents;
 using LoTrinh.Core.Extraction;
@@ -305,6 +306,12 @@ public sealed class SeedLoader(AppDbContext db)
         var standards = _program.IndicatorStandards.TryGetValue(name, out var codes) && codes.ValueKind == JsonValueKind.Array
             ? codes.EnumerateArray().Select(c => c.GetString()!).ToList()
             : [];
+        var unknown = standards.Where(c => CriteriaSetReader.BuiltIn.All(set => set.FindStandard(c) is null)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException($"indicatorStandards[{name}]: không có tiêu chuẩn {string.Join(", ", unknown)}.");
+        }
+
         var indicator = new Indicator { Name = name, NameKey = key, Unit = unit, Direction = direction, StandardCodes = standards };
         db.Indicators.Add(indicator);
         _indicators[$"{key}|{unit}"] = indicator;
