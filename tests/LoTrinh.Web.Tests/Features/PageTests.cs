@@ -16,6 +16,8 @@ public sealed class PageTests(AppFixture app)
     [InlineData("/Indicators", "Tỷ lệ đô thị hoá")]
     [InlineData("/Agencies", "Ủy ban nhân dân huyện Đức Trọng")]
     [InlineData("/Units?q=24958", "Thị trấn Liên Nghĩa")]
+    [InlineData("/Classification", "Đô thị Đức Trọng")]
+    [InlineData("/Classification/Sets", "Nghị quyết số 111/2025/UBTVQH15")]
     public async Task Page_Renders_InVietnamese(string url, string expected)
     {
         var html = await _client.GetStringAsync(new Uri(url, UriKind.Relative), Ct);
@@ -56,5 +58,27 @@ public sealed class PageTests(AppFixture app)
         var response = await _client.PostAsync(new Uri("/Directives/Create", UriKind.Relative), body, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not-a-set.json", "{ \"schema\": \"lotrinh-criteria-set/1\" ", "JSON hợp lệ")]
+    [InlineData("binary.json", "\u0000\u0001PK", "JSON hợp lệ")]
+    public async Task CriteriaSetUpload_BadFile_ShowsWhyAndStoresNothing(string name, string content, string expected)
+    {
+        var before = await _client.GetStringAsync(new Uri("/api/classification/sets", UriKind.Relative), Ct);
+        var form = await new HtmlParser().ParseDocumentAsync(await _client.GetStringAsync(new Uri("/Classification/Sets", UriKind.Relative), Ct));
+        var token = form.QuerySelector("form[enctype] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Quản trị viên"), "uploadedBy" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "file", name },
+        };
+
+        var response = await _client.PostAsync(new Uri("/Classification/Sets?handler=Upload", UriKind.Relative), body, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(before, await _client.GetStringAsync(new Uri("/api/classification/sets", UriKind.Relative), Ct));
     }
 }
