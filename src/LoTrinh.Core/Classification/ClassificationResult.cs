@@ -114,7 +114,8 @@ public sealed record Provenance(string LegalBasis, string Version, Certainty Fla
 
 public sealed record ProvenanceRow(string Code, Certainty Flag, IReadOnlyList<string> Sources, string? Note);
 
-public static class VerdictText
+/// <summary>Codes and Vietnamese labels of classification results.</summary>
+public static class ClassificationText
 {
     public static string Code(this Verdict verdict) => verdict switch
     {

@@ -15,19 +15,19 @@ public static class Classifier
     public const int PointDecimals = 2;
 
     /// <summary>Problems that make the input unusable with this set, one line each; empty when usable.</summary>
-    public static IReadOnlyList<string> Check(CriteriaSet set, ClassificationInput input)
+    public static IReadOnlyList<InputProblem> Check(CriteriaSet set, ClassificationInput input)
     {
-        var errors = new List<string>();
+        var errors = new List<InputProblem>();
         var urbanClass = set.FindClass(input.Class);
         if (urbanClass is null)
         {
-            errors.Add($"cơ sở {set.Basis} không có lớp '{input.Class}' (có: {string.Join(", ", set.Classes.Select(c => c.Code))}).");
+            errors.Add(new("class", $"cơ sở {set.Basis} không có lớp '{input.Class}' (có: {string.Join(", ", set.Classes.Select(c => c.Code))})."));
             return errors;
         }
 
         if (urbanClass.Method == ClassMethod.Unavailable)
         {
-            errors.Add($"tiêu chuẩn của {urbanClass.Name} theo {set.Basis} chưa có trong dữ liệu; không thể đánh giá.");
+            errors.Add(new("class", $"tiêu chuẩn của {urbanClass.Name} theo {set.Basis} chưa có trong dữ liệu; không thể đánh giá."));
         }
 
         foreach (var (code, value) in input.Values)
@@ -35,27 +35,27 @@ public static class Classifier
             var standard = set.FindStandard(code);
             if (standard is null)
             {
-                errors.Add($"mã tiêu chuẩn '{code}' không có trong cơ sở {set.Basis}.");
+                errors.Add(new("values", $"mã tiêu chuẩn '{code}' không có trong cơ sở {set.Basis}."));
             }
             else if (ValueProblem(standard, value) is { } problem)
             {
-                errors.Add($"{standard.Code}: {problem}");
+                errors.Add(new($"values.{standard.Code}", $"{standard.Code}: {problem}"));
             }
         }
 
         foreach (var code in input.NotConsidered.Where(c => set.FindStandard(c) is null))
         {
-            errors.Add($"notConsidered: mã tiêu chuẩn '{code}' không có trong cơ sở {set.Basis}.");
+            errors.Add(new("notConsidered", $"notConsidered: mã tiêu chuẩn '{code}' không có trong cơ sở {set.Basis}."));
         }
 
         foreach (var region in input.Regions.Where(r => set.RegionalAdjustments.All(a => !string.Equals(a.Code, r, StringComparison.OrdinalIgnoreCase))))
         {
-            errors.Add($"regions: cơ sở {set.Basis} không có điều chỉnh vùng '{region}' (có: {string.Join(", ", set.RegionalAdjustments.Select(a => a.Code))}).");
+            errors.Add(new("regions", $"regions: cơ sở {set.Basis} không có điều chỉnh vùng '{region}' (có: {string.Join(", ", set.RegionalAdjustments.Select(a => a.Code))})."));
         }
 
         if (input.Heritage && set.Heritage is null && urbanClass.HeritageRequired is null)
         {
-            errors.Add($"cơ sở {set.Basis} không có quy tắc đô thị di sản.");
+            errors.Add(new("heritage", $"cơ sở {set.Basis} không có quy tắc đô thị di sản."));
         }
 
         return errors;
@@ -84,7 +84,7 @@ public static class Classifier
         var problems = Check(set, input);
         if (problems.Count > 0)
         {
-            throw new ArgumentException(string.Join(" ", problems), nameof(input));
+            throw new ArgumentException(string.Join(" ", problems.Select(p => p.Message)), nameof(input));
         }
 
         var urbanClass = set.FindClass(input.Class)!;
@@ -387,7 +387,7 @@ public static class Classifier
     }
 
     /// <summary>Pass/fail of a value against a minimum level, by kind.</summary>
-    public static bool MeetsMinimum(Standard s, StandardValue value, StandardValue min) => (value, min) switch
+    private static bool MeetsMinimum(Standard s, StandardValue value, StandardValue min) => (value, min) switch
     {
         (StandardValue.Number v, StandardValue.Number m) when s.Kind == StandardKind.Lower => v.Value <= m.Value,
         (StandardValue.Number v, StandardValue.Number m) when s.Kind != StandardKind.Ordinal => v.Value >= m.Value,
@@ -418,7 +418,10 @@ public static class Classifier
 
     private static decimal Round(decimal value) => decimal.Round(value, PointDecimals, MidpointRounding.AwayFromZero);
 
-    private static string Show(decimal? value) => value is { } v ? new StandardValue.Number(v).Display() : "—";
+    private static string Show(decimal? value) => value is { } v ? VietnameseText.FormatNumber(v) : "—";
 
-    private static string ShowPoints(decimal? value) => value is { } v ? v.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "—";
+    private static string ShowPoints(decimal? value) => VietnameseText.FormatPoints(value);
 }
+
+/// <summary>Why an input cannot be assessed: the field as the API names it (<c>values.2A.II.03</c>) and a one-line message.</summary>
+public sealed record InputProblem(string Field, string Message);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using LoTrinh.Core.Text;
 
@@ -9,7 +8,7 @@ public abstract record StandardValue
 {
     public sealed record Number(decimal Value) : StandardValue
     {
-        public override string Display() => Value.ToString("#,##0.####", CultureInfo.GetCultureInfo("vi-VN"));
+        public override string Display() => VietnameseText.FormatNumber(Value);
     }
 
     public sealed record Level(string Label) : StandardValue
@@ -63,7 +62,7 @@ public abstract record StandardValue
         text = VietnameseText.Normalize(text).Trim();
         return kind switch
         {
-            StandardKind.Higher or StandardKind.Lower or StandardKind.Count => TryParseNumber(text, out var d) ? new Number(d) : new Level(text),
+            StandardKind.Higher or StandardKind.Lower or StandardKind.Count => VietnameseText.TryParseNumber(text, out var d) ? new Number(d) : new Level(text),
             StandardKind.YesNo => VietnameseText.Fold(text) switch
             {
                 "có" or "co" or "true" or "đạt" => new YesNo(true),
@@ -72,18 +71,5 @@ public abstract record StandardValue
             },
             _ => new Level(text),
         };
-    }
-
-    /// <summary>Accepts "35000", "35.000" (Vietnamese thousands), "58,8" and "58.8".</summary>
-    public static bool TryParseNumber(string text, out decimal value)
-    {
-        var t = text.Replace(" ", string.Empty, StringComparison.Ordinal);
-        var vi = CultureInfo.GetCultureInfo("vi-VN");
-        var looksVietnamese = t.Contains(',', StringComparison.Ordinal)
-            || (t.Count(c => c == '.') > 1)
-            || (t.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 && t.Length - dot - 1 == 3);
-        return looksVietnamese
-            ? decimal.TryParse(t, NumberStyles.Number, vi, out value)
-            : decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out value);
     }
 }

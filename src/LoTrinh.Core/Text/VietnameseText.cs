@@ -57,7 +57,24 @@ public static class VietnameseText
         return builder.ToString();
     }
 
-    /// <summary>Displays a decimal the Vietnamese way (decimal comma), trailing zeros dropped.</summary>
-    public static string FormatNumber(decimal value) =>
-        value.ToString("0.####", CultureInfo.GetCultureInfo("vi-VN"));
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Displays a decimal the Vietnamese way ("220.697", "58,8"), trailing zeros dropped.</summary>
+    public static string FormatNumber(decimal value) => value.ToString("#,##0.####", Vi);
+
+    /// <summary>Points of an assessment, always two decimals ("75,00"); a dash when there are none.</summary>
+    public static string FormatPoints(decimal? value) => value is { } v ? v.ToString("N2", Vi) : "—";
+
+    /// <summary>
+    /// Reads a number as people type it: "35000", "35.000" and "1.234.567" (dots group thousands),
+    /// "58,8" (decimal comma) and "58.8" (a single dot not followed by exactly three digits).
+    /// </summary>
+    public static bool TryParseNumber(string text, out decimal value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var dot = t.IndexOf('.', StringComparison.Ordinal);
+        var vietnamese = t.Contains(',', StringComparison.Ordinal) || t.Count(c => c == '.') > 1 || (dot >= 0 && t.Length - dot - 1 == 3);
+        return decimal.TryParse(t, NumberStyles.Number, vietnamese ? Vi : CultureInfo.InvariantCulture, out value);
+    }
 }

@@ -36,16 +36,4 @@ public sealed class ClassificationInputTests
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error!);
     }
-
-    [Theory]
-    [InlineData("35000", 35000)]
-    [InlineData("35.000", 35000)]
-    [InlineData("58,8", 58.8)]
-    [InlineData("58.8", 58.8)]
-    [InlineData("1.234.567", 1234567)]
-    public void Number_AsPeopleTypeIt(string text, decimal expected)
-    {
-        Assert.True(StandardValue.TryParseNumber(text, out var value));
-        Assert.Equal(expected, value);
-    }
 }

@@ -449,7 +449,7 @@ public sealed class ClassifierTests
     {
         var errors = Classifier.Check(Nq111, Input(urbanClass, new Dictionary<string, StandardValue>()));
 
-        Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -467,10 +467,10 @@ public sealed class ClassifierTests
         var errors = Classifier.Check(Nq111, input);
 
         Assert.Equal(5, errors.Count);
-        Assert.Contains(errors, e => e.Contains("2A.IX.99", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("2A.II.03: cần một số", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("2A.I.01: mức 'Cấp huyện'", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("2A.III.15: phải là số nguyên", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "values" && e.Message.Contains("2A.IX.99", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Field == "values.2A.II.03" && e.Message.StartsWith("2A.II.03: cần một số", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.StartsWith("2A.I.01: mức 'Cấp huyện'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.StartsWith("2A.III.15: phải là số nguyên", StringComparison.Ordinal));
         Assert.Throws<ArgumentException>(() => Classifier.Assess(Nq111, input));
     }
 

@@ -20,7 +20,4 @@ public sealed class AssessmentModel(AppDbContext db) : PageModel
         (Assessment, AreaName, Result) = found;
         return Page();
     }
-
-    public static string Points(decimal? value) =>
-        value is { } v ? v.ToString("N2", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "—";
 }

@@ -117,7 +117,7 @@ public static class ClassificationApi
 
         foreach (var p in Classifier.Check(set, input))
         {
-            errors.Add("values", p);
+            errors.Add(p.Field, p.Message);
         }
 
         return errors.Any ? errors.Problem() : TypedResults.Ok(ResultJson.From(Classifier.Assess(set, input)));

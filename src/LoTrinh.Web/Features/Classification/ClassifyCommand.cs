@@ -69,7 +69,7 @@ public static class ClassifyCommand
         var check = Classifier.Check(set, input);
         if (check.Count > 0)
         {
-            return Fail(string.Join("; ", check));
+            return Fail(string.Join("; ", check.Select(p => p.Message)));
         }
 
         var result = Classifier.Assess(set, input);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using LoTrinh.Core.Text;
 
 namespace LoTrinh.Web.Features.Classification;
 
@@ -34,15 +35,13 @@ public static class GroupChart
                 Append(svg, $"<line x1=\"{x:0.##}\" x2=\"{x:0.##}\" y1=\"{y - 3}\" y2=\"{y + 29}\" stroke=\"#111827\" stroke-width=\"2\"/>");
             }
 
-            var label = $"{g.Points.Value.ToString("N2", Vietnamese)} / {g.MaxPoints.Value.ToString("N2", Vietnamese)}";
+            var label = $"{VietnameseText.FormatPoints(g.Points)} / {VietnameseText.FormatPoints(g.MaxPoints)}";
             Append(svg, $"<text x=\"{BarWidth + Left + 8}\" y=\"{y + 18}\" font-size=\"13\">{label}</text>");
         }
 
         svg.Append("</svg>");
         return svg.ToString();
     }
-
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     private static void Append(StringBuilder svg, FormattableString part) => svg.Append(part.ToString(CultureInfo.InvariantCulture));
 }

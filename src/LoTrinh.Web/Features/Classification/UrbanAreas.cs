@@ -122,8 +122,7 @@ public static class UrbanAreas
         };
         foreach (var problem in Classifier.Check(set, input))
         {
-            var code = problem.Split(':')[0];
-            errors.Add(set.FindStandard(code) is null ? "values" : $"values.{set.FindStandard(code)!.Code}", problem);
+            errors.Add(problem.Field, problem.Message);
         }
 
         if (errors.Any)

@@ -88,7 +88,8 @@ public sealed class ClassificationApiTests(AppFixture app)
     [InlineData("""{"basis":"111/2025","class":"II","assessedOn":"2026-02-30","assessedBy":"A","values":{}}""", "assessedOn")]
     [InlineData("""{"basis":"111/2025","class":"II","assessedOn":"2026-11-20","assessedBy":"","values":{}}""", "assessedBy")]
     [InlineData("""{"basis":"111/2025","class":"II","assessedOn":"2026-11-20","assessedBy":"A","values":{"2A.II.03":"nhiều"}}""", "values.2A.II.03")]
-    [InlineData("""{"basis":"111/2025","class":"IV","assessedOn":"2026-11-20","assessedBy":"A","values":{}}""", "values")]
+    [InlineData("""{"basis":"111/2025","class":"IV","assessedOn":"2026-11-20","assessedBy":"A","values":{}}""", "class")]
+    [InlineData("""{"basis":"111/2025","class":"II","assessedOn":"2026-11-20","assessedBy":"A","values":{"2A.XX.01":1}}""", "values")]
     [InlineData("""{"basis":"999/2030","class":"II","assessedOn":"2026-11-20","assessedBy":"A","values":{}}""", "basis")]
     [InlineData("""{"class":"II"}""", "body")]
     public async Task BadAssessment_400_NamesTheField_SavesNothing(string body, string field)
