@@ -1,15 +1,16 @@
 using System.CommandLine;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Classification;
+using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web;
 
-/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh classify</c>.</summary>
+/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh classify</c>, <c>lotrinh extract</c>, <c>lotrinh extract-eval</c>.</summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "classify", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed", "classify", "extract", "extract-eval", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -64,6 +65,24 @@ internal static class Cli
         };
         classify.SetAction(parse => ClassifyCommand.Run(parse.GetValue(file)!, parse.GetValue(asJson), parse.GetValue(criteria), Console.Out, Console.Error));
 
+        var directiveFile = new Argument<FileInfo>("FILE") { Description = "Văn bản chỉ đạo: .txt (UTF-8, UTF-16, Windows-1258), .docx hoặc .pdf." };
+        var extractJson = new Option<bool>("--json") { Description = "In kết quả dạng JSON theo lược đồ của bộ chú giải (document, references, objectives, targets, tasks)." };
+        var extract = new Command("extract", "Đọc một văn bản chỉ đạo: thông tin chung, văn bản dẫn chiếu, mục tiêu, chỉ tiêu, nhiệm vụ.")
+        {
+            directiveFile, extractJson,
+        };
+        extract.SetAction((parse, _) => ExtractCommands.ExtractAsync(parse.GetValue(directiveFile)!, parse.GetValue(extractJson), Console.Out, Console.Error));
+
+        var goldDir = new Argument<DirectoryInfo>("GOLD_DIR") { Description = "Thư mục các tệp *.gold.json." };
+        var textDir = new Argument<DirectoryInfo>("TEXT_DIR") { Description = "Thư mục các văn bản tương ứng." };
+        var evaluate = new Command("extract-eval", "Chấm bộ đọc văn bản so với bộ chú giải: precision, recall, F1.")
+        {
+            goldDir, textDir,
+        };
+        evaluate.SetAction((parse, _) => ExtractCommands.EvaluateAsync(parse.GetValue(goldDir)!, parse.GetValue(textDir)!, Console.Out, Console.Error));
+
+        root.Subcommands.Add(extract);
+        root.Subcommands.Add(evaluate);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(classify);
         root.Subcommands.Add(seed);

@@ -14,3 +14,18 @@ public enum DeadlinePrecision
     /// <summary>No single due date ("thường xuyên", "hằng năm", "định kỳ"): judged per period.</summary>
     Recurring,
 }
+
+public static class DeadlinePrecisionCodes
+{
+    /// <summary>The code of the annotation schema and the API: "day", "month", "quarter", "half", "year", "recurring", "none".</summary>
+    public static string Code(this DeadlinePrecision precision) => precision switch
+    {
+        DeadlinePrecision.Day => "day",
+        DeadlinePrecision.Month => "month",
+        DeadlinePrecision.Quarter => "quarter",
+        DeadlinePrecision.Half => "half",
+        DeadlinePrecision.Year => "year",
+        DeadlinePrecision.Recurring => "recurring",
+        _ => "none",
+    };
+}

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Documents;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

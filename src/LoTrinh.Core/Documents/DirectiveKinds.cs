@@ -1,4 +1,4 @@
-namespace LoTrinh.Web.Features.Directives;
+namespace LoTrinh.Core.Documents;
 
 /// <summary>Document kinds by their code in the number (Nghị định 30/2020, Phụ lục III; Party practice).</summary>
 public static class DirectiveKinds

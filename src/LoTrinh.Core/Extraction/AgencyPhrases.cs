@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+
+namespace LoTrinh.Core.Extraction;
+
+/// <summary>
+/// Finds the bodies a task names: the lead (chủ trì: the subject of the item, "X: …", "giao X …")
+/// and the cooperating bodies ("phối hợp với X", "cùng với X"), each as written.
+/// </summary>
+public static partial class AgencyPhrases
+{
+    public static (IReadOnlyList<string> Lead, IReadOnlyList<string> Cooperating) Read(string segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return (Lead(segment), Cooperating(segment));
+    }
+
+    private static List<string> Lead(string segment)
+    {
+        var s = segment.Trim();
+        var colon = s.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && colon < 160)
+        {
+            var before = s[..colon].Trim();
+            if (IsAgencyStart(before) && Verb().Match(before) is not { Success: true })
+            {
+                return Split(before);
+            }
+
+            s = s[(colon + 1)..].Trim();
+        }
+
+        if (IsAgencyStart(s))
+        {
+            var verb = Verb().Match(s);
+            if (verb.Success && verb.Index > 0 && verb.Index < 200 && !s[..verb.Index].TrimEnd().EndsWith(','))
+            {
+                return Split(s[..verb.Index]);
+            }
+        }
+
+        var assigned = Assigned().Match(segment);
+        if (assigned.Success && IsAgencyPhrase(assigned.Groups["x"].Value))
+        {
+            var x = assigned.Groups["x"].Value;
+            var verb = Verb().Match(x);
+            if (verb.Success && verb.Index > 0)
+            {
+                return Split(x[..verb.Index]);
+            }
+        }
+
+        return [];
+    }
+
+    private static List<string> Cooperating(string segment)
+    {
+        var found = new List<string>();
+        foreach (Match m in Cooperation().Matches(segment))
+        {
+            var x = m.Groups["x"].Value;
+            if (!IsAgencyPhrase(x))
+            {
+                continue;
+            }
+
+            var stop = CooperationStop().Match(x);
+            var phrase = (stop.Success ? x[..stop.Index] : x).Trim(' ', ',');
+            if (phrase.Length > 2)
+            {
+                found.AddRange(Split(phrase));
+            }
+        }
+
+        return found.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// "Các ban của Tỉnh ủy, ban cán sự đảng, đảng đoàn, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội":
+    /// five bodies; "Các sở, ban, ngành" and "Sở Kế hoạch và Đầu tư": one each. A conjunct is a body of
+    /// its own only when it starts like one.
+    /// </summary>
+    internal static List<string> Split(string phrase)
+    {
+        var bodies = new List<string>();
+        foreach (var group in phrase.Split(';'))
+        {
+            var parts = Conjunction().Split(group.Trim());
+            var current = string.Empty;
+            var separator = string.Empty;
+            for (var i = 0; i < parts.Length; i += 2)
+            {
+                var part = parts[i].Trim();
+                if (current.Length > 0 && BodyStart().IsMatch(part))
+                {
+                    bodies.Add(current.Trim(' ', ','));
+                    current = part;
+                }
+                else
+                {
+                    current = current.Length == 0 ? part : current + separator + part;
+                }
+
+                separator = i + 1 < parts.Length ? parts[i + 1] : string.Empty;
+            }
+
+            if (current.Trim(' ', ',').Length > 0)
+            {
+                bodies.Add(current.Trim(' ', ','));
+            }
+        }
+
+        return bodies;
+    }
+
+    private static bool IsAgencyStart(string s) => AgencyStart().IsMatch(s.TrimStart());
+
+    private static bool IsAgencyPhrase(string s) => IsAgencyStart(s) || UnitStart().IsMatch(s.TrimStart());
+
+    /// <summary>A conjunct that names a body of its own (capitalised, or "các …", or a party body).</summary>
+    [GeneratedRegex(@"^(?:các\s|Các\s|UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở \p{Lu}|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|của)|ban cán sự|đảng đoàn|Phòng \p{Lu}|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Công an|Bộ \p{Lu}|Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Thường trực|Bí thư|Chủ tịch|Giám đốc|Lãnh đạo|Đồng chí|Viện|Trường \p{Lu}|Bệnh viện|Công ty)", RegexOptions.CultureInvariant)]
+    private static partial Regex BodyStart();
+
+    [GeneratedRegex(@"^(?:các\s+|Các\s+)?(?:UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở|sở|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|nội chính|kinh tế|pháp chế|văn hóa|dân tộc|của)|ban cán sự|Ban cán sự|Các ban|các ban|Phòng \p{Lu}|phòng|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|đảng ủy|Đảng đoàn|đảng đoàn|Mặt trận|Công an|Bộ Chỉ huy|Bộ |Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Liên minh|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|cơ quan|đơn vị|địa phương|cấp ủy|cấp uỷ|tổ chức|đoàn thể|TCCS|Thường trực|Ban Thường vụ|Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Giám đốc|Thủ trưởng|Trưởng|Lãnh đạo|lãnh đạo|đồng chí|Đồng chí|Tổ công tác|Tổ giúp việc|thành viên|Thành viên|Viện|Trường \p{Lu}|Bệnh viện|Chi nhánh|Công ty)(?![\p{Ll}])", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencyStart();
+
+    [GeneratedRegex(@"^(?:các\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitStart();
+
+    /// <summary>The predicate that ends the subject; a verb inside a committee's name ("Ban chỉ đạo", "Ban Tổ chức") does not count.</summary>
+    [GeneratedRegex(@"(?<!\b(?:Ban|Tổ|Trưởng|Phó))\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|phối hợp|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|chấn chỉnh|rà soát|phải|có trách nhiệm|chịu trách nhiệm|lãnh đạo|quan tâm|nghiên cứu|ban hành|kiểm tra|đôn đốc|sớm|khẩn trương|căn cứ|cụ thể hóa|cụ thể hoá|giám sát|bố trí|đẩy mạnh|nâng cao|đề xuất|trình|báo cáo|tham gia|phổ biến|quán triệt|tuyên truyền|vận động|hoàn thành|hoàn thiện|thẩm định|lập|cân đối|đảm bảo|bảo đảm|ưu tiên|hỗ trợ|nắm|làm việc|thường xuyên|định kỳ|quyết liệt|chủ động|kịp thời|cần|được giao|là cơ quan|cập nhật|sắp xếp|thành lập|kiện toàn|xử lý|giải quyết|cung cấp|thu hút|nêu cao|tích cực|khẩn|đề nghị|giao)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex Verb();
+
+    [GeneratedRegex(@"(?<![\p{L}])giao(?:\s+cho)?\s+(?<x>[^;.:]{3,200})", RegexOptions.CultureInvariant)]
+    private static partial Regex Assigned();
+
+    [GeneratedRegex(@"(?:phối hợp(?:\s*,\s*hỗ trợ)?(?:\s+(?:với|cùng))?|cùng với)\s+(?<x>[^;.:()]{3,200})", RegexOptions.CultureInvariant)]
+    private static partial Regex Cooperation();
+
+    [GeneratedRegex(@"\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|rà soát|kiểm tra|đôn đốc|giám sát|nêu cao|thường xuyên|định kỳ|những|để|nhằm|trong|về|theo|khi|đối với|tại|trên|có|giải quyết|xử lý|hoàn thành|đề xuất|báo cáo|nâng cao|đảm bảo|bảo đảm|tuyên truyền|quản lý|triển khai|cung cấp)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex CooperationStop();
+
+    [GeneratedRegex(@"(,\s*|\s+và\s+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Conjunction();
+}

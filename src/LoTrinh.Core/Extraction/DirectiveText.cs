@@ -1,0 +1,263 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using LoTrinh.Core.Text;
+
+namespace LoTrinh.Core.Extraction;
+
+/// <summary>The text every span points into: one paragraph per line, repaired.</summary>
+/// <param name="Repairs">What was changed, in words a reviewer understands ("Bỏ 2 số trang").</param>
+/// <param name="Footnotes">Footnote bodies lifted out of the running text.</param>
+public sealed record NormalisedText(string Text, IReadOnlyList<string> Repairs, IReadOnlyList<string> Footnotes);
+
+/// <summary>
+/// Repairs what Word exports, PDF conversion and web copies leave in a directive's text: NFC and
+/// lookalike letters, markdown emphasis, page numbers and running headers, footnote marks, hard
+/// line breaks inside sentences and words split at a line end. Missing letters are left alone:
+/// guessing them would put words in an official's mouth.
+/// </summary>
+public static partial class DirectiveText
+{
+    public static NormalisedText Normalise(string raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var repairs = new List<string>();
+        var footnotes = new List<string>();
+        var text = VietnameseText.Normalize(raw)
+            .Replace('\u00F0', '\u0111') // ð (eth) → đ
+            .Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\f', '\n')
+            .Replace('\u00A0', ' ').Replace("\u00AD", string.Empty, StringComparison.Ordinal)
+            .Replace("\u200B", string.Empty, StringComparison.Ordinal).Replace("\uFEFF", string.Empty, StringComparison.Ordinal)
+            .Replace('\t', ' ');
+
+        var lines = new List<string>();
+        var pageNumbers = 0;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = Markdown().Replace(rawLine, string.Empty);
+            line = HeadingHashes().Replace(line, string.Empty).Trim();
+            if (FootnoteBody().Match(line) is { Success: true } footnote)
+            {
+                footnotes.Add(footnote.Groups["body"].Value.Trim());
+                continue;
+            }
+
+            if (PageNumber().IsMatch(line))
+            {
+                pageNumbers++;
+                continue;
+            }
+
+            lines.Add(line);
+        }
+
+        if (pageNumbers > 0)
+        {
+            repairs.Add($"Bỏ {pageNumbers} dòng số trang.");
+        }
+
+        if (footnotes.Count > 0)
+        {
+            repairs.Add($"Tách {footnotes.Count} chú thích cuối trang khỏi nội dung.");
+        }
+
+        var headers = RunningHeaders(lines);
+        if (headers.Count > 0)
+        {
+            lines.RemoveAll(headers.Contains);
+            repairs.Add($"Bỏ tiêu đề lặp lại ở đầu trang: {string.Join("; ", headers)}.");
+        }
+
+        var marks = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var cleaned = FootnoteMark().Replace(lines[i], string.Empty);
+            marks += lines[i].Length - cleaned.Length;
+            lines[i] = Spaces().Replace(cleaned, " ");
+        }
+
+        if (marks > 0)
+        {
+            repairs.Add($"Bỏ {marks} dấu chú thích (¹).");
+        }
+
+        var (paragraphs, joins) = JoinLines(lines);
+        if (joins > 0)
+        {
+            repairs.Add($"Nối {joins} dòng bị ngắt giữa câu.");
+        }
+
+        return new NormalisedText(string.Join('\n', paragraphs), repairs, footnotes);
+    }
+
+    private static (List<string> Paragraphs, int Joins) JoinLines(List<string> lines)
+    {
+        var paragraphs = new List<string>();
+        var joins = 0;
+        StringBuilder? current = null;
+        var lastLine = string.Empty;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (Separator().IsMatch(line))
+            {
+                Flush();
+                continue;
+            }
+
+            if (current is not null && Continues(current.ToString(), lastLine, line, out var glue))
+            {
+                if (glue == Glue.DropHyphen)
+                {
+                    current.Length--;
+                    current.Append(' ');
+                }
+                else if (glue == Glue.Space)
+                {
+                    current.Append(' ');
+                }
+
+                current.Append(line);
+                joins++;
+            }
+            else
+            {
+                Flush();
+                current = new StringBuilder(line);
+            }
+
+            lastLine = line;
+        }
+
+        Flush();
+        return (paragraphs, joins);
+
+        void Flush()
+        {
+            if (current is { Length: > 0 })
+            {
+                paragraphs.Add(current.ToString().Replace("./.", ".", StringComparison.Ordinal).Trim());
+            }
+
+            current = null;
+        }
+    }
+
+    private enum Glue { Space, None, DropHyphen }
+
+    /// <summary>Whether <paramref name="next"/> continues the paragraph that ends with <paramref name="last"/>.</summary>
+    private static bool Continues(string paragraph, string last, string next, out Glue glue)
+    {
+        glue = Glue.Space;
+        // Table rows ("| … |") keep their lines.
+        if (ListMarker().IsMatch(next) || next.StartsWith("Nơi nhận", StringComparison.Ordinal) || next.StartsWith('|') || last.EndsWith('|'))
+        {
+            return false;
+        }
+
+        var tail = last.TrimEnd();
+        // "06-" + "NQ/TW": a code split at its hyphen; "tinh-" + "thần": a word hyphenated at the line end.
+        if (HyphenatedEnd().IsMatch(tail))
+        {
+            glue = char.IsLower(next[0]) && char.IsLower(tail[^2]) ? Glue.DropHyphen : Glue.None;
+            return true;
+        }
+
+        if (char.IsLower(next[0]))
+        {
+            return true;
+        }
+
+        if (EndsSentence(tail) || IsShouting(tail) || IsShouting(next) || tail.Length < 40)
+        {
+            return false;
+        }
+
+        // A short numbered heading ("1. Mục đích") followed by its first sentence.
+        return !(ListMarker().IsMatch(paragraph) && paragraph.Length < 100);
+    }
+
+    private static bool EndsSentence(string s) => s.Length > 0 && s[^1] is '.' or ':' or ';' or '!' or '?';
+
+    /// <summary>All capitals (ignoring digits and punctuation): a heading, never the middle of a sentence.</summary>
+    public static bool IsShouting(string line)
+    {
+        var letters = 0;
+        foreach (var c in line)
+        {
+            if (char.IsLetter(c))
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters >= 4;
+    }
+
+    /// <summary>Short lines repeated on three or more pages: a running header or footer.</summary>
+    private static HashSet<string> RunningHeaders(List<string> lines) =>
+        lines.Where(l => l.Length is > 3 and <= 80 && !ListMarker().IsMatch(l) && !Separator().IsMatch(l))
+            .GroupBy(l => l, StringComparer.Ordinal)
+            .Where(g => g.Count() >= 3)
+            .Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Counts the letters of <paramref name="text"/>; with few Vietnamese letters it is not Vietnamese.</summary>
+    public static double VietnameseLetterShare(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int letters = 0, vietnamese = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            letters++;
+            var bare = c.ToString().Normalize(NormalizationForm.FormD)[0];
+            if (bare != c || c is 'đ' or 'Đ')
+            {
+                vietnamese++;
+            }
+        }
+
+        return letters == 0 ? 0 : (double)vietnamese / letters;
+    }
+
+    /// <summary>The line starts a list item: I., 1., 1.2., a), - , + , •.</summary>
+    [GeneratedRegex(@"^(?:(?:X{0,3}(?:IX|IV|V?I{0,3}))\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s|[a-zđ]\)\s|[-–—+•]\s?\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"\*+|\\(?=[\*\-_#\[\]\.])", RegexOptions.CultureInvariant)]
+    private static partial Regex Markdown();
+
+    [GeneratedRegex(@"^\s*#{1,6}\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingHashes();
+
+    [GeneratedRegex(@"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*(?<body>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FootnoteBody();
+
+    [GeneratedRegex(@"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+", RegexOptions.CultureInvariant)]
+    private static partial Regex FootnoteMark();
+
+    [GeneratedRegex(@"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumber();
+
+    [GeneratedRegex(@"^[-_=─–—.\s]{3,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"[\p{L}\d]-$", RegexOptions.CultureInvariant)]
+    private static partial Regex HyphenatedEnd();
+
+    [GeneratedRegex(@"[ ]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

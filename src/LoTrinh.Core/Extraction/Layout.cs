@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using LoTrinh.Core.Text;
+
+namespace LoTrinh.Core.Extraction;
+
+public enum MarkerKind
+{
+    /// <summary>No list marker: a preamble, a follow-on paragraph, the signature block.</summary>
+    None,
+    Roman,
+    Number,
+    Letter,
+    Dash,
+}
+
+/// <summary>What a part of the directive is for, read from its heading.</summary>
+public enum PartKind
+{
+    Preamble,
+    Purpose,
+    Objectives,
+    Tasks,
+    Review,
+    Closing,
+}
+
+/// <summary>One paragraph of the normalised text with its place in the outline.</summary>
+/// <param name="Start">Offset of the paragraph in the normalised text.</param>
+/// <param name="BodyStart">Offset of the first character after the list marker.</param>
+/// <param name="Label">The document's own numbering: "III.1.b"; dash items and follow-on
+/// paragraphs carry the label of the point they sit under.</param>
+/// <param name="IsHeading">A numbered item whose children carry the content ("1. Mục đích:").</param>
+public sealed record Block(int Start, int BodyStart, int End, MarkerKind Marker, string? Label, int Depth, PartKind Part, bool IsHeading)
+{
+    public string Body(string text) => text[BodyStart..End];
+}
+
+/// <summary>
+/// Reads the outline a directive writes with its own markers (Nghị định 30/2020, Phụ lục I: parts in
+/// Roman numerals, items in Arabic numerals, points in letters, then dashes).
+/// </summary>
+public static partial class Layout
+{
+    public static IReadOnlyList<Block> Read(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var raw = new List<(int Start, int BodyStart, int End, MarkerKind Marker, string? Label, int Depth)>();
+        string? roman = null, number = null, letter = null;
+        var start = 0;
+        var closing = false;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text[start..end];
+            var m = Marker().Match(line);
+            if (closing || line.StartsWith("Nơi nhận", StringComparison.Ordinal))
+            {
+                closing = true;
+                raw.Add((start, start, end, MarkerKind.None, null, -1));
+            }
+            else if (m.Groups["roman"].Success && IsRoman(m.Groups["roman"].Value))
+            {
+                roman = m.Groups["roman"].Value;
+                number = letter = null;
+                raw.Add((start, start + m.Length, end, MarkerKind.Roman, roman, 1));
+            }
+            else if (m.Groups["num"].Success)
+            {
+                number = Join(roman, m.Groups["num"].Value);
+                letter = null;
+                raw.Add((start, start + m.Length, end, MarkerKind.Number, number, Depth(number)));
+            }
+            else if (m.Groups["letter"].Success && (number ?? roman) is { } parent)
+            {
+                letter = Join(parent, m.Groups["letter"].Value);
+                raw.Add((start, start + m.Length, end, MarkerKind.Letter, letter, Depth(letter)));
+            }
+            else if (m.Groups["dash"].Success)
+            {
+                var label = letter ?? number ?? roman;
+                raw.Add((start, start + m.Length, end, MarkerKind.Dash, label, (label is null ? 0 : Depth(label)) + 1));
+            }
+            else
+            {
+                raw.Add((start, start, end, MarkerKind.None, letter ?? number ?? roman, 99));
+            }
+
+            start = end + 1;
+        }
+
+        var blocks = new List<Block>(raw.Count);
+        var headings = new List<(int Depth, PartKind Kind)>();
+        var seenMarker = false;
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var r = raw[i];
+            var part = PartKind.Preamble;
+            if (r.Depth == -1)
+            {
+                part = PartKind.Closing;
+            }
+            else if (r.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter)
+            {
+                seenMarker = true;
+                headings.RemoveAll(h => h.Depth >= r.Depth);
+                var own = KindOf(text[r.BodyStart..r.End]);
+                part = own ?? (headings.Count > 0 ? headings[^1].Kind : PartKind.Tasks);
+                headings.Add((r.Depth, part));
+            }
+            else if (seenMarker || r.Marker == MarkerKind.Dash)
+            {
+                seenMarker = true;
+                part = headings.Count > 0 ? headings[^1].Kind : PartKind.Tasks;
+            }
+
+            var hasChildren = r.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter
+                && i + 1 < raw.Count && raw[i + 1].Depth > r.Depth && raw[i + 1].Depth != 99;
+            var body = text[r.BodyStart..r.End].TrimEnd();
+            var isHeading = r.Marker == MarkerKind.Roman
+                || hasChildren && (body.EndsWith(':') || !body.EndsWith('.') || DirectiveText.IsShouting(body));
+            blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth == 99 ? 0 : r.Depth, part, isHeading));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The label of the block that contains <paramref name="offset"/>.</summary>
+    public static Block? BlockAt(IReadOnlyList<Block> blocks, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(blocks);
+        Block? found = null;
+        foreach (var block in blocks)
+        {
+            if (block.Start > offset)
+            {
+                break;
+            }
+
+            found = block;
+        }
+
+        return found;
+    }
+
+    private static PartKind? KindOf(string heading)
+    {
+        var h = VietnameseText.Fold(heading);
+        if (h.Length > 160)
+        {
+            return null;
+        }
+
+        if (h.StartsWith("mục đích", StringComparison.Ordinal) || h.StartsWith("yêu cầu", StringComparison.Ordinal)
+            || h.StartsWith("quan điểm", StringComparison.Ordinal))
+        {
+            return PartKind.Purpose;
+        }
+
+        if (h.StartsWith("mục tiêu", StringComparison.Ordinal) || h.StartsWith("các chỉ tiêu", StringComparison.Ordinal)
+            || h.StartsWith("chỉ tiêu", StringComparison.Ordinal))
+        {
+            return PartKind.Objectives;
+        }
+
+        if (h.StartsWith("tình hình", StringComparison.Ordinal) || h.StartsWith("kết quả", StringComparison.Ordinal)
+            || h.StartsWith("đánh giá", StringComparison.Ordinal) || h.StartsWith("căn cứ", StringComparison.Ordinal))
+        {
+            return PartKind.Review;
+        }
+
+        if (h.StartsWith("nhiệm vụ", StringComparison.Ordinal) || h.StartsWith("nội dung", StringComparison.Ordinal)
+            || h.StartsWith("tổ chức thực hiện", StringComparison.Ordinal) || h.StartsWith("giải pháp", StringComparison.Ordinal)
+            || h.StartsWith("hoạt động", StringComparison.Ordinal) || h.StartsWith("phân công", StringComparison.Ordinal)
+            || h.StartsWith("danh mục", StringComparison.Ordinal) || h.StartsWith("các nhiệm vụ", StringComparison.Ordinal))
+        {
+            return PartKind.Tasks;
+        }
+
+        return null;
+    }
+
+    private static int Depth(string label) => label.Count(c => c == '.') + 1;
+
+    private static string Join(string? parent, string child) => parent is null ? child : $"{parent}.{child}";
+
+    private static bool IsRoman(string s) => RomanNumeral().IsMatch(s);
+
+    [GeneratedRegex(@"^(?:(?<roman>[IVX]{1,5})\.\s*|(?:Điều\s+)?(?<num>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\)\s+|\s+(?=\p{Lu}))|(?<letter>[a-zđ])[\).]\s+|(?<dash>[-–—+•])\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{0,3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex RomanNumeral();
+}
