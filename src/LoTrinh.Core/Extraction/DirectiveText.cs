@@ -177,7 +177,7 @@ public static partial class DirectiveText
         }
 
         // A short numbered heading ("1. Mục đích") followed by its first sentence.
-        return !(ListMarker().IsMatch(paragraph) && paragraph.Length < 100);
+        return !(NumberedHeading().IsMatch(paragraph) && paragraph.Length < 100 && char.IsUpper(next[0]));
     }
 
     private static bool EndsSentence(string s) => s.Length > 0 && s[^1] is '.' or ':' or ';' or '!' or '?';
@@ -236,6 +236,9 @@ public static partial class DirectiveText
     /// <summary>The line starts a list item: I., 1., 1.2., a), - , + , •.</summary>
     [GeneratedRegex(@"^(?:(?:X{0,3}(?:IX|IV|V?I{0,3}))\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s|[a-zđ]\)\s|[-–—+•]\s?\S)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\))\s", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedHeading();
 
     [GeneratedRegex(@"\*+|\\(?=[\*\-_#\[\]\.])", RegexOptions.CultureInvariant)]
     private static partial Regex Markdown();

@@ -132,7 +132,8 @@ public static partial class TargetReader
                 lastIndicator[mention.Unit] = indicator;
             }
 
-            previousEnd = m.Index + m.Length + (mention.Unit == "%" ? FollowingLength(sentence, m, subject.Length == 0) : 0);
+            previousEnd = m.Index + m.Length
+                + (mention.Unit == "%" ? FollowingLength(sentence, m, subject.Length == 0) : mention.IsCount ? Qualifier(sentence, m).Length : 0);
             var unit = mention.Unit is "m2" && PerPerson().IsMatch(indicator) ? "m2/người" : mention.Unit;
             var target = new ExtractedTarget(indicator, unit, Scope(sentence, indicator, jurisdiction), year,
                 Code(mention.Comparator), mention.Value, mention.Low, mention.High, label,
@@ -222,6 +223,8 @@ public static partial class TargetReader
     /// ("tỷ lệ …", "diện tích …"), from that word on; else the last part.</summary>
     private static string Subject(string span)
     {
+        // What a closed parenthesis said belongs to the mention before it.
+        span = span[(span.LastIndexOf(')') + 1)..];
         var parts = span.Split(',');
         var s = parts[^1];
         for (var i = parts.Length - 1; i >= 0; i--)

@@ -49,7 +49,7 @@ public static partial class TaskReader
                 continue;
             }
 
-            if (block.Marker == MarkerKind.None && (!seenItem || body.EndsWith(':') || body.StartsWith('|')))
+            if (block.Marker == MarkerKind.None && (!seenItem || body.EndsWith(':') || body.StartsWith('|') || body.Count(char.IsLetter) < 10))
             {
                 continue;
             }
@@ -204,7 +204,13 @@ public static partial class TaskReader
     [GeneratedRegex(@"(?:thời (?:gian|hạn)(?: (?:thực hiện|hoàn thành))*\s*:\s*|\((?:hoàn thành|thời hạn|thực hiện)[^)]*)[^;.)]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex InlineDeadline();
 
-    private const string When = @"(?:(?:tháng\s+)?quý\s+[IVX\d]+\s*(?:/|-|năm)\s*\d{4}|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+\d{1,2}\s*(?:/|-|năm)\s*\d{4}|ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}\s*/|\s+tháng\s+\d{1,2}\s+năm\s+)\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:6|06|sáu|9|09|chín)\s+tháng\s+(?:đầu|cuối)\s+năm\s+\d{4}|(?:(?:đầu|giữa|cuối)\s+)?năm\s+\d{4})";
+    private const string When = @"(?:" + Period + "|" + Year + ")";
+
+    /// <summary>A year alone is a deadline only after "trước", "trong", "chậm nhất"…: "vào năm 2025" and
+    /// "đến năm 2030" name the goal's horizon, not when the work is due.</summary>
+    private const string Year = @"(?<=(?:trước|trong|chậm nhất|muộn nhất|hết|xong)\s+)(?:(?:đầu|giữa|cuối)\s+)?năm\s+\d{4}";
+
+    private const string Period = @"(?:(?:tháng\s+)?quý\s+[IVX\d]+\s*(?:/|-|năm)\s*\d{4}|(?:(?:đầu|giữa|cuối)\s+)?tháng\s+\d{1,2}\s*(?:/|-|năm)\s*\d{4}|ngày\s+\d{1,2}\s*(?:/\s*\d{1,2}\s*/|\s+tháng\s+\d{1,2}\s+năm\s+)\s*\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:6|06|sáu|9|09|chín)\s+tháng\s+(?:đầu|cuối)\s+năm\s+\d{4})";
 
     [GeneratedRegex(@"(?:hoàn thành\s+(?:trong|trước|xong)?|xong\s+trước|chậm nhất(?:\s+(?:là|vào|trong))?|muộn nhất|trước|trong|để|vào|đến hết|hết|hạn chót|thời hạn)\s+" + When + @"(?:\s+phải\s+\p{L}+(?:\s+\p{L}+)?)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CuedDeadline();
