@@ -63,8 +63,8 @@ public static partial class AgencyPhrases
                 continue;
             }
 
-            var stop = CooperationStop().Match(x);
-            var phrase = (stop.Success ? x[..stop.Index] : x).Trim(' ', ',');
+            var stop = new[] { CooperationStop().Match(x), Verb().Match(x) }.Where(s => s.Success).MinBy(s => s.Index);
+            var phrase = (stop is not null ? x[..stop.Index] : x).Trim(' ', ',');
             if (phrase.Length > 2)
             {
                 found.AddRange(Split(phrase));
@@ -79,7 +79,7 @@ public static partial class AgencyPhrases
     /// five bodies; "Các sở, ban, ngành" and "Sở Kế hoạch và Đầu tư": one each. A conjunct is a body of
     /// its own only when it starts like one.
     /// </summary>
-    internal static List<string> Split(string phrase)
+    public static List<string> Split(string phrase)
     {
         var bodies = new List<string>();
         foreach (var group in phrase.Split(';'))
@@ -117,7 +117,7 @@ public static partial class AgencyPhrases
     private static bool IsAgencyPhrase(string s) => IsAgencyStart(s) || UnitStart().IsMatch(s.TrimStart());
 
     /// <summary>A conjunct that names a body of its own (capitalised, or "các …", or a party body).</summary>
-    [GeneratedRegex(@"^(?:các\s|Các\s|UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở \p{Lu}|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|của)|ban cán sự|đảng đoàn|Phòng \p{Lu}|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Công an|Bộ \p{Lu}|Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Thường trực|Bí thư|Chủ tịch|Giám đốc|Lãnh đạo|Đồng chí|Viện|Trường \p{Lu}|Bệnh viện|Công ty)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[cC]ác\s+(?:sở|Sở|ban|Ban|ngành|cơ quan|đơn vị|đoàn thể|tổ chức|huyện|xã|phường|phòng|Phòng|địa phương|đồng chí|cấp ủy|cấp uỷ|hội|Hội|TCCS|thành viên|UBND|Ủy ban|doanh nghiệp)|UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở \p{Lu}|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|của)|ban cán sự|đảng đoàn|Phòng \p{Lu}|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Công an|Bộ \p{Lu}|Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Thường trực|Bí thư|Chủ tịch|Giám đốc|Lãnh đạo|Đồng chí|Viện|Trường \p{Lu}|Bệnh viện|Công ty)", RegexOptions.CultureInvariant)]
     private static partial Regex BodyStart();
 
     [GeneratedRegex(@"^(?:các\s+|Các\s+)?(?:UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở|sở|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|nội chính|kinh tế|pháp chế|văn hóa|dân tộc|của)|ban cán sự|Ban cán sự|Các ban|các ban|Phòng \p{Lu}|phòng|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|đảng ủy|Đảng đoàn|đảng đoàn|Mặt trận|Công an|Bộ Chỉ huy|Bộ |Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Liên minh|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|cơ quan|đơn vị|địa phương|cấp ủy|cấp uỷ|tổ chức|đoàn thể|TCCS|Thường trực|Ban Thường vụ|Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Giám đốc|Thủ trưởng|Trưởng|Lãnh đạo|lãnh đạo|đồng chí|Đồng chí|Tổ công tác|Tổ giúp việc|thành viên|Thành viên|Viện|Trường \p{Lu}|Bệnh viện|Chi nhánh|Công ty)(?:(?<=\p{Lu})|(?![\p{Ll}]))", RegexOptions.CultureInvariant)]
@@ -127,7 +127,7 @@ public static partial class AgencyPhrases
     private static partial Regex UnitStart();
 
     /// <summary>The predicate that ends the subject; a verb inside a committee's name ("Ban chỉ đạo", "Ban Tổ chức") does not count.</summary>
-    [GeneratedRegex(@"(?<!\b(?:Ban|Tổ|Trưởng|Phó|chí|các|Các))\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|phối hợp|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|chấn chỉnh|rà soát|phải|có trách nhiệm|chịu trách nhiệm|lãnh đạo|quan tâm|nghiên cứu|ban hành|kiểm tra|đôn đốc|sớm|khẩn trương|căn cứ|cụ thể hóa|cụ thể hoá|giám sát|bố trí|đẩy mạnh|nâng cao|đề xuất|trình|báo cáo|tham gia|phổ biến|quán triệt|tuyên truyền|vận động|hoàn thành|hoàn thiện|thẩm định|lập|cân đối|đảm bảo|bảo đảm|ưu tiên|hỗ trợ|nắm|làm việc|thường xuyên|định kỳ|quyết liệt|chủ động|kịp thời|cần|được giao|là cơ quan|cập nhật|sắp xếp|thành lập|kiện toàn|xử lý|giải quyết|cung cấp|thu hút|nêu cao|tích cực|khẩn|đề nghị|giao)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:Ban|Tổ|Trưởng|Phó|chí|các|Các))\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|phối hợp|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|chấn chỉnh|rà soát|phải|có trách nhiệm|chịu trách nhiệm|lãnh đạo|quan tâm|nghiên cứu|ban hành|kiểm tra|đôn đốc|sớm|khẩn trương|căn cứ|cụ thể hóa|cụ thể hoá|giám sát|bố trí|đẩy mạnh|nâng cao|đề xuất|trình|báo cáo|tham gia|phổ biến|quán triệt|tuyên truyền|vận động|hoàn thành|hoàn thiện|thẩm định|lập|cân đối|đảm bảo|bảo đảm|ưu tiên|hỗ trợ|nắm|làm việc|thường xuyên|định kỳ|quyết liệt|chủ động|kịp thời|cần|được giao|là cơ quan|cập nhật|sắp xếp|thành lập|kiện toàn|xử lý|giải quyết|cung cấp|thu hút|nêu cao|tích cực|khẩn|đề nghị|giao|đẩy nhanh|cân đối|lập|huy động)(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex Verb();
 
     [GeneratedRegex(@"(?<![\p{L}])giao(?:\s+cho)?\s+(?<x>[^;.:]{3,200})", RegexOptions.CultureInvariant)]

@@ -40,7 +40,7 @@ public static partial class DirectiveExtractor
         }
 
         var letters = raw.Count(char.IsLetter);
-        if (letters >= 200 && DirectiveText.VietnameseLetterShare(raw) < 0.05)
+        if (letters >= 100 && DirectiveText.VietnameseLetterShare(raw) < 0.05)
         {
             return "Văn bản không phải tiếng Việt (quá ít chữ có dấu). LoTrinh chỉ đọc văn bản chỉ đạo bằng tiếng Việt.";
         }
@@ -110,8 +110,9 @@ public static partial class DirectiveExtractor
                         continue;
                     }
 
+                    var own = lead.Success ? null : InnerYear().Match(value) is { Success: true } y ? TargetReader.Horizon("đến " + y.Groups["y"].Value) : null;
                     found.Add(new Spanned<ExtractedObjective>(
-                        new ExtractedObjective(horizon, value, block.Label), start + offset + clause.Index, clause.Length));
+                        new ExtractedObjective(own ?? horizon, value, block.Label), start + offset + clause.Index, clause.Length));
                 }
             }
         }
@@ -128,6 +129,9 @@ public static partial class DirectiveExtractor
     /// <summary>Clauses of a goal: split at semicolons and before "đạt …"/"trở thành …" after a comma.</summary>
     [GeneratedRegex(@"[^;]+?(?=;|,\s*(?:đạt|trở thành|là)\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Clause();
+
+    [GeneratedRegex(@"(?:vào|đến|trong)\s+năm\s+(?<y>(?:19|20|21)\d{2})", RegexOptions.CultureInvariant)]
+    private static partial Regex InnerYear();
 
     [GeneratedRegex(@"\d\s*(?:%|m2|m²)|(?:là|đạt|trên|khoảng|tối thiểu)\s+\d", RegexOptions.CultureInvariant)]
     private static partial Regex Quantified();

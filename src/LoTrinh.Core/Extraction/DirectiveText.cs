@@ -31,7 +31,8 @@ public static partial class DirectiveText
 
         var lines = new List<string>();
         var pageNumbers = 0;
-        foreach (var rawLine in text.Split('\n'))
+        var headerLines = 0;
+        foreach (var rawLine in SplitHeaderColumns(text.Split('\n'), ref headerLines))
         {
             var line = Markdown().Replace(rawLine, string.Empty);
             line = HeadingHashes().Replace(line, string.Empty).Trim();
@@ -53,6 +54,11 @@ public static partial class DirectiveText
         if (pageNumbers > 0)
         {
             repairs.Add($"Bỏ {pageNumbers} dòng số trang.");
+        }
+
+        if (headerLines > 0)
+        {
+            repairs.Add($"Tách {headerLines} dòng tiêu đề hai cột.");
         }
 
         if (footnotes.Count > 0)
@@ -89,18 +95,52 @@ public static partial class DirectiveText
         return new NormalisedText(string.Join('\n', paragraphs), repairs, footnotes);
     }
 
+    /// <summary>
+    /// pdftotext -layout writes the two header columns (issuing body | national motto, number | place
+    /// and date) on one line; they are separate lines of the header.
+    /// </summary>
+    private static List<string> SplitHeaderColumns(string[] lines, ref int count)
+    {
+        var result = new List<string>(lines.Length);
+        var nonEmpty = 0;
+        foreach (var line in lines)
+        {
+            if (line.Trim().Length > 0 && nonEmpty++ < 12 && Columns().IsMatch(line.Trim()))
+            {
+                result.AddRange(Columns().Split(line.Trim()));
+                count++;
+            }
+            else
+            {
+                result.Add(line);
+            }
+        }
+
+        return result;
+    }
+
     private static (List<string> Paragraphs, int Joins) JoinLines(List<string> lines)
     {
         var paragraphs = new List<string>();
         var joins = 0;
         StringBuilder? current = null;
         var lastLine = string.Empty;
+        var blankIsNoise = BlankLinesAreSpacing(lines);
+        var afterBlank = false;
         foreach (var line in lines)
         {
             if (line.Length == 0)
             {
+                afterBlank = current is not null;
                 continue;
             }
+
+            if (afterBlank && !blankIsNoise && !char.IsLower(line[0]) && !HyphenatedEnd().IsMatch(lastLine.TrimEnd()))
+            {
+                Flush();
+            }
+
+            afterBlank = false;
 
             if (Separator().IsMatch(line))
             {
@@ -159,6 +199,11 @@ public static partial class DirectiveText
         }
 
         var tail = last.TrimEnd();
+        if (IsShouting(tail) && !(IsShouting(next) && tail.Length >= 40))
+        {
+            return false;
+        }
+
         // "06-" + "NQ/TW": a code split at its hyphen; "tinh-" + "thần": a word hyphenated at the line end.
         if (HyphenatedEnd().IsMatch(tail))
         {
@@ -185,8 +230,10 @@ public static partial class DirectiveText
     /// <summary>All capitals (ignoring digits and punctuation): a heading, never the middle of a sentence.</summary>
     public static bool IsShouting(string line)
     {
+        ArgumentNullException.ThrowIfNull(line);
         var letters = 0;
-        foreach (var c in line)
+        // Document numbers keep their own case inside a capitalised title ("41-CTr/TU").
+        foreach (var c in string.Concat(line.Split(' ').Where(w => !w.Any(char.IsDigit) && !w.Contains('/', StringComparison.Ordinal))))
         {
             if (char.IsLetter(c))
             {
@@ -200,6 +247,25 @@ public static partial class DirectiveText
         }
 
         return letters >= 4;
+    }
+
+    /// <summary>
+    /// Some conversions put a blank line after every line; then a blank line says nothing about
+    /// paragraphs. Told apart by how often the line after a blank continues a sentence (lower case).
+    /// </summary>
+    private static bool BlankLinesAreSpacing(List<string> lines)
+    {
+        int gaps = 0, continued = 0;
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (lines[i].Length > 0 && lines[i - 1].Length == 0)
+            {
+                gaps++;
+                continued += char.IsLower(lines[i][0]) ? 1 : 0;
+            }
+        }
+
+        return gaps >= 10 && continued * 4 >= gaps;
     }
 
     /// <summary>Short lines repeated on three or more pages: a running header or footer.</summary>
@@ -260,6 +326,9 @@ public static partial class DirectiveText
 
     [GeneratedRegex(@"[\p{L}\d]-$", RegexOptions.CultureInvariant)]
     private static partial Regex HyphenatedEnd();
+
+    [GeneratedRegex(@"\s{4,}", RegexOptions.CultureInvariant)]
+    private static partial Regex Columns();
 
     [GeneratedRegex(@"[ ]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();

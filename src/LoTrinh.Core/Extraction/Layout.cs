@@ -121,7 +121,10 @@ public static partial class Layout
             var hasChildren = r.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter
                 && i + 1 < raw.Count && raw[i + 1].Depth > r.Depth && raw[i + 1].Depth != 99;
             var body = text[r.BodyStart..r.End].TrimEnd();
-            var isHeading = r.Marker == MarkerKind.Roman
+            // "1. Mục tiêu chung" over a plain paragraph heads it just as "1. …:" heads its points.
+            var headsParagraph = r.Marker is MarkerKind.Number or MarkerKind.Letter && i + 1 < raw.Count && raw[i + 1].Depth == 99
+                && body.Length < 80 && !body.EndsWith('.') && !body.EndsWith(';');
+            var isHeading = r.Marker == MarkerKind.Roman || headsParagraph
                 || hasChildren && (body.EndsWith(':') || !body.EndsWith('.') || DirectiveText.IsShouting(body));
             blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth == 99 ? 0 : r.Depth, part, isHeading));
         }

@@ -72,21 +72,26 @@ public static partial class MetadataReader
     /// <summary>The all-capitals name of the issuing body above the national motto, sentence-cased.</summary>
     private static string? IssuerFromHeader(List<string> paragraphs, string text)
     {
-        var motto = paragraphs.FindIndex(p => p.StartsWith("CỘNG HÒA XÃ HỘI", StringComparison.Ordinal)
-            || p.StartsWith("CỘNG HOÀ XÃ HỘI", StringComparison.Ordinal) || p.StartsWith("ĐẢNG CỘNG SẢN", StringComparison.Ordinal));
-        if (motto <= 0)
+        // Everything in capitals before the number line, less the national motto and, in Party
+        // headers, the parent committee ("ĐẢNG BỘ TỈNH …") above the issuing one.
+        var numberLine = paragraphs.FindIndex(p => p.StartsWith("Số", StringComparison.Ordinal));
+        if (numberLine <= 0 || !paragraphs.Take(numberLine).Any(IsMotto))
         {
             return null;
         }
 
-        var lines = new List<string>();
-        for (var i = motto - 1; i >= 0 && DirectiveText.IsShouting(paragraphs[i]) && lines.Count < 3; i--)
+        var lines = paragraphs.Take(numberLine).Where(p => DirectiveText.IsShouting(p) && !IsMotto(p)).ToList();
+        if (lines.Count > 1 && lines[0].StartsWith("ĐẢNG BỘ", StringComparison.Ordinal))
         {
-            lines.Insert(0, paragraphs[i]);
+            lines.RemoveAt(0);
         }
 
-        return lines.Count == 0 ? null : RepairFromBody(SentenceCase(string.Join(' ', lines)), text);
+        return lines.Count == 0 ? null : CaseFromBody(RepairFromBody(SentenceCase(string.Join(' ', lines)), text), text);
     }
+
+    private static bool IsMotto(string p) => p.StartsWith("CỘNG HÒA XÃ HỘI", StringComparison.Ordinal)
+        || p.StartsWith("CỘNG HOÀ XÃ HỘI", StringComparison.Ordinal) || p.StartsWith("ĐẢNG CỘNG SẢN", StringComparison.Ordinal)
+        || p.StartsWith("Độc lập", StringComparison.Ordinal);
 
     /// <summary>"…, Thành ủy Đà Lạt xây dựng kế hoạch …", "Ngày …, Ban chỉ đạo … tổ chức họp …".</summary>
     private static string? IssuerFromPreamble(string header)
@@ -113,7 +118,7 @@ public static partial class MetadataReader
     private static (string? Signer, string? Authority, string? Title) Signature(List<string> paragraphs)
     {
         var closing = paragraphs.FindIndex(p => p.StartsWith("Nơi nhận", StringComparison.Ordinal));
-        var from = closing >= 0 ? closing : Math.Max(0, paragraphs.Count - 8);
+        var from = closing >= 0 ? closing : Math.Max(0, paragraphs.Count - 4);
         string? authority = null, title = null, signer = null;
         for (var i = from; i < paragraphs.Count; i++)
         {
@@ -125,7 +130,7 @@ public static partial class MetadataReader
                 continue;
             }
 
-            if (DirectiveText.IsShouting(p) && p.Length < 60 && !p.StartsWith('-'))
+            if (DirectiveText.IsShouting(p) && p.Length < 60 && !p.StartsWith('-') && !RomanHeading().IsMatch(p))
             {
                 title ??= SentenceCase(p);
                 continue;
@@ -160,7 +165,7 @@ public static partial class MetadataReader
     {
         if (!DirectiveText.IsShouting(title))
         {
-            return title.Trim();
+            return SentenceCase(title.Trim()[..1]) + title.Trim()[1..];
         }
 
         var lower = title.ToLowerInvariant();
@@ -168,14 +173,18 @@ public static partial class MetadataReader
         if (words.Length > 3)
         {
             var probe = string.Join(' ', words.Skip(1));
-            var at = text.ToLowerInvariant().IndexOf(probe, StringComparison.Ordinal);
-            if (at >= 0 && text.AsSpan(at, probe.Length).ToString() is var cased && !DirectiveText.IsShouting(cased))
+            var lowerText = text.ToLowerInvariant();
+            for (var at = lowerText.IndexOf(probe, StringComparison.Ordinal); at >= 0; at = lowerText.IndexOf(probe, at + 1, StringComparison.Ordinal))
             {
-                return SentenceCase(words[0]) + " " + cased;
+                var cased = text.Substring(at, probe.Length);
+                if (!DirectiveText.IsShouting(cased))
+                {
+                    return SentenceCase(words[0]) + " " + cased;
+                }
             }
         }
 
-        return SentenceCase(title);
+        return CaseFromBody(SentenceCase(title), text);
     }
 
     private static string SentenceCase(string s)
@@ -184,10 +193,36 @@ public static partial class MetadataReader
             .Select((w, i) => w.Any(char.IsDigit) || w.Contains('/', StringComparison.Ordinal) || w.Length <= 4 && Acronyms.Contains(w)
                 ? w
                 : i == 0 ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant() : w.ToLowerInvariant());
-        var sentence = string.Join(' ', words);
-        // Place names after a unit word keep their capitals: "tỉnh lâm đồng" → "tỉnh Lâm Đồng".
-        return UnitName().Replace(sentence, m => m.Groups["unit"].Value + " " + string.Join(' ',
-            m.Groups["name"].Value.Split(' ').Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
+        return string.Join(' ', words);
+    }
+
+    /// <summary>
+    /// Proper names the body writes with a capital ("tỉnh lâm đồng" → "tỉnh Lâm Đồng"): a word is
+    /// capitalised when the body capitalises it after the same word, or never writes it in lower case.
+    /// </summary>
+    private static string CaseFromBody(string sentence, string text)
+    {
+        var words = sentence.Split(' ');
+        for (var i = 1; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.Length == 0 || !char.IsLower(w[0]))
+            {
+                continue;
+            }
+
+            var title = char.ToUpperInvariant(w[0]) + w[1..];
+            var titled = Regex.IsMatch(text, $@"(?<!\p{{L}}){Regex.Escape(title)}(?!\p{{L}})");
+            var lower = Regex.IsMatch(text, $@"(?<!\p{{L}}){Regex.Escape(w)}(?!\p{{L}})");
+            var afterSame = text.Contains(words[i - 1] + " " + title, StringComparison.OrdinalIgnoreCase)
+                && Regex.IsMatch(text, $@"(?i:{Regex.Escape(words[i - 1])}) {Regex.Escape(title)}(?!\p{{L}})");
+            if (titled && (!lower || afterSame))
+            {
+                words[i] = title;
+            }
+        }
+
+        return string.Join(' ', words);
     }
 
     private static readonly HashSet<string> Acronyms = new(["UBND", "HĐND", "BCĐ", "MTTQ", "TW", "TU", "HU"], StringComparer.Ordinal);
@@ -203,7 +238,8 @@ public static partial class MetadataReader
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i];
-            if (text.Contains(w, StringComparison.OrdinalIgnoreCase))
+            // The header itself is one occurrence; a word the body never uses is suspect.
+            if (Regex.Count(text, $@"(?<!\p{{L}}){Regex.Escape(w)}(?!\p{{L}})", RegexOptions.IgnoreCase) > 1)
             {
                 continue;
             }
@@ -248,9 +284,10 @@ public static partial class MetadataReader
     [GeneratedRegex(@"^(?:\p{Lu}\p{Ll}+)(?:\s\p{Lu}\p{Ll}*){1,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex PersonName();
 
+    [GeneratedRegex(@"^[IVX]+\.", RegexOptions.CultureInvariant)]
+    private static partial Regex RomanHeading();
+
     [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"(?<unit>tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn) (?<name>(?!ban |nhân |về |và |thực |trở |giai |định |đến |trên )[\p{Ll}]+(?: (?!ban |về |và |thực |trở |giai |định |đến |trên |nhân )[\p{Ll}]+)?)(?= |$)", RegexOptions.CultureInvariant)]
-    private static partial Regex UnitName();
 }

@@ -81,13 +81,13 @@ public static partial class ReferenceReader
         foreach (var block in blocks.Where(b => b.Start < firstPart))
         {
             var paragraph = text[block.Start..block.End];
-            var opening = ImplementsOpening().Match(paragraph);
+            var opening = ImplementsClause().Match(paragraph);
             if (!opening.Success)
             {
                 continue;
             }
 
-            var first = mentions.Where(m => m.Start >= block.Start && m.Start < block.End).MinBy(m => m.Start);
+            var first = mentions.Where(m => m.Start >= block.Start + opening.Index && m.Start < block.End).MinBy(m => m.Start);
             if (first is not null)
             {
                 return first.Number.Text;
@@ -129,6 +129,10 @@ public static partial class ReferenceReader
 
     [GeneratedRegex(@"\s*\([^)]*\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ParenthesisAtEnd();
+
+    /// <summary>"Thực hiện …", "…; thực hiện Kết luận số …": an enacting clause, not "tiến độ thực hiện Kế hoạch …".</summary>
+    [GeneratedRegex(@"(?:^|[;,]\s*)(?:[Tt]hực hiện|[Tt]riển khai(?: thực hiện)?|Để triển khai|Nhằm triển khai|Quán triệt)\s+(?:(?:chương trình hành động|nghị quyết|chỉ thị|kết luận|kế hoạch|quyết định|thông báo|công văn)\s+(?:số\s+)?\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ImplementsClause();
 
     [GeneratedRegex(@"^\s*(?:Thực hiện|Triển khai(?: thực hiện)?|Để triển khai|Nhằm triển khai|Quán triệt)", RegexOptions.CultureInvariant)]
     private static partial Regex ImplementsOpening();

@@ -94,6 +94,9 @@ public static partial class TargetReader
                 year = YearOf(before);
             }
 
+            // "100% đô thị có quy hoạch chung năm 2025": the year closes the clause the value opens.
+            year ??= years.Where(y => y.Index > m.Index && sentence.AsSpan(m.Index, y.Index - m.Index).IndexOfAny(',', ';') < 0)
+                .Select(y => (int?)YearOf(y)).FirstOrDefault();
             year ??= headingYear;
             if (mention.Unit != "%" && !mention.IsCount && !m.Groups["comp"].Success && year is null)
             {
@@ -134,7 +137,8 @@ public static partial class TargetReader
 
             previousEnd = m.Index + m.Length
                 + (mention.Unit == "%" ? FollowingLength(sentence, m, subject.Length == 0) : mention.IsCount ? Qualifier(sentence, m).Length : 0);
-            var unit = mention.Unit is "m2" && PerPerson().IsMatch(indicator) ? "m2/người" : mention.Unit;
+            var unit = m.Groups["per"].Success ? $"{mention.Unit}/{m.Groups["per"].Value}"
+                : mention.Unit is "m2" && PerPerson().IsMatch(indicator) ? "m2/người" : mention.Unit;
             var target = new ExtractedTarget(indicator, unit, Scope(sentence, indicator, jurisdiction), year,
                 Code(mention.Comparator), mention.Value, mention.Low, mention.High, label,
                 Quote(sentence, m));
@@ -339,7 +343,7 @@ public static partial class TargetReader
 
     private const string Units = @"%|m2|m²|km2|km²|ha|km|(?:đô thị|xã|phường|thị trấn|huyện|khu|cụm|dự án|công trình|cơ sở|trường|trạm|doanh nghiệp|hợp tác xã|làng|thôn|tuyến|bệnh viện)(?!\p{L})";
 
-    [GeneratedRegex(@"(?<![\p{L}\d.,/])(?:(?<comp>khoảng từ|khoảng|xấp xỉ|gần|không vượt quá|không quá|không dưới|không thấp hơn|không cao hơn|tối thiểu|tối đa|ít nhất|cao hơn|thấp hơn|trên|hơn|vượt|dưới|từ|đạt tối thiểu|đạt|là|bằng)\s+)?(?<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{1,2})?|\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:" + Units + @")\s*)?(?:(?:-|–|đến)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*)?(?<unit>" + Units + @")(?<more>\s+trở lên)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}\d.,/])(?:(?<comp>khoảng từ|khoảng|xấp xỉ|gần|không vượt quá|không quá|không dưới|không thấp hơn|không cao hơn|tối thiểu|tối đa|ít nhất|cao hơn|thấp hơn|trên|hơn|vượt|dưới|từ|đạt tối thiểu|đạt|là|bằng)\s+)?(?<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{1,2})?|\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:(?:" + Units + @")\s*)?(?:-|–|đến)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*)?(?<unit>" + Units + @")(?:\s*/\s*(?<per>người|hộ))?(?<more>\s+trở lên)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ValueMention();
 
     [GeneratedRegex(@"(?<![\p{L}])(?<cue>đến|vào|trong|trước|cuối|hết|định hướng đến|tầm nhìn đến)?\s*năm\s+(?<y>(?:19|20|21)\d{2})(?!\d)|(?<cue>đến)\s+(?<y>(?:19|20|21)\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -137,7 +137,7 @@ public static partial class TaskReader
         return null;
     }
 
-    internal static ExtractedDeadline ToDeadline(string phrase, int? contextYear)
+    public static ExtractedDeadline ToDeadline(string phrase, int? contextYear)
     {
         var parsed = DeadlineParser.Parse(phrase, contextYear).Deadline;
         return new ExtractedDeadline(phrase, parsed.Due, parsed.Precision.Code());
@@ -221,7 +221,7 @@ public static partial class TaskReader
     [GeneratedRegex(@"(?<![\p{L}])(?:định kỳ|(?:hàng|hằng) (?:năm|quý|tháng|tuần))(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Recurring();
 
-    [GeneratedRegex(@"\s+và\s+theo\s+(?:giai đoạn|từng giai đoạn|đột xuất)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+(?:và\s+theo\s+(?:giai đoạn|từng giai đoạn|đột xuất)|(?:hàng|hằng)\s+(?:năm|quý|tháng)|(?:6|06|sáu)\s+tháng)", RegexOptions.CultureInvariant)]
     private static partial Regex AndPeriod();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:kế hoạch|chương trình|quy hoạch|chiến lược|đề án|nghị quyết|trung hạn)(?![\p{L}])", RegexOptions.CultureInvariant)]

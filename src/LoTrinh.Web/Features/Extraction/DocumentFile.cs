@@ -240,7 +240,16 @@ public static class DocumentFile
             <= 0 => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => string.Concat(Enumerable.Repeat("X", n / 10)) + (n % 10) switch
             {
-                1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", 9 => "IX", _ => string.Empty,
+                1 => "I",
+                2 => "II",
+                3 => "III",
+                4 => "IV",
+                5 => "V",
+                6 => "VI",
+                7 => "VII",
+                8 => "VIII",
+                9 => "IX",
+                _ => string.Empty,
             },
         };
     }
