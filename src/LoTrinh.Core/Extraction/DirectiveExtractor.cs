@@ -40,7 +40,7 @@ public static partial class DirectiveExtractor
         }
 
         var letters = raw.Count(char.IsLetter);
-        if (letters >= 100 && DirectiveText.VietnameseLetterShare(raw) < 0.05)
+        if (letters >= 100 && DirectiveText.VietnameseLetterShare(raw.Normalize(System.Text.NormalizationForm.FormC)) < 0.05)
         {
             return "Văn bản không phải tiếng Việt (quá ít chữ có dấu). LoTrinh chỉ đọc văn bản chỉ đạo bằng tiếng Việt.";
         }
