@@ -23,5 +23,7 @@ public static class DirectiveKinds
 
     public static IEnumerable<string> Names => ByCode.Values;
 
+    public static IEnumerable<(string Code, string Name)> All => ByCode.Select(k => (k.Key, k.Value));
+
     public static string? FromCode(string? code) => code is not null && ByCode.TryGetValue(code, out var name) ? name : null;
 }

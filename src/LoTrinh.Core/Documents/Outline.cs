@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using LoTrinh.Core.Extraction;
 
 namespace LoTrinh.Core.Documents;
 
@@ -11,37 +11,18 @@ public sealed record Section(string Label, int Level, string Heading, int Start)
 
 /// <summary>
 /// Reads the outline a directive writes with its own markers (Nghị định 30/2020, Phụ lục I: parts in
-/// Roman numerals, items in Arabic numerals, points in letters). Only line starts count, so numbers
-/// inside sentences are never taken for headings.
+/// Roman numerals, items in Arabic numerals, points in letters): the numbered blocks of
+/// <see cref="Layout"/>, so the stored text and the extractor agree on every label.
 /// </summary>
-public static partial class Outline
+public static class Outline
 {
     public static IReadOnlyList<Section> Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sections = new List<Section>();
-        string? roman = null, number = null;
-        foreach (Match m in Marker().Matches(text))
-        {
-            var heading = m.Groups["rest"].Value.Trim();
-            if (m.Groups["roman"].Success)
-            {
-                roman = m.Groups["roman"].Value;
-                number = null;
-                sections.Add(new Section(roman, 1, heading, m.Index));
-            }
-            else if (m.Groups["num"].Success)
-            {
-                number = Join(roman, m.Groups["num"].Value);
-                sections.Add(new Section(number, roman is null ? 1 : 2, heading, m.Index));
-            }
-            else if (m.Groups["letter"].Success && (number ?? roman) is { } parent)
-            {
-                sections.Add(new Section(Join(parent, m.Groups["letter"].Value), parent.Count(c => c == '.') + 2, heading, m.Index));
-            }
-        }
-
-        return sections;
+        return Layout.Read(text)
+            .Where(b => b.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter)
+            .Select(b => new Section(b.Label!, b.Depth, text[b.BodyStart..b.End].Trim(), b.Start))
+            .ToList();
     }
 
     /// <summary>The label of the section that contains <paramref name="offset"/>, or null before the first.</summary>
@@ -61,9 +42,4 @@ public static partial class Outline
 
         return label;
     }
-
-    private static string Join(string? parent, string child) => parent is null ? child : $"{parent}.{child}";
-
-    [GeneratedRegex(@"^[ \t\*]*(?:(?<roman>(?:XI{0,3}|IX|IV|VI{0,3}|I{1,3}))\.|(?<num>\d{1,2})\.(?!\d)|(?<letter>[a-zđ])\))[ \t]+(?<rest>[^\r\n]*)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
-    private static partial Regex Marker();
 }

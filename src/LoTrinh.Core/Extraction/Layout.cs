@@ -132,24 +132,6 @@ public static partial class Layout
         return blocks;
     }
 
-    /// <summary>The label of the block that contains <paramref name="offset"/>.</summary>
-    public static Block? BlockAt(IReadOnlyList<Block> blocks, int offset)
-    {
-        ArgumentNullException.ThrowIfNull(blocks);
-        Block? found = null;
-        foreach (var block in blocks)
-        {
-            if (block.Start > offset)
-            {
-                break;
-            }
-
-            found = block;
-        }
-
-        return found;
-    }
-
     private static PartKind? KindOf(string heading)
     {
         var h = VietnameseText.Fold(heading);
@@ -193,7 +175,7 @@ public static partial class Layout
 
     private static bool IsRoman(string s) => RomanNumeral().IsMatch(s);
 
-    [GeneratedRegex(@"^(?:(?<roman>[IVX]{1,5})\.\s*|(?:Điều\s+)?(?<num>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\)\s+|\s+(?=\p{Lu}))|(?<letter>[a-zđ])[\).]\s+|(?<dash>[-–—+•])\s*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(?:(?<roman>[IVX]{1,5})\.\s*|(?:Điều\s+)?(?<num>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\)\s+|\s+(?=\p{Lu}))|(?<letter>[a-zđ])[\).]\s+|(?<dash>[-–—+•])\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{0,3})$", RegexOptions.CultureInvariant)]

@@ -17,9 +17,8 @@ public sealed record DirectiveMetadata(
 /// <summary>Reads the header (quốc hiệu, tên cơ quan, số, địa danh và ngày, tên loại và trích yếu) and the signature.</summary>
 public static partial class MetadataReader
 {
-    private static readonly string[] Kinds =
-        ["Chương trình hành động", "Kế hoạch", "Kết luận", "Nghị quyết", "Quyết định", "Chỉ thị", "Thông báo kết luận",
-         "Thông báo", "Báo cáo", "Chương trình", "Đề án", "Hướng dẫn", "Công văn", "Quy chế"];
+    // Headings name a few kinds that have no code of their own.
+    private static readonly string[] Kinds = [.. DirectiveKinds.Names, "Thông báo kết luận", "Chương trình"];
 
     public static DirectiveMetadata Read(string text, IReadOnlyList<Block> blocks)
     {

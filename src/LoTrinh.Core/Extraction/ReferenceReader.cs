@@ -12,10 +12,7 @@ namespace LoTrinh.Core.Extraction;
 public static partial class ReferenceReader
 {
     private static readonly (string Word, string Code)[] KindWords =
-    [
-        ("chương trình hành động", "CTr"), ("nghị quyết", "NQ"), ("chỉ thị", "CT"), ("kết luận", "KL"), ("kế hoạch", "KH"),
-        ("quyết định", "QĐ"), ("thông báo", "TB"), ("nghị định", "NĐ"), ("thông tư", "TT"), ("công văn", "CV"), ("hướng dẫn", "HD"),
-    ];
+        [.. DirectiveKinds.All.Select(k => (VietnameseText.Fold(k.Name), k.Code))];
 
     public static IReadOnlyList<Spanned<ExtractedReference>> Read(string text, IReadOnlyList<Block> blocks, DirectiveMetadata metadata)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LoTrinh.Core.Targets;
 using LoTrinh.Core.Text;
 
 namespace LoTrinh.Core.Extraction;
@@ -68,8 +69,6 @@ public static partial class TargetReader
     }
 
     private sealed record Mention(Match Match, Comparator Comparator, decimal? Value, decimal? Low, decimal? High, string Unit, bool IsCount);
-
-    private enum Comparator { Gt, Gte, Lt, Lte, Eq, Range, Approx }
 
     private static void ReadSentence(string sentence, int offset, int? headingYear, string? label, string? jurisdiction, List<Spanned<ExtractedTarget>> found)
     {
@@ -140,7 +139,7 @@ public static partial class TargetReader
             var unit = m.Groups["per"].Success ? $"{mention.Unit}/{m.Groups["per"].Value}"
                 : mention.Unit is "m2" && PerPerson().IsMatch(indicator) ? "m2/người" : mention.Unit;
             var target = new ExtractedTarget(indicator, unit, Scope(sentence, indicator, jurisdiction), year,
-                Code(mention.Comparator), mention.Value, mention.Low, mention.High, label,
+                mention.Comparator.Code(), mention.Value, mention.Low, mention.High, label,
                 Quote(sentence, m));
             found.Add(new Spanned<ExtractedTarget>(target, offset + m.Index, m.Length));
         }
@@ -171,7 +170,8 @@ public static partial class TargetReader
             _ when about => Comparator.Approx,
             _ => Comparator.Eq,
         };
-        if (m.Groups["more"].Success && comparator == Comparator.Gte)
+        // "từ 3 đô thị trở lên", "5 cơ sở trở lên": at least.
+        if (m.Groups["more"].Success && comparator is Comparator.Eq)
         {
             comparator = Comparator.Gte;
         }
@@ -329,17 +329,6 @@ public static partial class TargetReader
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
-
-    private static string Code(Comparator c) => c switch
-    {
-        Comparator.Gt => "gt",
-        Comparator.Gte => "gte",
-        Comparator.Lt => "lt",
-        Comparator.Lte => "lte",
-        Comparator.Range => "range",
-        Comparator.Approx => "approx",
-        _ => "eq",
-    };
 
     private const string Units = @"%|m2|m²|km2|km²|ha|km|(?:đô thị|xã|phường|thị trấn|huyện|khu|cụm|dự án|công trình|cơ sở|trường|trạm|doanh nghiệp|hợp tác xã|làng|thôn|tuyến|bệnh viện)(?!\p{L})";
 

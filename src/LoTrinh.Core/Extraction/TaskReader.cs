@@ -26,7 +26,7 @@ public static partial class TaskReader
             {
                 sinceHeading.Clear();
                 pendingBlockDeadline = null;
-                seenItem = block.Part == PartKind.Tasks && seenItem && !block.IsHeading;
+                seenItem = false;
                 continue;
             }
 

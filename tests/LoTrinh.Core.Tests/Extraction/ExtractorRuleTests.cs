@@ -51,6 +51,7 @@ public sealed class ExtractorRuleTests
     [InlineData("- Kinh tế đô thị đóng góp khoảng 75% GRDP vào năm 2025.", "approx", 75.0, 2025)]
     [InlineData("- Tỷ lệ đô thị hoá đạt 58,8% năm 2030.", "gte", 58.8, 2030)]
     [InlineData("- Bảo đảm 100% đô thị có quy hoạch chung năm 2025.", "eq", 100.0, 2025)]
+    [InlineData("- Số đô thị loại IV năm 2030 là 5 đô thị trở lên.", "gte", 5.0, 2030)]
     public void Targets_ComparatorWordsAndDecimalCommas(string line, string comparator, double value, int year)
     {
         var target = Assert.Single(Extract("II. CHỈ TIÊU\n" + line).Targets).Item;

@@ -12,15 +12,17 @@ public sealed class GoldScoreTests
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static TheoryData<string, string> Collections => new()
+    /// <summary>The thresholds on the seeds. Our corpus holds references to 0.85: one of its six
+    /// references is cited only in a footnote, which the extractor does not read (see README).</summary>
+    public static TheoryData<string, string, double> Collections => new()
     {
-        { "Gold", "Seeds" },
-        { "Corpus/gold", "Corpus/texts" },
+        { "Gold", "Seeds", 0.95 },
+        { "Corpus/gold", "Corpus/texts", 0.85 },
     };
 
     [Theory]
     [MemberData(nameof(Collections))]
-    public void Scores_MeetTheThresholds(string goldDirectory, string textDirectory)
+    public void Scores_MeetTheThresholds(string goldDirectory, string textDirectory, double referenceF1)
     {
         var scores = ExtractionScorer.Sum(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, goldDirectory), "*.gold.json")
             .Select(file =>
@@ -33,7 +35,7 @@ public sealed class GoldScoreTests
         Assert.True(scores[ExtractionScorer.Targets].F1 >= 0.95, $"targets F1 {scores[ExtractionScorer.Targets].F1:0.000}");
         Assert.True(scores[ExtractionScorer.Tasks].F1 >= 0.85, $"tasks F1 {scores[ExtractionScorer.Tasks].F1:0.000}");
         Assert.True(scores[ExtractionScorer.Deadlines].Recall >= 0.95, $"deadlines {scores[ExtractionScorer.Deadlines].Recall:0.000}");
-        Assert.True(scores[ExtractionScorer.References].F1 >= 0.85, $"references F1 {scores[ExtractionScorer.References].F1:0.000}");
+        Assert.True(scores[ExtractionScorer.References].F1 >= referenceF1, $"references F1 {scores[ExtractionScorer.References].F1:0.000}");
     }
 
     [Fact]
