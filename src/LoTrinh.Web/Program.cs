@@ -5,6 +5,7 @@ using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.Indicators;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
@@ -22,6 +23,8 @@ if (Cli.IsVerb(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddLoTrinhData(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ImportBacklog>();
+builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddRazorPages().WithRazorPagesRoot("/Features");
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
@@ -44,6 +47,7 @@ app.MapTasksApi();
 app.MapAgenciesApi();
 app.MapUnitsApi();
 app.MapClassificationApi();
+app.MapImportsApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();

@@ -18,7 +18,10 @@ public static partial class AgencyPhrases
     {
         var s = segment.Trim();
         var colon = s.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && colon < 160)
+        var firstStop = s.IndexOf(". ", StringComparison.Ordinal);
+
+        // "Sở Xây dựng: rà soát …" names the lead before a colon; a colon in a later sentence ("… Thời gian hoàn thành: Quý III") does not.
+        if (colon > 0 && colon < 160 && (firstStop < 0 || colon < firstStop))
         {
             var before = s[..colon].Trim();
             if (IsAgencyStart(before) && Verb().Match(before) is not { Success: true })

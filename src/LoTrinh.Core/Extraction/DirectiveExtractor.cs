@@ -21,6 +21,16 @@ public sealed record DirectiveExtraction(
         Targets.Select(t => t.Item).ToList(), Tasks.Select(t => t.Item).ToList());
 }
 
+/// <summary>The steps of an extraction, in order.</summary>
+public enum ExtractionStep
+{
+    RepairingText,
+    ReadingOutline,
+    ReadingMetadata,
+    ReadingTargets,
+    ReadingTasks,
+}
+
 /// <summary>Reads a directive's text into its metadata, outline, references, objectives, targets and tasks.</summary>
 public static partial class DirectiveExtractor
 {
@@ -48,17 +58,23 @@ public static partial class DirectiveExtractor
         return null;
     }
 
-    public static DirectiveExtraction Extract(string raw)
+    /// <param name="progress">Told each step as it starts, so a long file can show where it is.</param>
+    public static DirectiveExtraction Extract(string raw, IProgress<ExtractionStep>? progress = null)
     {
+        progress?.Report(ExtractionStep.RepairingText);
         var normalised = DirectiveText.Normalise(raw);
         var text = normalised.Text;
+        progress?.Report(ExtractionStep.ReadingOutline);
         var blocks = Layout.Read(text);
+        progress?.Report(ExtractionStep.ReadingMetadata);
         var metadata = MetadataReader.Read(text, blocks);
         var jurisdiction = Jurisdiction(metadata.Title ?? string.Empty) ?? Jurisdiction(text[..Math.Min(text.Length, 1500)]);
         var year = metadata.IssuedOn?.Year;
         var references = ReferenceReader.Read(text, blocks, metadata);
+        progress?.Report(ExtractionStep.ReadingTargets);
         var objectives = Objectives(text, blocks);
         var targets = TargetReader.Read(text, blocks, jurisdiction);
+        progress?.Report(ExtractionStep.ReadingTasks);
         var tasks = TaskReader.Read(text, blocks, year);
         var warnings = new List<string>();
         if (!blocks.Any(b => b.Marker != MarkerKind.None))

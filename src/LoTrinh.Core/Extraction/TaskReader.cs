@@ -96,8 +96,10 @@ public static partial class TaskReader
             sentences.Add((start + at, end));
         }
 
+        // A sentence that only states the time ("Thời gian hoàn thành: Quý III/2024.") belongs to the sentence before it.
         var splits = sentences.Skip(1)
-            .Where(s => text[s.Start..s.End] is var sentence
+            .Where(s => text[s.Start..s.End].Trim() is var sentence
+                && !BlockDeadline().IsMatch(sentence)
                 && (FindDeadline(sentence, contextYear) is { Due: not null } || AgencyPhrases.Read(sentence).Lead.Count > 0))
             .Select(s => s.Start)
             .Append(end)

@@ -4,6 +4,7 @@ using LoTrinh.Core.Targets;
 using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.Projects;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
@@ -32,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<UrbanAreaTarget> UrbanAreaTargets => Set<UrbanAreaTarget>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<CriteriaSetVersion> CriteriaSets => Set<CriteriaSetVersion>();
+    public DbSet<DocumentImport> DocumentImports => Set<DocumentImport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,6 +98,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         modelBuilder.Entity<CriteriaSetVersion>(e =>
         {
             e.Property(c => c.UploadedAt).ValueGeneratedOnAdd();
+        });
+
+        modelBuilder.Entity<DocumentImport>(e =>
+        {
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.Property(i => i.Draft).HasColumnType("jsonb");
+            e.Property(i => i.Warnings).HasColumnType("jsonb");
+            e.Property(i => i.CreatedAt).ValueGeneratedOnAdd();
+            e.Property(i => i.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
 
         ApplySnakeCaseNames(modelBuilder);

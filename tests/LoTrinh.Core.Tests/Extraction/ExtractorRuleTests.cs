@@ -90,6 +90,17 @@ public sealed class ExtractorRuleTests
     }
 
     [Fact]
+    public void Tasks_ATimeSentenceInsideAnItem_IsThatItemsDeadline_NotATaskOfItsOwn()
+    {
+        var tasks = Extract("II. NHIỆM VỤ\n1. Phòng Kinh tế và Hạ tầng chủ trì rà soát quy hoạch chung đô thị Nam Ban. Thời gian hoàn thành: Quý III/2024.\n2. Phòng Tài chính - Kế hoạch bố trí vốn chuẩn bị đầu tư. Thời hạn: tháng 6/2024.").Tasks;
+
+        Assert.Equal(2, tasks.Count);
+        Assert.Equal(new DateOnly(2024, 9, 30), tasks[0].Item.Deadline?.Due);
+        Assert.Equal(["Phòng Kinh tế và Hạ tầng"], tasks[0].Item.Lead);
+        Assert.Equal(new DateOnly(2024, 6, 30), tasks[1].Item.Deadline?.Due);
+    }
+
+    [Fact]
     public void Tasks_LeadCooperatingAndDeadline_FromOneItem()
     {
         var task = Assert.Single(Extract("III. NHIỆM VỤ\n1. Sở Xây dựng chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ rà soát tiêu chuẩn, báo cáo UBND tỉnh trước ngày 30/10/2024.").Tasks).Item;

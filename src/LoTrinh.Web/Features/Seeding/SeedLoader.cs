@@ -1,7 +1,6 @@
 using System.Text.Json;
 using LoTrinh.Core.Agencies;
 using LoTrinh.Core.Classification;
-using LoTrinh.Core.Deadlines;
 using LoTrinh.Core.Documents;
 using LoTrinh.Core.Extraction;
 using LoTrinh.Core.Targets;
@@ -11,7 +10,6 @@ using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Targets;
-using LoTrinh.Web.Features.Tasks;
 using LoTrinh.Web.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,9 +26,8 @@ public sealed class SeedLoader(AppDbContext db)
 {
     public const string EnteredBy = "Dữ liệu khởi tạo (seed)";
 
-    private readonly Dictionary<string, Agency> _agencies = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Indicator> _indicators = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Directive> _directives = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Agency> _programAgencies = new(StringComparer.Ordinal);
+    private ProgramWriter _writer = null!;
     private UnitIndex _units = new();
     private ProgramFile _program = null!;
 
@@ -44,6 +41,7 @@ public sealed class SeedLoader(AppDbContext db)
         }
 
         _program = Read<ProgramFile>(Path.Combine(directory, "program.json"));
+        _writer = new ProgramWriter(db, DescribeIndicator);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
@@ -52,7 +50,8 @@ public sealed class SeedLoader(AppDbContext db)
         AddAgencies();
         foreach (var cited in _program.CitedDirectives)
         {
-            AddCitedDirective(cited.Number, cited.Kind, cited.Issuer, cited.IssuedOn, cited.Title, cited.Locality);
+            _writer.AddCitedDirective(cited.Number, cited.Kind, cited.Issuer, cited.IssuedOn, cited.Title,
+                cited.Locality is null ? null : _units.Resolve(cited.Locality.Code, cited.Locality.On));
         }
 
         // Directives first, their contents second: one may cite another that comes later in the list.
@@ -66,7 +65,7 @@ public sealed class SeedLoader(AppDbContext db)
 
         foreach (var (entry, annotation, directive) in loaded)
         {
-            AddContents(entry, annotation, directive);
+            _writer.AddContents(directive, annotation with { Source = entry.Annotation }, new ContentReading(entry.AgencyNames, entry.Relations));
         }
 
         var targets = loaded.Sum(l => l.Annotation.Targets.Count);
@@ -76,7 +75,7 @@ public sealed class SeedLoader(AppDbContext db)
         {
             db.Measurements.Add(new Measurement
             {
-                Indicator = IndicatorFor(m.Indicator, m.Unit),
+                Indicator = _writer.IndicatorFor(m.Indicator, m.Unit),
                 AdministrativeUnit = _units.Resolve(m.At.Code, m.At.On),
                 PeriodStart = m.PeriodStart,
                 PeriodEnd = m.PeriodEnd,
@@ -92,7 +91,7 @@ public sealed class SeedLoader(AppDbContext db)
         var units = db.ChangeTracker.Entries<AdministrativeUnit>().Count();
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new SeedSummary(units, _agencies.Values.Distinct().Count(), _directives.Count, targets, tasks, _program.Measurements.Count);
+        return new SeedSummary(units, _writer.AgencyCount, await db.Directives.CountAsync(ct), targets, tasks, _program.Measurements.Count);
     }
 
     private void AddUrbanAreas()
@@ -116,7 +115,8 @@ public sealed class SeedLoader(AppDbContext db)
                     Class = t.Class,
                     Basis = t.Basis,
                     UnitType = t.UnitType,
-                    Directive = t.Directive is null ? null : _directives[DirectiveNumber.Parse(t.Directive).Text],
+                    Directive = t.Directive is null ? null : _writer.KnownDirective(t.Directive)
+                        ?? throw new InvalidDataException($"urbanAreas: văn bản {t.Directive} không có trong dữ liệu."),
                     Section = t.Section,
                     Quote = t.Quote,
                 })],
@@ -149,59 +149,13 @@ public sealed class SeedLoader(AppDbContext db)
                 NameKey = VietnameseText.MatchKey(a.Name),
                 ShortName = a.ShortName,
                 Kind = AgencyKinds.All.Contains(a.Kind) ? a.Kind : throw new InvalidDataException($"Unknown agency kind {a.Kind}."),
-                Parent = a.Parent is null ? null : _agencies[VietnameseText.MatchKey(a.Parent)],
+                Parent = a.Parent is null ? null : _programAgencies[VietnameseText.MatchKey(a.Parent)],
                 AdministrativeUnit = a.Unit is null ? null : _units.Resolve(a.Unit.Code, a.Unit.On),
             };
             db.Agencies.Add(agency);
-            _agencies[agency.NameKey] = agency;
-            if (a.ShortName is not null)
-            {
-                _agencies.TryAdd(VietnameseText.MatchKey(a.ShortName), agency);
-            }
+            _programAgencies[agency.NameKey] = agency;
+            _writer.Know(agency);
         }
-    }
-
-    /// <summary>The agency a directive means by a name, as the clerk mapped it, or a new one in the directive's locality.</summary>
-    private Agency AgencyFor(string written, SeedDirectiveEntry? entry, AdministrativeUnit? locality)
-    {
-        var name = VietnameseText.CollapseWhitespace(VietnameseText.Normalize(written));
-        var mapped = entry?.AgencyNames?.FirstOrDefault(p => VietnameseText.MatchKey(p.Key) == VietnameseText.MatchKey(name)).Value;
-        name = mapped ?? name;
-        var key = VietnameseText.MatchKey(name);
-        if (_agencies.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var localKey = $"{key}@{locality?.Code}";
-        if (_agencies.TryGetValue(localKey, out var local))
-        {
-            return local;
-        }
-
-        var agency = new Agency { Name = name, NameKey = key, Kind = AgencyKinds.Infer(name), AdministrativeUnit = locality };
-        db.Agencies.Add(agency);
-        _agencies[localKey] = agency;
-        return agency;
-    }
-
-    private Directive AddCitedDirective(string number, string? kind, string? issuer, DateOnly? issuedOn, string? title, UnitRef? locality)
-    {
-        var parsed = DirectiveNumber.Parse(number);
-        var directive = new Directive
-        {
-            Kind = kind ?? DirectiveKinds.FromCode(parsed.KindCode) ?? "Văn bản",
-            IssuerName = issuer ?? "Chưa rõ cơ quan ban hành",
-            IssuerAgency = issuer is null ? null : AgencyFor(issuer, null, null),
-            IssuedOn = issuedOn,
-            Title = title ?? $"{kind ?? "Văn bản"} số {parsed.Text}",
-            LocalityUnit = locality is null ? null : _units.Resolve(locality.Code, locality.On),
-        };
-        directive.SetNumber(parsed);
-        directive.SetText(null);
-        db.Directives.Add(directive);
-        _directives[parsed.Text] = directive;
-        return directive;
     }
 
     private Directive AddDirective(SeedDirectiveEntry entry, ExtractedDocument doc, string text)
@@ -212,7 +166,7 @@ public sealed class SeedLoader(AppDbContext db)
         {
             Kind = doc.Kind ?? "Văn bản",
             IssuerName = issuer,
-            IssuerAgency = AgencyFor(issuer, entry, locality),
+            IssuerAgency = _writer.AgencyFor(issuer, entry.AgencyNames, locality),
             Signer = doc.Signer,
             IssuedOn = entry.IssuedOn ?? doc.IssuedOn,
             EffectiveOn = entry.EffectiveOn,
@@ -224,82 +178,17 @@ public sealed class SeedLoader(AppDbContext db)
         directive.SetNumber(number is null ? null : DirectiveNumber.Parse(number));
         directive.SetText(text);
         db.Directives.Add(directive);
-        _directives[directive.Number ?? entry.Annotation] = directive;
+        if (directive.Number is not null)
+        {
+            _writer.Know(directive);
+        }
+
         return directive;
     }
 
-    private void AddContents(SeedDirectiveEntry entry, ExtractedProgram annotation, Directive directive)
+    /// <summary>The direction and classification standards the clerk recorded for an indicator.</summary>
+    private (Direction, List<string>) DescribeIndicator(string name)
     {
-        var locality = directive.LocalityUnit;
-        foreach (var reference in annotation.References)
-        {
-            var to = _directives.GetValueOrDefault(DirectiveNumber.Parse(reference.Number).Text)
-                ?? AddCitedDirective(reference.Number, null, reference.Issuer, reference.IssuedOn, null, null);
-            var relation = entry.Relations?.GetValueOrDefault(reference.Number) ?? reference.Relation;
-            directive.Links.Add(new DirectiveLink { To = to, Relation = relation });
-        }
-
-        foreach (var o in annotation.Objectives)
-        {
-            directive.Objectives.Add(new Objective { Section = o.Section, HorizonYear = o.Horizon, Text = o.Text });
-        }
-
-        foreach (var t in annotation.Targets)
-        {
-            if (!ComparatorCodes.TryParse(t.Comparator, out Comparator comparator))
-            {
-                throw new InvalidDataException($"{entry.Annotation}: comparator '{t.Comparator}'.");
-            }
-
-            var spec = TargetSpec.Create(comparator, t.Value, t.Low, t.High);
-            db.Targets.Add(new Target
-            {
-                Indicator = IndicatorFor(t.Indicator, t.Unit),
-                Directive = directive,
-                Section = t.Section,
-                Scope = t.Scope,
-                AdministrativeUnit = locality,
-                Year = t.Year,
-                Comparator = spec.Comparator,
-                Value = spec.Value,
-                Low = spec.Low,
-                High = spec.High,
-                Quote = t.Quote,
-            });
-        }
-
-        foreach (var k in annotation.Tasks)
-        {
-            var task = new TaskItem { Directive = directive, Section = k.Section, Text = k.Text, Quote = k.Quote };
-            if (k.Deadline is { } d)
-            {
-                var parsed = DeadlineParser.Parse(d.Text, directive.IssuedOn?.Year).Deadline;
-                task.SetDeadline(new Deadline(d.Text, d.Due, Enum.Parse<DeadlinePrecision>(d.Precision, ignoreCase: true), parsed.Exclusive));
-            }
-
-            var ordinal = 0;
-            foreach (var (name, role) in k.Lead.Select((n, i) => (n, i == 0 ? TaskRoles.Lead : TaskRoles.CoLead))
-                         .Concat(k.Cooperating.Select(n => (n, TaskRoles.Cooperating))))
-            {
-                var agency = AgencyFor(name, entry, locality);
-                if (task.Agencies.All(a => a.Agency != agency))
-                {
-                    task.Agencies.Add(new TaskAgency { Agency = agency, Role = role, Ordinal = ordinal++ });
-                }
-            }
-
-            db.Tasks.Add(task);
-        }
-    }
-
-    private Indicator IndicatorFor(string name, string unit)
-    {
-        var key = VietnameseText.MatchKey(name);
-        if (_indicators.TryGetValue($"{key}|{unit}", out var known))
-        {
-            return known;
-        }
-
         var direction = _program.IndicatorDirections.TryGetValue(name, out var code) && ComparatorCodes.TryParse(code, out Direction d)
             ? d
             : Direction.Unspecified;
@@ -312,10 +201,7 @@ public sealed class SeedLoader(AppDbContext db)
             throw new InvalidDataException($"indicatorStandards[{name}]: không có tiêu chuẩn {string.Join(", ", unknown)}.");
         }
 
-        var indicator = new Indicator { Name = name, NameKey = key, Unit = unit, Direction = direction, StandardCodes = standards };
-        db.Indicators.Add(indicator);
-        _indicators[$"{key}|{unit}"] = indicator;
-        return indicator;
+        return (direction, standards);
     }
 
     private static T Read<T>(string path) =>

@@ -1,0 +1,42 @@
+using LoTrinh.Core.Agencies;
+
+namespace LoTrinh.Core.Tests.Agencies;
+
+public sealed class AgencyMatcherTests
+{
+    private static readonly AgencyCandidate DistrictCommittee = new(1, "Ủy ban nhân dân huyện Đức Trọng", "UBND huyện Đức Trọng", "Huyện Đức Trọng");
+    private static readonly AgencyCandidate OtherDistrict = new(2, "Ủy ban nhân dân huyện Lâm Hà", null, "Huyện Lâm Hà");
+    private static readonly AgencyCandidate Construction = new(3, "Sở Xây dựng", null, "Tỉnh Lâm Đồng");
+    private static readonly AgencyCandidate Departments = new(4, "Các sở, ban, ngành", null, null);
+    private static readonly AgencyCandidate[] OnFile = [DistrictCommittee, OtherDistrict, Construction, Departments];
+
+    private static long? Best(string written, string? place) =>
+        AgencyMatcher.Suggest(written, place, OnFile) is [var first, ..] ? first.Agency.Id : null;
+
+    [Theory]
+    [InlineData("Sở Xây dựng", null, 3L)]
+    [InlineData("sở  xây dựng.", null, 3L)]
+    [InlineData("UBND huyện Đức Trọng", null, 1L)]
+    [InlineData("Ủy ban nhân dân huyện Đức Trọng", "Huyện Lâm Hà", 1L)]
+    [InlineData("UBND huyện", "Huyện Đức Trọng", 1L)]
+    [InlineData("Lãnh đạo UBND huyện", "Huyện Đức Trọng", 1L)]
+    [InlineData("UBND huyện", "Huyện Lâm Hà", 2L)]
+    [InlineData("các Sở, Ngành của Tỉnh", null, 4L)]
+    public void Suggest_PutsTheBodyMeantFirst(string written, string? place, long expected) =>
+        Assert.Equal(expected, Best(written, place));
+
+    [Fact]
+    public void Suggest_ExactNameScoresOne_UnrelatedNamesAreLeftOut()
+    {
+        var exact = AgencyMatcher.Suggest("Sở Xây dựng", null, OnFile);
+        Assert.Equal(1.0, exact[0].Score);
+        Assert.Empty(AgencyMatcher.Suggest("Công an tỉnh", null, OnFile));
+    }
+
+    [Fact]
+    public void Key_SpellsOutAbbreviationsAndBothSpellingsOfUy()
+    {
+        Assert.Equal(AgencyMatcher.Key("Uỷ ban nhân dân tỉnh"), AgencyMatcher.Key("UBND tỉnh"));
+        Assert.Equal("ban chỉ đạo huyện", AgencyMatcher.Key("BCĐ huyện"));
+    }
+}
