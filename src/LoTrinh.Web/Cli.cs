@@ -28,14 +28,18 @@ internal static class Cli
 
         var from = new Option<DirectoryInfo>("--from") { Description = "Thư mục dữ liệu khởi tạo (mặc định: seed/ cạnh chương trình)." };
         var ifEmpty = new Option<bool>("--if-empty") { Description = "Bỏ qua, không báo lỗi, khi cơ sở dữ liệu đã có dữ liệu." };
+        var referenceOnly = new Option<bool>("--reference-only")
+        {
+            Description = "Chỉ nạp đơn vị hành chính và cơ quan, không nạp chương trình mẫu: một tỉnh bắt đầu bằng việc nhập văn bản của mình.",
+        };
         var seed = new Command("seed", "Nạp chương trình mẫu (bốn văn bản, đơn vị hành chính, số liệu Lâm Đồng) vào cơ sở dữ liệu trống.")
         {
-            from, ifEmpty,
+            from, ifEmpty, referenceOnly,
         };
         seed.SetAction(async (parse, ct) =>
         {
             await using var db = NewContext();
-            if (parse.GetValue(ifEmpty) && await db.Directives.AnyAsync(ct))
+            if (parse.GetValue(ifEmpty) && (await db.Directives.AnyAsync(ct) || await db.Units.AnyAsync(ct)))
             {
                 Console.WriteLine("Cơ sở dữ liệu đã có dữ liệu; không nạp lại.");
                 return 0;
@@ -44,7 +48,7 @@ internal static class Cli
             var directory = parse.GetValue(from)?.FullName ?? SeedLoader.DefaultDirectory;
             try
             {
-                var summary = await new SeedLoader(db).LoadAsync(directory, ct);
+                var summary = await new SeedLoader(db).LoadAsync(directory, withProgramme: !parse.GetValue(referenceOnly), ct);
                 Console.WriteLine($"Đã nạp: {summary.Units} đơn vị hành chính, {summary.Agencies} cơ quan, {summary.Directives} văn bản, "
                     + $"{summary.Targets} chỉ tiêu, {summary.Tasks} nhiệm vụ, {summary.Measurements} số liệu.");
                 return 0;

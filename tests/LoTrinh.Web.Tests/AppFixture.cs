@@ -21,6 +21,7 @@ public sealed class AppFixture : IAsyncLifetime
     private readonly string _adminConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
         ?? throw new InvalidOperationException("Set ConnectionStrings__Default (./test.sh does) to a PostgreSQL the tests may create databases on.");
 
+    private readonly List<string> _extraDatabases = [];
     private WebApplicationFactory<Program>? _factory;
 
     public string DatabaseName { get; } = $"lotrinh_t_{Guid.NewGuid():N}";
@@ -33,23 +34,35 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(_adminConnection))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {DatabaseName}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        ConnectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = DatabaseName }.ConnectionString;
-        await Migrator.MigrateAsync(ConnectionString);
-        await using (var db = NewDb())
-        {
-            await new SeedLoader(db).LoadAsync(SeedLoader.DefaultDirectory);
-        }
+        ConnectionString = await CreateDatabaseAsync(DatabaseName, withProgramme: true);
 
         // The app reads its connection string while it composes its services, so it is set before the host starts.
         Environment.SetEnvironmentVariable("ConnectionStrings__Default", ConnectionString);
         _factory = new WebApplicationFactory<Program>();
+    }
+
+    /// <summary>Another database for a test that needs a province without the seed programme (units and agencies only).</summary>
+    public async Task<string> CreateReferenceOnlyDatabaseAsync()
+    {
+        var name = $"{DatabaseName}_r{_extraDatabases.Count}";
+        _extraDatabases.Add(name);
+        return await CreateDatabaseAsync(name, withProgramme: false);
+    }
+
+    private async Task<string> CreateDatabaseAsync(string name, bool withProgramme)
+    {
+        await using (var admin = new NpgsqlConnection(_adminConnection))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = name }.ConnectionString;
+        await Migrator.MigrateAsync(connectionString);
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
+        await new SeedLoader(db).LoadAsync(SeedLoader.DefaultDirectory, withProgramme);
+        return connectionString;
     }
 
     public async ValueTask DisposeAsync()
@@ -62,7 +75,10 @@ public sealed class AppFixture : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(_adminConnection);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {DatabaseName} with (force)", admin);
-        await drop.ExecuteNonQueryAsync();
+        foreach (var name in _extraDatabases.Append(DatabaseName))
+        {
+            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 
 namespace LoTrinh.Web.Tests.Browser;
@@ -11,58 +8,29 @@ namespace LoTrinh.Web.Tests.Browser;
 /// </summary>
 public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
 {
-    private Process? _server;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private AppServer? _app;
+    private IBrowser _browser = null!;
     private string _baseUrl = string.Empty;
 
     public async ValueTask InitializeAsync()
     {
-        var port = FreePort();
-        _baseUrl = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "lotrinh.dll"), "--urls", _baseUrl, "--contentRoot", WebProjectDirectory()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ConnectionStrings__Default"] = app.ConnectionString;
-        _server = Process.Start(start)!;
-        _server.OutputDataReceived += (_, _) => { };
-        _server.ErrorDataReceived += (_, _) => { };
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        await WaitUntilServing();
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _app = await AppServer.StartAsync(app.ConnectionString);
+        _browser = _app.Browser;
+        _baseUrl = _app.BaseUrl;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_app is not null)
         {
-            await _browser.DisposeAsync();
+            await _app.DisposeAsync();
         }
-
-        _playwright?.Dispose();
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
-        }
-
-        _server?.Dispose();
     }
 
     [Fact]
     public async Task Officer_FindsAnOverdueTaskAndReportsProgress()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
 
         await page.GotoAsync("/Tasks?asOf=2024-06-30&status=in_progress_overdue");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Quy hoạch Liên Nghĩa mở rộng") }).ClickAsync();
@@ -80,7 +48,7 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Secretariat_AssessesDucTrong_SeesWhatItLacksAndWhereTheNumbersComeFrom()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
 
         await page.GotoAsync("/Classification");
         await page.GetByRole(AriaRole.Link, new() { Name = "Đô thị Đức Trọng" }).ClickAsync();
@@ -118,7 +86,7 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Reader_FollowsTheCascadeToATargetOffTrack()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
 
         await page.GotoAsync("/Directives");
         await page.Locator("#cascade").GetByRole(AriaRole.Link, new() { Name = "29-CTr/TU" }).ClickAsync();
@@ -131,51 +99,5 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
         {
             Assert.True((await page.APIRequest.GetAsync(asset)).Ok, $"{asset} is served");
         }
-    }
-
-    /// <summary>The project folder, whose wwwroot holds the CSS and scripts the pages load.</summary>
-    private static string WebProjectDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "LoTrinh.Web");
-            if (Directory.Exists(Path.Combine(candidate, "wwwroot")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("src/LoTrinh.Web not found above the test binaries.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task WaitUntilServing()
-    {
-        using var client = new HttpClient();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (_server!.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with code {_server.ExitCode}.");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(_baseUrl + "/api/deadlines/parse?text=2025"));
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(200);
-            }
-        }
-
-        throw new TimeoutException("The app did not start within 20 s.");
     }
 }

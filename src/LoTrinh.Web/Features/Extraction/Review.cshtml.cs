@@ -29,7 +29,7 @@ public sealed class ReviewModel(AppDbContext db) : FormPage
     public bool Reviewing => Import.Stage == ImportStages.Ready;
 
     /// <summary>"12 nhận / 15": how many rows of a kind the reviewer accepts.</summary>
-    public string Counted(IEnumerable<ReviewRow> rows) => $"{rows.Count(r => r.Accept)} nhận / {rows.Count()}";
+    public string Counted(IEnumerable<ReviewItem> rows) => $"{rows.Count(r => r.Accept)} nhận / {rows.Count()}";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -91,10 +91,10 @@ public sealed class ReviewModel(AppDbContext db) : FormPage
 
         switch (what)
         {
-            case "task": Form.Tasks.Add(new TaskRow()); break;
-            case "target": Form.Targets.Add(new TargetRow()); break;
-            case "objective": Form.Objectives.Add(new ObjectiveRow()); break;
-            case "reference": Form.References.Add(new ReferenceRow { Relation = Directives.DirectiveRelations.Cites }); break;
+            case "task": Form.Tasks.Add(new ReviewTask()); break;
+            case "target": Form.Targets.Add(new ReviewTarget()); break;
+            case "objective": Form.Objectives.Add(new ReviewObjective()); break;
+            case "reference": Form.References.Add(new ReviewReference { Relation = Directives.DirectiveRelations.Cites }); break;
             default: break;
         }
 
@@ -177,5 +177,5 @@ public sealed class ReviewModel(AppDbContext db) : FormPage
         return new HtmlString(html.ToString());
     }
 
-    private sealed record Marked(ReviewRow Row, string Anchor, string Kind, string Label);
+    private sealed record Marked(ReviewItem Row, string Anchor, string Kind, string Label);
 }

@@ -15,10 +15,10 @@ namespace LoTrinh.Web.Features.Extraction;
 public sealed class ReviewForm
 {
     public DocumentFields Document { get; set; } = new();
-    public List<ReferenceRow> References { get; set; } = [];
-    public List<ObjectiveRow> Objectives { get; set; } = [];
-    public List<TargetRow> Targets { get; set; } = [];
-    public List<TaskRow> Tasks { get; set; } = [];
+    public List<ReviewReference> References { get; set; } = [];
+    public List<ReviewObjective> Objectives { get; set; } = [];
+    public List<ReviewTarget> Targets { get; set; } = [];
+    public List<ReviewTask> Tasks { get; set; } = [];
 
     /// <summary>Each agency name the directive writes, and the agency on file it means (none: a new agency).</summary>
     public List<AgencyChoice> Agencies { get; set; } = [];
@@ -39,7 +39,7 @@ public sealed class ReviewForm
                 Field = m.Field,
                 Title = m.Title,
             },
-            References = [.. extraction.References.Select(r => new ReferenceRow
+            References = [.. extraction.References.Select(r => new ReviewReference
             {
                 Number = r.Item.Number,
                 Relation = r.Item.Relation,
@@ -48,7 +48,7 @@ public sealed class ReviewForm
                 Start = r.Start,
                 Length = r.Length,
             })],
-            Objectives = [.. extraction.Objectives.Select(o => new ObjectiveRow
+            Objectives = [.. extraction.Objectives.Select(o => new ReviewObjective
             {
                 Section = o.Item.Section,
                 Horizon = o.Item.Horizon?.ToString(CultureInfo.InvariantCulture),
@@ -56,7 +56,7 @@ public sealed class ReviewForm
                 Start = o.Start,
                 Length = o.Length,
             })],
-            Targets = [.. extraction.Targets.Select(t => new TargetRow
+            Targets = [.. extraction.Targets.Select(t => new ReviewTarget
             {
                 Section = t.Item.Section,
                 Indicator = t.Item.Indicator,
@@ -71,7 +71,7 @@ public sealed class ReviewForm
                 Start = t.Start,
                 Length = t.Length,
             })],
-            Tasks = [.. extraction.Tasks.Select(t => new TaskRow
+            Tasks = [.. extraction.Tasks.Select(t => new ReviewTask
             {
                 Section = t.Item.Section,
                 Text = t.Item.Text,
@@ -240,14 +240,14 @@ public sealed class DocumentFields
 }
 
 /// <summary>The characters of the normalised text an item was read from; none for an item the reviewer added.</summary>
-public abstract class ReviewRow
+public abstract class ReviewItem
 {
     public bool Accept { get; set; } = true;
     public int? Start { get; set; }
     public int? Length { get; set; }
 }
 
-public sealed class ReferenceRow : ReviewRow
+public sealed class ReviewReference : ReviewItem
 {
     public string? Number { get; set; }
     public string? Relation { get; set; }
@@ -258,14 +258,14 @@ public sealed class ReferenceRow : ReviewRow
     public long? LinkTo { get; set; }
 }
 
-public sealed class ObjectiveRow : ReviewRow
+public sealed class ReviewObjective : ReviewItem
 {
     public string? Section { get; set; }
     public string? Horizon { get; set; }
     public string? Text { get; set; }
 }
 
-public sealed class TargetRow : ReviewRow
+public sealed class ReviewTarget : ReviewItem
 {
     public string? Section { get; set; }
     public string? Indicator { get; set; }
@@ -329,7 +329,7 @@ public sealed class TargetRow : ReviewRow
     }
 }
 
-public sealed class TaskRow : ReviewRow
+public sealed class ReviewTask : ReviewItem
 {
     public string? Section { get; set; }
     public string? Text { get; set; }

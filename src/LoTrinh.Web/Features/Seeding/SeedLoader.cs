@@ -33,7 +33,8 @@ public sealed class SeedLoader(AppDbContext db)
 
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "seed");
 
-    public async Task<SeedSummary> LoadAsync(string directory, CancellationToken ct = default)
+    /// <param name="withProgramme">false: only the administrative units and the agencies (the reference data a province starts from).</param>
+    public async Task<SeedSummary> LoadAsync(string directory, bool withProgramme = true, CancellationToken ct = default)
     {
         if (await db.Directives.AnyAsync(ct) || await db.Units.AnyAsync(ct))
         {
@@ -48,6 +49,15 @@ public sealed class SeedLoader(AppDbContext db)
         _units = await UnitImporter.ImportAsync(db, Path.Combine(directory, "units", "dvhcvn-20250701-merges.json"), ct);
         AddHistoricalUnits();
         AddAgencies();
+        if (!withProgramme)
+        {
+            db.ChangeTracker.DetectChanges();
+            var referenceUnits = db.ChangeTracker.Entries<AdministrativeUnit>().Count();
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new SeedSummary(referenceUnits, _writer.AgencyCount, 0, 0, 0, 0);
+        }
+
         foreach (var cited in _program.CitedDirectives)
         {
             _writer.AddCitedDirective(cited.Number, cited.Kind, cited.Issuer, cited.IssuedOn, cited.Title,

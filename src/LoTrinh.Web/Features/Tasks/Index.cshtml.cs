@@ -13,6 +13,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+
+    /// <summary>The tasks of one directive (id or number), as its page links to them.</summary>
+    [BindProperty(SupportsGet = true)] public string? Directive { get; set; }
+
+    public string? DirectiveName { get; private set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public DateOnly AsOf { get; private set; }
@@ -34,8 +39,16 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         AsOf = asOf ?? AsOf;
         TaskStatusClass? status = TaskStatusClassNames.TryParseCode(Status ?? string.Empty, out var s) ? s : null;
         var agencyId = await TaskBoard.FindAgencyAsync(db, Agency, ct);
+        var directiveId = await Directives.DirectivesApi.FindAsync(db, Directive, ct);
+        if (directiveId == -1)
+        {
+            Error = $"Không có văn bản \"{Directive}\".";
+            return;
+        }
+
+        DirectiveName = directiveId is { } d ? await db.Directives.Where(x => x.Id == d).Select(x => x.Number ?? x.Title).FirstAsync(ct) : null;
         var (page, size) = Input.Paging(PageNumber, 50, 50);
-        Result = await TaskBoard.QueryAsync(db, new TaskFilter(AsOf, status, agencyId, null, Q), page, size, ct);
+        Result = await TaskBoard.QueryAsync(db, new TaskFilter(AsOf, status, agencyId, directiveId, Q), page, size, ct);
         Paging = new Paging(page, size, Result.Total);
     }
 }

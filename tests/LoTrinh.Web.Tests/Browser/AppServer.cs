@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace LoTrinh.Web.Tests.Browser;
+
+/// <summary>The app as its own process on a loopback port against a test database, as it runs in production, and Debian's Chromium.</summary>
+public sealed class AppServer : IAsyncDisposable
+{
+    private readonly Process _server;
+    private IPlaywright? _playwright;
+
+    private AppServer(Process server, string baseUrl)
+    {
+        _server = server;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static async Task<AppServer> StartAsync(string connectionString)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "lotrinh.dll"), "--urls", baseUrl, "--contentRoot", WebProjectDirectory()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Default"] = connectionString;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new AppServer(process, baseUrl);
+        await server.WaitUntilServingAsync();
+        server._playwright = await Playwright.CreateAsync();
+        server.Browser = await server._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (!_server.HasExited)
+        {
+            _server.Kill(entireProcessTree: true);
+            await _server.WaitForExitAsync();
+        }
+
+        _server.Dispose();
+    }
+
+    /// <summary>The project folder, whose wwwroot holds the CSS and scripts the pages load.</summary>
+    private static string WebProjectDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "LoTrinh.Web");
+            if (Directory.Exists(Path.Combine(candidate, "wwwroot")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("src/LoTrinh.Web not found above the test binaries.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var client = new HttpClient();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (_server.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_server.ExitCode}.");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri(BaseUrl + "/api/deadlines/parse?text=2025"));
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        throw new TimeoutException("The app did not start within 20 s.");
+    }
+}
