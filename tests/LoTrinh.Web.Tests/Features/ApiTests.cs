@@ -116,5 +116,8 @@ public sealed class ApiTests(AppFixture app)
         Assert.Contains("/api/targets", paths);
         Assert.Contains("/api/deadlines/parse", paths);
         Assert.Contains("/api/units/{code}", paths);
+        Assert.Contains("/api/imports", paths);
+        Assert.Contains("/api/imports/{id}/review", paths);
+        Assert.Contains("/api/imports/{id}/save", paths);
     }
 }
