@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -29,8 +30,6 @@ public sealed record SaveOutcome(long? DirectiveId, InputErrors Errors, string? 
 /// </summary>
 public static class DirectiveImports
 {
-    private static readonly JsonSerializerOptions DraftJson = Json.Options;
-
     public static async Task<UploadOutcome> UploadAsync(AppDbContext db, ImportBacklog queue, string fileName, byte[] content, string? uploadedBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -81,15 +80,14 @@ public static class DirectiveImports
         return new(await StatusAsync(db, import.Id, ct), false, null, null);
     }
 
+    private static readonly Expression<Func<DocumentImport, ImportStatus>> AsStatus = i =>
+        new ImportStatus(i.Id, i.FileName, i.Stage, ImportStages.Vietnamese(i.Stage), i.Step, i.Percent, i.Problem, i.DirectiveId, i.CreatedAt);
+
     public static async Task<ImportStatus?> StatusAsync(AppDbContext db, Guid id, CancellationToken ct) =>
-        await db.DocumentImports.AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new ImportStatus(i.Id, i.FileName, i.Stage, ImportStages.Vietnamese(i.Stage), i.Step, i.Percent, i.Problem, i.DirectiveId, i.CreatedAt))
-            .FirstOrDefaultAsync(ct);
+        await db.DocumentImports.AsNoTracking().Where(i => i.Id == id).Select(AsStatus).FirstOrDefaultAsync(ct);
 
     public static async Task<IReadOnlyList<ImportStatus>> RecentAsync(AppDbContext db, int take, CancellationToken ct) =>
-        await db.DocumentImports.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(take)
-            .Select(i => new ImportStatus(i.Id, i.FileName, i.Stage, ImportStages.Vietnamese(i.Stage), i.Step, i.Percent, i.Problem, i.DirectiveId, i.CreatedAt))
-            .ToListAsync(ct);
+        await db.DocumentImports.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(take).Select(AsStatus).ToListAsync(ct);
 
     /// <summary>Reads an uploaded file into a draft, telling the database each step so the page can show it.</summary>
     public static async Task ReadAsync(AppDbContext db, Guid id, CancellationToken ct)
@@ -113,8 +111,8 @@ public static class DirectiveImports
         }
 
         var extraction = DirectiveExtractor.Extract(read.Text!, new StepReporter(db, id));
-        var draft = JsonSerializer.Serialize(ReviewForm.From(extraction), DraftJson);
-        var warnings = JsonSerializer.Serialize(extraction.Warnings, DraftJson);
+        var draft = JsonSerializer.Serialize(ReviewForm.From(extraction), Json.Options);
+        var warnings = JsonSerializer.Serialize(extraction.Warnings, Json.Options);
         var textHash = Hash(Encoding.UTF8.GetBytes(extraction.Text));
         await db.DocumentImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Stage, ImportStages.Ready).SetProperty(i => i.Step, (string?)null).SetProperty(i => i.Percent, 100)
@@ -149,15 +147,15 @@ public static class DirectiveImports
     }
 
     public static ReviewForm? DraftOf(DocumentImport import) =>
-        import.Draft is null ? null : JsonSerializer.Deserialize<ReviewForm>(import.Draft, DraftJson);
+        import.Draft is null ? null : JsonSerializer.Deserialize<ReviewForm>(import.Draft, Json.Options);
 
     public static IReadOnlyList<string> WarningsOf(DocumentImport import) =>
-        JsonSerializer.Deserialize<List<string>>(import.Warnings, DraftJson) ?? [];
+        JsonSerializer.Deserialize<List<string>>(import.Warnings, Json.Options) ?? [];
 
     /// <summary>Keeps the reviewer's work between visits (an added row, a failed save).</summary>
     public static async Task KeepDraftAsync(AppDbContext db, Guid id, ReviewForm form, CancellationToken ct)
     {
-        var draft = JsonSerializer.Serialize(form, DraftJson);
+        var draft = JsonSerializer.Serialize(form, Json.Options);
         await db.DocumentImports.Where(i => i.Id == id && i.Stage == ImportStages.Ready)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Draft, draft), ct);
     }
@@ -281,7 +279,7 @@ public static class DirectiveImports
         import.Stage = ImportStages.Saved;
         import.Directive = directive;
         import.SavedAt = DateTimeOffset.UtcNow;
-        import.Draft = JsonSerializer.Serialize(form, DraftJson);
+        import.Draft = JsonSerializer.Serialize(form, Json.Options);
         try
         {
             await db.SaveChangesAsync(ct);
