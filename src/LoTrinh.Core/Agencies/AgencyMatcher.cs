@@ -2,7 +2,7 @@ using LoTrinh.Core.Text;
 
 namespace LoTrinh.Core.Agencies;
 
-/// <summary>An agency on file, as the matcher sees it: its names and the place it belongs to.</summary>
+/// <summary>An agency on file, as the matcher sees it: its names and the place it belongs to, without the word for its kind ("Đức Trọng").</summary>
 public sealed record AgencyCandidate(long Id, string Name, string? ShortName, string? PlaceName);
 
 public sealed record AgencySuggestion(AgencyCandidate Agency, double Score);
@@ -33,13 +33,13 @@ public static class AgencyMatcher
     private const double ThisPlace = 0.9;
     private const double Threshold = 0.5;
 
-    /// <summary>The best matches for <paramref name="written"/>, best first; <paramref name="place"/> is where the directive applies ("Huyện Đức Trọng").</summary>
+    /// <summary>The best matches for <paramref name="written"/>, best first; <paramref name="place"/> is where the directive applies, without the word for its kind ("Đức Trọng").</summary>
     public static IReadOnlyList<AgencySuggestion> Suggest(string written, string? place, IEnumerable<AgencyCandidate> candidates, int take = 3)
     {
         ArgumentNullException.ThrowIfNull(written);
         ArgumentNullException.ThrowIfNull(candidates);
         var name = Key(written);
-        var placeName = place is null ? null : Key(PlaceWithoutKind(place));
+        var placeName = place is null ? null : Key(place);
         return candidates
             .Select(c => new AgencySuggestion(c, Score(name, placeName, c)))
             .Where(s => s.Score >= Threshold)
@@ -70,7 +70,7 @@ public static class AgencyMatcher
         }
 
         // A body of another place is a weaker match than the same body of this place.
-        var elsewhere = place is not null && candidate.PlaceName is { } p && Key(PlaceWithoutKind(p)) != place;
+        var elsewhere = place is not null && candidate.PlaceName is { } p && Key(p) != place;
         return elsewhere ? best * 0.9 : best;
     }
 
@@ -92,20 +92,6 @@ public static class AgencyMatcher
         }
 
         return key;
-    }
-
-    /// <summary>"Huyện Đức Trọng" → "Đức Trọng".</summary>
-    private static string PlaceWithoutKind(string place)
-    {
-        foreach (var kind in new[] { "Thành phố", "Tỉnh", "Huyện", "Quận", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu" })
-        {
-            if (place.StartsWith(kind + " ", StringComparison.OrdinalIgnoreCase))
-            {
-                return place[(kind.Length + 1)..];
-            }
-        }
-
-        return place;
     }
 
     /// <summary>Dice coefficient of the two names' word sets.</summary>

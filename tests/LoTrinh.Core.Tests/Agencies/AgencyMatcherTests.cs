@@ -4,9 +4,9 @@ namespace LoTrinh.Core.Tests.Agencies;
 
 public sealed class AgencyMatcherTests
 {
-    private static readonly AgencyCandidate DistrictCommittee = new(1, "Ủy ban nhân dân huyện Đức Trọng", "UBND huyện Đức Trọng", "Huyện Đức Trọng");
-    private static readonly AgencyCandidate OtherDistrict = new(2, "Ủy ban nhân dân huyện Lâm Hà", null, "Huyện Lâm Hà");
-    private static readonly AgencyCandidate Construction = new(3, "Sở Xây dựng", null, "Tỉnh Lâm Đồng");
+    private static readonly AgencyCandidate DistrictCommittee = new(1, "Ủy ban nhân dân huyện Đức Trọng", "UBND huyện Đức Trọng", "Đức Trọng");
+    private static readonly AgencyCandidate OtherDistrict = new(2, "Ủy ban nhân dân huyện Lâm Hà", null, "Lâm Hà");
+    private static readonly AgencyCandidate Construction = new(3, "Sở Xây dựng", null, "Lâm Đồng");
     private static readonly AgencyCandidate Departments = new(4, "Các sở, ban, ngành", null, null);
     private static readonly AgencyCandidate[] OnFile = [DistrictCommittee, OtherDistrict, Construction, Departments];
 
@@ -17,10 +17,10 @@ public sealed class AgencyMatcherTests
     [InlineData("Sở Xây dựng", null, 3L)]
     [InlineData("sở  xây dựng.", null, 3L)]
     [InlineData("UBND huyện Đức Trọng", null, 1L)]
-    [InlineData("Ủy ban nhân dân huyện Đức Trọng", "Huyện Lâm Hà", 1L)]
-    [InlineData("UBND huyện", "Huyện Đức Trọng", 1L)]
-    [InlineData("Lãnh đạo UBND huyện", "Huyện Đức Trọng", 1L)]
-    [InlineData("UBND huyện", "Huyện Lâm Hà", 2L)]
+    [InlineData("Ủy ban nhân dân huyện Đức Trọng", "Lâm Hà", 1L)]
+    [InlineData("UBND huyện", "Đức Trọng", 1L)]
+    [InlineData("Lãnh đạo UBND huyện", "Đức Trọng", 1L)]
+    [InlineData("UBND huyện", "Lâm Hà", 2L)]
     [InlineData("các Sở, Ngành của Tỉnh", null, 4L)]
     public void Suggest_PutsTheBodyMeantFirst(string written, string? place, long expected) =>
         Assert.Equal(expected, Best(written, place));

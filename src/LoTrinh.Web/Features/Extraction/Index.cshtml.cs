@@ -17,9 +17,9 @@ public sealed class IndexModel(AppDbContext db, ImportBacklog backlog) : PageMod
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file, string? uploadedBy, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
-            Problem = file is null ? "Chọn một tệp văn bản (.txt, .docx, .pdf)." : "Tệp rỗng (0 byte).";
+            Problem = "Chọn một tệp văn bản (.txt, .docx, .pdf).";
         }
         else
         {

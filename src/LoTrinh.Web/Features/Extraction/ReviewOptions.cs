@@ -53,34 +53,36 @@ public sealed class ReviewOptions
         var units = await db.Units.AsNoTracking()
             .Where(u => u.Level == UnitLevels.Province
                 || db.Directives.Any(x => x.LocalityUnitId == u.Id) || db.Agencies.Any(a => a.AdministrativeUnitId == u.Id))
-            .Select(u => new { u.Id, u.Name, u.Level, u.ValidFrom, u.ValidTo, u.ParentId })
             .ToListAsync(ct);
         var localities = units
             .OrderBy(u => u.Level == UnitLevels.Province ? 0 : 1).ThenBy(u => u.Name, StringComparer.Ordinal)
             .Select(u => new UnitOption(u.Id, u.ValidTo is { } to ? $"{u.Name} (đến {to:dd/MM/yyyy})" : u.Name))
             .ToList();
+
+        // The unit the issuer or title names, valid on the day of issue first, the most local first.
         var heading = VietnameseText.Fold($"{form.Document.Issuer} {form.Document.Title}");
         var suggested = units
-            .Where(u => heading.Contains(VietnameseText.Fold(u.Name), StringComparison.Ordinal)
-                || u.Level == UnitLevels.Province && heading.Contains(VietnameseText.Fold(u.Name).Replace("tỉnh ", "tỉnh ủy ", StringComparison.Ordinal), StringComparison.Ordinal))
-            .OrderBy(u => (u.ValidFrom is null || u.ValidFrom <= on) && (u.ValidTo is null || on <= u.ValidTo) ? 0 : 1)
+            .Where(u => NamedIn(heading, u))
+            .OrderBy(u => u.IsValidOn(on) ? 0 : 1)
             .ThenBy(u => u.Level == UnitLevels.Province ? 1 : 0)
             .Select(u => (long?)u.Id)
             .FirstOrDefault();
 
         // Agencies: those of the locality, its parent and children, and those of no place.
         var localityId = form.Document.LocalityId is > 0 ? form.Document.LocalityId : suggested;
-        var parentId = units.FirstOrDefault(u => u.Id == localityId)?.ParentId;
-        var agencies = await db.Agencies.AsNoTracking()
-            .Where(a => a.AdministrativeUnitId == null || a.AdministrativeUnitId == localityId || a.AdministrativeUnitId == parentId
-                || a.AdministrativeUnit!.ParentId == localityId)
-            .OrderBy(a => a.Name)
-            .Select(a => new AgencyCandidate(a.Id, a.Name, a.ShortName, a.AdministrativeUnit == null ? null : a.AdministrativeUnit.Name))
-            .ToListAsync(ct);
-        var place = units.FirstOrDefault(u => u.Id == localityId)?.Name;
+        var locality = units.FirstOrDefault(u => u.Id == localityId);
+        var parentId = locality?.ParentId;
+        var agencies = (await db.Agencies.AsNoTracking()
+                .Where(a => a.AdministrativeUnitId == null || a.AdministrativeUnitId == localityId || a.AdministrativeUnitId == parentId
+                    || a.AdministrativeUnit!.ParentId == localityId)
+                .OrderBy(a => a.Name)
+                .Select(a => new { a.Id, a.Name, a.ShortName, a.AdministrativeUnit })
+                .ToListAsync(ct))
+            .Select(a => new AgencyCandidate(a.Id, a.Name, a.ShortName, a.AdministrativeUnit?.BareName))
+            .ToList();
         var suggestions = form.Agencies.Where(a => a.Written is not null)
             .DistinctBy(a => VietnameseText.MatchKey(a.Written!))
-            .ToDictionary(a => VietnameseText.MatchKey(a.Written!), a => AgencyMatcher.Suggest(a.Written!, place, agencies), StringComparer.Ordinal);
+            .ToDictionary(a => VietnameseText.MatchKey(a.Written!), a => AgencyMatcher.Suggest(a.Written!, locality?.BareName, agencies), StringComparer.Ordinal);
 
         // References: the directives on file with the same number, or the same kind, sequence and issuer code.
         var cited = form.References.Select(r => DirectiveNumber.TryParse(r.Number ?? string.Empty, out var n, out _) ? n : null).ToList();
@@ -107,6 +109,23 @@ public sealed class ReviewOptions
             Duplicate = duplicate,
             CompletesCited = completes,
         };
+    }
+
+    /// <summary>
+    /// Whether a folded heading names the unit, as a State body does ("ủy ban nhân dân huyện Đức Trọng") or
+    /// as its Party committee does ("huyện ủy Đức Trọng", "thành ủy Đà Lạt", "tỉnh ủy Lâm Đồng").
+    /// </summary>
+    private static bool NamedIn(string heading, AdministrativeUnit unit)
+    {
+        var kind = VietnameseText.Fold(unit.Kind);
+        var name = VietnameseText.Fold(unit.BareName);
+        var committee = kind switch
+        {
+            "thành phố" => "thành ủy",
+            "thị xã" => "thị ủy",
+            _ => $"{kind} ủy",
+        };
+        return heading.Contains($"{kind} {name}", StringComparison.Ordinal) || heading.Contains($"{committee} {name}", StringComparison.Ordinal);
     }
 
     /// <summary>The same directive on file: by its number, or by the same text saved from another import.</summary>

@@ -49,15 +49,17 @@ public sealed class SeedLoader(AppDbContext db)
         _units = await UnitImporter.ImportAsync(db, Path.Combine(directory, "units", "dvhcvn-20250701-merges.json"), ct);
         AddHistoricalUnits();
         AddAgencies();
-        if (!withProgramme)
-        {
-            db.ChangeTracker.DetectChanges();
-            var referenceUnits = db.ChangeTracker.Entries<AdministrativeUnit>().Count();
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new SeedSummary(referenceUnits, _writer.AgencyCount, 0, 0, 0, 0);
-        }
+        var (targets, tasks, measurements) = withProgramme ? await AddProgrammeAsync(directory, ct) : (0, 0, 0);
+        db.ChangeTracker.DetectChanges();
+        var units = db.ChangeTracker.Entries<AdministrativeUnit>().Count();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new SeedSummary(units, _writer.AgencyCount, await db.Directives.CountAsync(ct), targets, tasks, measurements);
+    }
 
+    /// <summary>The cited directives, the four directives with their contents, the measurements and the urban areas.</summary>
+    private async Task<(int Targets, int Tasks, int Measurements)> AddProgrammeAsync(string directory, CancellationToken ct)
+    {
         foreach (var cited in _program.CitedDirectives)
         {
             _writer.AddCitedDirective(cited.Number, cited.Kind, cited.Issuer, cited.IssuedOn, cited.Title,
@@ -97,11 +99,7 @@ public sealed class SeedLoader(AppDbContext db)
         }
 
         AddUrbanAreas();
-        db.ChangeTracker.DetectChanges();
-        var units = db.ChangeTracker.Entries<AdministrativeUnit>().Count();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new SeedSummary(units, _writer.AgencyCount, await db.Directives.CountAsync(ct), targets, tasks, _program.Measurements.Count);
+        return (targets, tasks, _program.Measurements.Count);
     }
 
     private void AddUrbanAreas()

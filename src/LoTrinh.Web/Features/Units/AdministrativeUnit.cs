@@ -21,6 +21,9 @@ public sealed class AdministrativeUnit
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
 
+    /// <summary>The name without the word for its kind: "Huyện Đức Trọng" → "Đức Trọng".</summary>
+    public string BareName => Name.StartsWith(Kind + " ", StringComparison.Ordinal) ? Name[(Kind.Length + 1)..] : Name;
+
     public bool IsValidOn(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day <= ValidTo);
 }
 
