@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.Seeding;
@@ -7,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web;
 
-/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh classify</c>, <c>lotrinh extract</c>, <c>lotrinh extract-eval</c>.</summary>
+/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh admin create</c>, <c>lotrinh classify</c>, <c>lotrinh extract</c>, <c>lotrinh extract-eval</c>.</summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "classify", "extract", "extract-eval", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed", "admin", "classify", "extract", "extract-eval", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -85,6 +86,21 @@ internal static class Cli
         };
         evaluate.SetAction((parse, _) => ExtractCommands.EvaluateAsync(parse.GetValue(goldDir)!, parse.GetValue(textDir)!, Console.Out, Console.Error));
 
+        var user = new Option<string>("--user") { Description = "Tên đăng nhập.", Required = true };
+        var fullName = new Option<string?>("--name") { Description = "Họ tên (mặc định: tên đăng nhập)." };
+        var passwordStdin = new Option<bool>("--password-stdin")
+        {
+            Description = "Đọc mật khẩu từ dòng đầu của đầu vào chuẩn; không có: tạo mật khẩu ngẫu nhiên và in ra một lần.",
+        };
+        var create = new Command("create", "Tạo một tài khoản quản trị hệ thống. Không có mật khẩu mặc định.") { user, fullName, passwordStdin };
+        create.SetAction(async (parse, ct) =>
+        {
+            var password = parse.GetValue(passwordStdin) ? await Console.In.ReadLineAsync(ct) : null;
+            return await AdminCommand.CreateAsync(Configuration(), parse.GetValue(user)!, parse.GetValue(fullName), password, Console.Out, Console.Error, ct);
+        });
+        var admin = new Command("admin", "Tài khoản quản trị.") { create };
+
+        root.Subcommands.Add(admin);
         root.Subcommands.Add(extract);
         root.Subcommands.Add(evaluate);
         root.Subcommands.Add(migrate);

@@ -2,10 +2,13 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using LoTrinh.Web;
 using LoTrinh.Web.Data;
+using LoTrinh.Core.Accounts;
+using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Extraction;
+using LoTrinh.Web.Features.History;
 using LoTrinh.Web.Features.Indicators;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
@@ -25,7 +28,23 @@ builder.Services.AddLoTrinhData(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportBacklog>();
 builder.Services.AddHostedService<ImportWorker>();
-builder.Services.AddRazorPages().WithRazorPagesRoot("/Features");
+builder.Services.AddLoTrinhSecurity();
+builder.Services.AddRazorPages(o =>
+    {
+        // Pages anyone may read (what is published); every other page needs a signed-in person (the fallback policy).
+        foreach (var page in PublicPages.All)
+        {
+            o.Conventions.AllowAnonymousToPage(page);
+        }
+
+        o.Conventions.AuthorizeFolder("/Extraction", nameof(Permission.ManageProgramme));
+        o.Conventions.AuthorizePage("/Directives/Create", nameof(Permission.ManageProgramme));
+        o.Conventions.AuthorizePage("/Tasks/Edit", nameof(Permission.ManageProgramme));
+        o.Conventions.AuthorizePage("/Accounts/Users", nameof(Permission.ManageAccounts));
+        o.Conventions.AuthorizeFolder("/History", nameof(Permission.ReadInternal));
+        o.Conventions.ConfigureFilter(new HandlerPermissionFilter());
+    })
+    .WithRazorPagesRoot("/Features");
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
@@ -33,12 +52,23 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The API answers an error status with ProblemDetails; a page with a Vietnamese page.
+app.UseWhen(Security.IsApi, a => a.UseStatusCodePages());
+app.UseWhen(c => !Security.IsApi(c), a => a.UseStatusCodePagesWithReExecute("/Status/{0}"));
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("vi-VN") });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapRazorPages();
 app.MapDirectivesApi();
 app.MapTargetsApi();
@@ -48,10 +78,22 @@ app.MapAgenciesApi();
 app.MapUnitsApi();
 app.MapClassificationApi();
 app.MapImportsApi();
+app.MapAccountsApi();
+app.MapHistoryApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();
 return 0;
+
+/// <summary>Pages anyone may read: what is published, and the sign-in page.</summary>
+internal static class PublicPages
+{
+    public static readonly string[] All =
+    [
+        "/Index", "/Directives/Index", "/Directives/Details", "/Indicators/Index", "/Indicators/Details",
+        "/Units/Index", "/Units/Details", "/Agencies/Index", "/Agencies/Details", "/Accounts/Login",
+    ];
+}
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

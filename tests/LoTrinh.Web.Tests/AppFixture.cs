@@ -1,5 +1,10 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -28,7 +33,28 @@ public sealed class AppFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = string.Empty;
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
-    public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>The seeded agency whose officer the scope tests sign in as (the commune formed on 1/7/2025).</summary>
+    public const string OfficerAgency = "UBND xã Đức Trọng";
+
+    /// <summary>Another agency, whose tasks the officer above must not see.</summary>
+    public const string OtherAgency = "UBND huyện Đức Trọng";
+
+    /// <summary>One account per role (officer and head of <see cref="OfficerAgency"/>), each with a personal access token.</summary>
+    public IReadOnlyDictionary<Role, TestAccount> Accounts { get; private set; } = new Dictionary<Role, TestAccount>();
+
+    /// <summary>A client of the secretariat (manages the programme): the role most tests act in.</summary>
+    public HttpClient Client() => As(Role.Secretariat);
+
+    /// <summary>A client of the public: not signed in.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client calling with the role's personal access token.</summary>
+    public HttpClient As(Role role)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Accounts[role].Token);
+        return client;
+    }
 
     public AppDbContext NewDb() => new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString).Options);
 
@@ -38,7 +64,16 @@ public sealed class AppFixture : IAsyncLifetime
 
         // The app reads its connection string while it composes its services, so it is set before the host starts.
         Environment.SetEnvironmentVariable("ConnectionStrings__Default", ConnectionString);
+        // Tests sign in far more often than a person; the limit itself is tested with its own host.
+        Environment.SetEnvironmentVariable("Security__SignInPerMinute", "10000");
         _factory = new WebApplicationFactory<Program>();
+        var accounts = new Dictionary<Role, TestAccount>();
+        foreach (var role in Roles.All)
+        {
+            accounts[role] = await TestAccount.CreateAsync(ConnectionString, role, role.BelongsToAgency() ? OfficerAgency : null);
+        }
+
+        Accounts = accounts;
     }
 
     /// <summary>Another database for a test that needs a province without the seed programme (units and agencies only).</summary>
@@ -80,5 +115,34 @@ public sealed class AppFixture : IAsyncLifetime
             await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", admin);
             await drop.ExecuteNonQueryAsync();
         }
+    }
+}
+
+/// <summary>An account made for the tests, with its password and a personal access token.</summary>
+public sealed record TestAccount(Role Role, long Id, string UserName, string DisplayName, string Password, string Token)
+{
+    public static async Task<TestAccount> CreateAsync(string connectionString, Role role, string? agency, string? userName = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLoTrinhData(configuration);
+        services.AddAccountStore();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        userName ??= $"{role.Code().Replace('_', '.')}.{Guid.NewGuid():N}"[..24];
+        var displayName = $"{role.Vietnamese()} thử nghiệm";
+        var (user, password, errors) = await AccountBook.CreateUserAsync(users, db, new NewUserInput(userName, displayName, role.Code(), agency), null, default);
+        if (user is null)
+        {
+            throw new InvalidOperationException(string.Join("; ", errors.All.SelectMany(e => e.Value)));
+        }
+
+        var (token, _) = await AccountBook.IssueTokenAsync(db, TimeProvider.System, user.Id, new TokenInput("kiểm thử", 1), default);
+        return new TestAccount(role, user.Id, user.UserName!, displayName, password!, token!.Token);
     }
 }

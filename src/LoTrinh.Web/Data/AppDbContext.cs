@@ -1,19 +1,28 @@
 using System.Text;
 using LoTrinh.Core.Deadlines;
 using LoTrinh.Core.Targets;
+using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Extraction;
+using LoTrinh.Web.Features.History;
 using LoTrinh.Web.Features.Projects;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using LoTrinh.Web.Features.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>
+/// The database. Who is asking decides what every query sees and what a save may change: the rules are in
+/// AppDbContext.Scope.cs, the one place for them. Without a request (command line, background work) it is the system.
+/// </summary>
+public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, ViewerAccessor? viewer = null)
+    : IdentityUserContext<AppUser, long>(options)
 {
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitLineage> UnitLineages => Set<UnitLineage>();
@@ -34,16 +43,33 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<CriteriaSetVersion> CriteriaSets => Set<CriteriaSetVersion>();
     public DbSet<DocumentImport> DocumentImports => Set<DocumentImport>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(AuditSession.Instance);
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<UnitLineage>(e =>
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.RoleCode).HasColumnName("role");
+            e.Property(u => u.CreatedAt).ValueGeneratedOnAdd();
+        });
+        builder.Entity<AccessToken>().Property(t => t.CreatedAt).ValueGeneratedOnAdd();
+        builder.Entity<AuditEvent>(e =>
+        {
+            e.Property(a => a.Before).HasColumnType("jsonb");
+            e.Property(a => a.After).HasColumnType("jsonb");
+        });
+        builder.Entity<UnitLineage>(e =>
         {
             e.HasKey(l => new { l.PredecessorId, l.SuccessorId });
             e.HasOne(l => l.Predecessor).WithMany().HasForeignKey(l => l.PredecessorId);
             e.HasOne(l => l.Successor).WithMany().HasForeignKey(l => l.SuccessorId);
         });
-        modelBuilder.Entity<Directive>(e =>
+        builder.Entity<Directive>(e =>
         {
             e.Property(d => d.Outline).HasColumnType("jsonb");
             e.Property(d => d.CreatedAt).ValueGeneratedOnAdd();
@@ -52,17 +78,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Ignore(d => d.TextOnFile);
             e.Ignore(d => d.DisplayName);
         });
-        modelBuilder.Entity<DirectiveLink>().HasOne(l => l.To).WithMany().HasForeignKey(l => l.ToDirectiveId);
-        modelBuilder.Entity<Indicator>().Property(i => i.Direction)
+        builder.Entity<DirectiveLink>().HasOne(l => l.To).WithMany().HasForeignKey(l => l.ToDirectiveId);
+        builder.Entity<Indicator>().Property(i => i.Direction)
             .HasConversion(d => d.Code(), s => ParseDirection(s));
-        modelBuilder.Entity<Target>(e =>
+        builder.Entity<Target>(e =>
         {
             e.Property(t => t.Comparator).HasConversion(c => c.Code(), s => ParseComparator(s));
             e.HasOne(t => t.Revises).WithMany().HasForeignKey(t => t.RevisesTargetId);
             e.Ignore(t => t.Spec);
         });
-        modelBuilder.Entity<Measurement>().Property(m => m.EnteredAt).ValueGeneratedOnAdd();
-        modelBuilder.Entity<TaskItem>(e =>
+        builder.Entity<Measurement>(e =>
+        {
+            e.Property(m => m.EnteredAt).ValueGeneratedOnAdd();
+            e.Property(m => m.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        });
+        builder.Entity<TaskItem>(e =>
         {
             e.Property(t => t.DeadlinePrecision)
                 .HasConversion(p => p.ToString().ToLowerInvariant(), s => Enum.Parse<DeadlinePrecision>(s, true));
@@ -71,10 +101,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.HasMany(t => t.Agencies).WithOne(a => a.Task).HasForeignKey(a => a.TaskId);
             e.HasMany(t => t.ProgressUpdates).WithOne(p => p.Task).HasForeignKey(p => p.TaskId);
             e.Ignore(t => t.Deadline);
+            e.Property(t => t.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
-        modelBuilder.Entity<TaskAgency>().HasKey(a => new { a.TaskId, a.AgencyId });
-        modelBuilder.Entity<ProgressUpdate>().Property(p => p.CreatedAt).ValueGeneratedOnAdd();
-        modelBuilder.Entity<KeyProject>(e =>
+        builder.Entity<TaskAgency>().HasKey(a => new { a.TaskId, a.AgencyId });
+        builder.Entity<ProgressUpdate>().Property(p => p.CreatedAt).ValueGeneratedOnAdd();
+        builder.Entity<KeyProject>(e =>
         {
             e.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.ProjectId);
             e.HasMany(p => p.Tasks).WithMany().UsingEntity(
@@ -83,24 +114,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
                 l => l.HasOne(typeof(KeyProject)).WithMany().HasForeignKey("project_id"));
         });
 
-        modelBuilder.Entity<UrbanArea>(e =>
+        builder.Entity<UrbanArea>(e =>
         {
             e.HasOne(a => a.FormerUnit).WithMany().HasForeignKey(a => a.FormerUnitId);
             e.HasOne(a => a.AdministrativeUnit).WithMany().HasForeignKey(a => a.AdministrativeUnitId);
             e.HasMany(a => a.Targets).WithOne().HasForeignKey(t => t.UrbanAreaId);
         });
-        modelBuilder.Entity<Assessment>(e =>
+        builder.Entity<Assessment>(e =>
         {
             e.Property(a => a.Input).HasColumnType("jsonb");
             e.Property(a => a.Result).HasColumnType("jsonb");
             e.Property(a => a.CreatedAt).ValueGeneratedOnAdd();
         });
-        modelBuilder.Entity<CriteriaSetVersion>(e =>
+        builder.Entity<CriteriaSetVersion>(e =>
         {
             e.Property(c => c.UploadedAt).ValueGeneratedOnAdd();
         });
 
-        modelBuilder.Entity<DocumentImport>(e =>
+        builder.Entity<DocumentImport>(e =>
         {
             e.Property(i => i.Id).ValueGeneratedNever();
             e.Property(i => i.Draft).HasColumnType("jsonb");
@@ -109,7 +140,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             e.Property(i => i.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
 
-        ApplySnakeCaseNames(modelBuilder);
+        ApplyScope(builder);
+        ApplySnakeCaseNames(builder);
+        builder.Entity<IdentityUserClaim<long>>().ToTable("user_claim");
+        builder.Entity<IdentityUserLogin<long>>().ToTable("user_login");
+        builder.Entity<IdentityUserToken<long>>().ToTable("user_token");
     }
 
     private static Direction ParseDirection(string code) =>
@@ -119,9 +154,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         ComparatorCodes.TryParse(code, out Comparator c) ? c : throw new InvalidOperationException($"comparator {code}");
 
     /// <summary>The schema is written by hand in SQL with snake_case names; map every name to it.</summary>
-    private static void ApplySnakeCaseNames(ModelBuilder modelBuilder)
+    private static void ApplySnakeCaseNames(ModelBuilder builder)
     {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        foreach (var entity in builder.Model.GetEntityTypes())
         {
             if (!entity.HasSharedClrType)
             {

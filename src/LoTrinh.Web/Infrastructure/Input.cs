@@ -76,6 +76,23 @@ public sealed class InputErrors
         return clean;
     }
 
+    /// <summary>The save was made from an older reading of the record: refused, nothing written.</summary>
+    public bool IsConflict { get; private set; }
+
+    public void Conflict(string message)
+    {
+        IsConflict = true;
+        Add("version", message);
+    }
+
+    /// <summary>409, with the record as it now is, so the caller can decide again.</summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ConflictProblem(object? current) =>
+        TypedResults.Problem(
+            title: "Bản ghi vừa được người khác sửa sau khi bạn đọc; không có gì được ghi.",
+            detail: string.Join(" ", _errors.GetValueOrDefault("version", [])),
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["current"] = current });
+
     public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem() =>
         TypedResults.ValidationProblem(_errors, title: "Dữ liệu gửi lên không hợp lệ; không có gì được ghi.");
 }

@@ -63,6 +63,16 @@ public sealed class AppServer : IAsyncDisposable
         _server.Dispose();
     }
 
+    /// <summary>Signs in through the sign-in page, as a person does.</summary>
+    public static async Task SignInAsync(IPage page, TestAccount account)
+    {
+        await page.GotoAsync("/Accounts/Login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(account.UserName);
+        await page.GetByLabel("Mật khẩu").FillAsync(account.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#signed-in-as")).ToHaveTextAsync(account.DisplayName);
+    }
+
     /// <summary>The project folder, whose wwwroot holds the CSS and scripts the pages load.</summary>
     private static string WebProjectDirectory()
     {

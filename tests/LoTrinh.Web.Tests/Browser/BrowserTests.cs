@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using Microsoft.Playwright;
 
 namespace LoTrinh.Web.Tests.Browser;
@@ -30,7 +31,9 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task Officer_FindsAnOverdueTaskAndReportsProgress()
     {
+        var officer = await TestAccount.CreateAsync(app.ConnectionString, Role.AgencyOfficer, AppFixture.OtherAgency);
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await AppServer.SignInAsync(page, officer);
 
         await page.GotoAsync("/Tasks?asOf=2024-06-30&status=in_progress_overdue");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Quy hoạch Liên Nghĩa mở rộng") }).ClickAsync();
@@ -38,17 +41,17 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
 
         await page.GetByLabel("Nội dung").FillAsync("Đã hoàn thiện hồ sơ, chờ thẩm định");
         await page.GetByLabel("Tỷ lệ hoàn thành (%)").FillAsync("70");
-        await page.GetByLabel("Người báo cáo").FillAsync("Trần Thị B");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo tiến độ" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync("Đã hoàn thiện hồ sơ, chờ thẩm định");
-        await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync("Trần Thị B");
+        await Assertions.Expect(page.Locator("#progress")).ToContainTextAsync(officer.DisplayName);
     }
 
     [Fact]
     public async Task Secretariat_AssessesDucTrong_SeesWhatItLacksAndWhereTheNumbersComeFrom()
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
+        await AppServer.SignInAsync(page, app.Accounts[Role.Secretariat]);
 
         await page.GotoAsync("/Classification");
         await page.GetByRole(AriaRole.Link, new() { Name = "Đô thị Đức Trọng" }).ClickAsync();
@@ -65,7 +68,7 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
         await page.GetByLabel("Người đánh giá").FillAsync("Nguyễn Văn C");
         await page.GetByRole(AriaRole.Button, new() { Name = "Chấm điểm và lưu" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Chưa lưu");
-        await Assertions.Expect(page.Locator("form")).ToContainTextAsync("2A.II.05: cần một số");
+        await Assertions.Expect(page.Locator("#assessment-form")).ToContainTextAsync("2A.II.05: cần một số");
 
         await page.Locator("#value\\:2A\\.II\\.05").FillAsync("58,5");
         await page.Locator("#value\\:2A\\.I\\.01").SelectOptionAsync("Cấp tỉnh");
@@ -84,9 +87,10 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Reader_FollowsTheCascadeToATargetOffTrack()
+    public async Task Leadership_FollowsTheCascadeToATargetOffTrack()
     {
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
+        await AppServer.SignInAsync(page, app.Accounts[Role.Leadership]);
 
         await page.GotoAsync("/Directives");
         await page.Locator("#cascade").GetByRole(AriaRole.Link, new() { Name = "29-CTr/TU" }).ClickAsync();
@@ -99,5 +103,27 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
         {
             Assert.True((await page.APIRequest.GetAsync(asset)).Ok, $"{asset} is served");
         }
+    }
+
+    [Fact]
+    public async Task Secretariat_SignsInEditsATask_AndSeesTheChangeInItsHistoryWithTheirName()
+    {
+        var secretariat = app.Accounts[Role.Secretariat];
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl });
+        await AppServer.SignInAsync(page, secretariat);
+
+        await page.GotoAsync("/Tasks?asOf=2024-06-30&status=in_progress_overdue");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("Quy hoạch Liên Nghĩa mở rộng") }).ClickAsync();
+        await page.Locator("#edit-task").ClickAsync();
+        await page.GetByLabel("Thời hạn").FillAsync("Quý IV/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("dl")).ToContainTextAsync("Quý IV/2026");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lịch sử thay đổi" }).ClickAsync();
+        var latest = page.Locator("#history tbody tr").First;
+        await Assertions.Expect(latest).ToContainTextAsync(secretariat.DisplayName);
+        await Assertions.Expect(latest).ToContainTextAsync("Sửa nhiệm vụ");
+        await Assertions.Expect(latest).ToContainTextAsync("Quý IV/2026");
+        await Assertions.Expect(latest).ToContainTextAsync("2026-12-31");
     }
 }

@@ -11,7 +11,14 @@ public sealed class ImportBrowserTests(AppFixture app) : IAsyncLifetime
 {
     private AppServer? _app;
 
-    public async ValueTask InitializeAsync() => _app = await AppServer.StartAsync(await app.CreateReferenceOnlyDatabaseAsync());
+    private TestAccount _secretariat = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = await app.CreateReferenceOnlyDatabaseAsync();
+        _secretariat = await TestAccount.CreateAsync(database, LoTrinh.Core.Accounts.Role.Secretariat, null);
+        _app = await AppServer.StartAsync(database);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -25,9 +32,9 @@ public sealed class ImportBrowserTests(AppFixture app) : IAsyncLifetime
     public async Task Secretariat_UploadsConclusion16_ReviewsIt_AndFindsItsSixteenTasksOnTheBoard()
     {
         var page = await _app!.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _app.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await AppServer.SignInAsync(page, _secretariat);
         await page.GotoAsync("/Extraction");
         await page.GetByLabel("Tệp văn bản").SetInputFilesAsync(Path.Combine(SeedLoader.DefaultDirectory, "documents", "002_c1f0198d3308eeb8.txt"));
-        await page.GetByLabel("Người tải lên").FillAsync("Trần Thị B");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tải lên và đọc" }).ClickAsync();
 
         // Read in the background; the progress page hands over to the review when done.

@@ -15,8 +15,8 @@ public static class AgenciesApi
     public static void MapAgenciesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/agencies").WithTags("Cơ quan");
-        group.MapGet("/", List);
-        group.MapGet("/{id:long}", Get).WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
+        group.MapGet("/", List).AllowAnonymous();
+        group.MapGet("/{id:long}", Get).AllowAnonymous().WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
     }
 
     public static Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
@@ -43,7 +43,7 @@ public static class AgenciesApi
                 a.ShortName,
                 a.Kind,
                 Unit = a.AdministrativeUnit == null ? null : a.AdministrativeUnit.Name,
-                Tasks = db.TaskAgencies.Count(t => t.AgencyId == a.Id),
+                Tasks = db.Tasks.Count(t => t.Agencies.Any(x => x.AgencyId == a.Id)),
             })
             .ToListAsync(ct);
         return [.. rows.Select(r => new AgencyRow(r.Id, r.Name, r.ShortName, r.Kind, AgencyKinds.Vietnamese(r.Kind), r.Unit, r.Tasks))];

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Classification;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -45,6 +46,7 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
         return Page();
     }
 
+    [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostAsync(long id, string? basis, string? @class, CancellationToken ct)
     {
         if (await Load(id, basis, @class, ct) is { } refused)

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using System.Text.Json;
 using LoTrinh.Core.Classification;
 using LoTrinh.Web.Data;
@@ -17,20 +18,20 @@ public static class ClassificationApi
 
     public static void MapClassificationApi(this IEndpointRouteBuilder app)
     {
-        var sets = app.MapGroup("/api/classification").WithTags("Phân loại đô thị");
+        var sets = app.MapGroup("/api/classification").WithTags("Phân loại đô thị").Requires(Permission.ReadInternal);
         sets.MapGet("/sets", ListSets).WithSummary("Các bộ tiêu chuẩn (dựng sẵn và đã tải lên), phiên bản nào đang dùng.");
         sets.MapGet("/set", GetSet).WithSummary("Tệp JSON của bộ tiêu chuẩn đang dùng cho một cơ sở pháp lý (?basis=111/2025).");
-        sets.MapPost("/sets", Upload).WithSummary("Tải lên một phiên bản bộ tiêu chuẩn (nội dung là tệp JSON); kiểm tra rồi lưu, chưa kích hoạt.")
+        sets.MapPost("/sets", Upload).Requires(Permission.ManageProgramme).WithSummary("Tải lên một phiên bản bộ tiêu chuẩn (nội dung là tệp JSON); kiểm tra rồi lưu, chưa kích hoạt.")
             .Accepts<JsonElement>("application/json");
-        sets.MapPost("/sets/activate", Activate).WithSummary("Dùng một phiên bản đã tải lên (id), hoặc quay về bộ dựng sẵn (id rỗng).");
+        sets.MapPost("/sets/activate", Activate).Requires(Permission.ManageProgramme).WithSummary("Dùng một phiên bản đã tải lên (id), hoặc quay về bộ dựng sẵn (id rỗng).");
         sets.MapPost("/assess", Assess).WithSummary("Chấm điểm không lưu: {basis, class, values, notConsidered, heritage, regions}.");
 
-        var areas = app.MapGroup("/api/urban-areas").WithTags("Phân loại đô thị");
+        var areas = app.MapGroup("/api/urban-areas").WithTags("Phân loại đô thị").Requires(Permission.ReadInternal);
         areas.MapGet("/", ListAreas).WithSummary("Các đô thị theo dõi: loại hiện tại, mục tiêu theo năm, lần đánh giá gần nhất.");
         areas.MapGet("/{id:long}", GetArea).WithSummary("Một đô thị: mục tiêu (như văn bản viết và theo cơ sở đang hiệu lực), lịch sử đánh giá.");
         areas.MapGet("/{id:long}/prefill", Prefill).WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của các chỉ số gắn với tiêu chuẩn.");
-        areas.MapPost("/{id:long}/assessments", SaveAssessment).WithSummary("Chấm điểm và lưu một lần đánh giá.");
-        app.MapGet("/api/assessments/{id:long}", GetAssessment).WithTags("Phân loại đô thị").WithSummary("Một lần đánh giá đã lưu, với kết quả như đã tính hôm đó.");
+        areas.MapPost("/{id:long}/assessments", SaveAssessment).Requires(Permission.ManageProgramme).WithSummary("Chấm điểm và lưu một lần đánh giá.");
+        app.MapGet("/api/assessments/{id:long}", GetAssessment).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị").WithSummary("Một lần đánh giá đã lưu, với kết quả như đã tính hôm đó.");
     }
 
     private static async Task<Ok<IReadOnlyList<CriteriaSetRow>>> ListSets(AppDbContext db, CancellationToken ct) =>
@@ -48,10 +49,9 @@ public static class ClassificationApi
         return TypedResults.Content(uploaded ?? CriteriaSetReader.BuiltInText(set.Basis), "application/json; charset=utf-8");
     }
 
-    private static async Task<Results<Created<CriteriaSetRow>, ValidationProblem>> Upload(HttpRequest request, AppDbContext db, string? by, CancellationToken ct)
+    private static async Task<Results<Created<CriteriaSetRow>, ValidationProblem>> Upload(HttpRequest request, AppDbContext db, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var uploadedBy = errors.Required("by", by);
         if (request.ContentLength > MaxSetBytes)
         {
             errors.Add("content", "Tệp lớn hơn 2 MB; không phải một bộ tiêu chuẩn.");
@@ -64,7 +64,7 @@ public static class ClassificationApi
 
         using var reader = new StreamReader(request.Body);
         var content = await reader.ReadToEndAsync(ct);
-        var (version, problems) = await CriteriaSetStore.UploadAsync(db, content, uploadedBy!, ct);
+        var (version, problems) = await CriteriaSetStore.UploadAsync(db, content, db.Viewer.Name, ct);
         if (version is null)
         {
             foreach (var p in problems)

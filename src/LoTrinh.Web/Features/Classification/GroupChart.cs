@@ -19,7 +19,7 @@ public static class GroupChart
     {
         ArgumentNullException.ThrowIfNull(groups);
         var svg = new StringBuilder();
-        Append(svg, $"<svg id=\"group-chart\" role=\"img\" aria-label=\"Điểm từng nhóm so với điểm tối thiểu và tối đa\" viewBox=\"0 0 {BarWidth + 170} {(groups.Count * Row) + 10}\" width=\"100%\" style=\"max-width:40rem\">");
+        Append(svg, $"<svg id=\"group-chart\" role=\"img\" aria-label=\"Điểm từng nhóm so với điểm tối thiểu và tối đa\" viewBox=\"0 0 {BarWidth + 170} {(groups.Count * Row) + 10}\" width=\"100%\" class=\"chart\">");
         for (var i = 0; i < groups.Count; i++)
         {
             var g = groups[i];

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using System.Text;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,8 @@ public sealed class SetsModel(AppDbContext db) : FormPage
         Sets = await CriteriaSetStore.ListAsync(db, ct);
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, string? uploadedBy, CancellationToken ct)
+    [Requires(Permission.ManageProgramme)]
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
         var errors = new List<string>();
         if (file is null || file.Length == 0)
@@ -31,15 +33,10 @@ public sealed class SetsModel(AppDbContext db) : FormPage
             errors.Add("Tệp lớn hơn 2 MB; không phải một bộ tiêu chuẩn.");
         }
 
-        if (string.IsNullOrWhiteSpace(uploadedBy))
-        {
-            errors.Add("Cần ghi người tải lên.");
-        }
-
         if (errors.Count == 0)
         {
             using var reader = new StreamReader(file!.OpenReadStream(), Encoding.UTF8);
-            var (version, problems) = await CriteriaSetStore.UploadAsync(db, await reader.ReadToEndAsync(ct), uploadedBy!.Trim(), ct);
+            var (version, problems) = await CriteriaSetStore.UploadAsync(db, await reader.ReadToEndAsync(ct), db.Viewer.Name, ct);
             if (version is not null)
             {
                 return RedirectToPage(new { saved = $"Đã lưu phiên bản {version.Version} của cơ sở {version.Basis} (chưa dùng; bấm \"Dùng phiên bản này\")." });
@@ -54,6 +51,7 @@ public sealed class SetsModel(AppDbContext db) : FormPage
         return Page();
     }
 
+    [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostActivateAsync(string basis, long? id, CancellationToken ct)
     {
         if (!await CriteriaSetStore.ActivateAsync(db, basis, id, ct))

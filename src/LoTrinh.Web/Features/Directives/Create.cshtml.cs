@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,6 +12,7 @@ public sealed class CreateModel(AppDbContext db) : FormPage
     {
     }
 
+    [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (id, errors) = await DirectivesApi.CreateAsync(db, Form, ct);

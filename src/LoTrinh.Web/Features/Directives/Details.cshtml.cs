@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
@@ -12,6 +13,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
     public IReadOnlyList<TargetRow> Targets { get; private set; } = [];
     public TaskPage Tasks { get; private set; } = null!;
     public DateOnly Today { get; private set; }
+    public bool MayManage => db.Viewer.Can(Permission.ManageProgramme);
+    public bool MayReadHistory => db.Viewer.Can(Permission.ReadInternal);
 
     /// <summary>The text cut at each section start, so the outline can link into it.</summary>
     public IReadOnlyList<(string? Label, string Text)> TextParts { get; private set; } = [];
@@ -30,6 +33,10 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         TextParts = Split(directive);
         return Page();
     }
+
+    [Requires(Permission.ManageProgramme)]
+    public async Task<IActionResult> OnPostPublishAsync(long id, bool published, CancellationToken ct) =>
+        await DirectivesApi.PublishAsync(db, id, published, ct) ? RedirectToPage(new { id }) : NotFound();
 
     private static List<(string?, string)> Split(DirectiveDetails d)
     {

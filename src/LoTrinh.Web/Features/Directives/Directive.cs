@@ -36,6 +36,9 @@ public sealed class Directive
     public AdministrativeUnit? LocalityUnit { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Readable by the public. A directive registered or imported is not, until the secretariat publishes it.</summary>
+    public bool Published { get; set; }
+
     public List<DirectiveLink> Links { get; set; } = [];
     public List<Objective> Objectives { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Documents;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,15 +16,19 @@ public sealed record DirectiveInput(string? Number, string? Kind, string? Issuer
 
 public sealed record LinkInput(string? To, string? Relation);
 
+public sealed record PublishInput(bool Published);
+
 public static class DirectivesApi
 {
     public static void MapDirectivesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/directives").WithTags("Văn bản");
-        group.MapGet("/", List).WithSummary("Các văn bản chỉ đạo và liên kết giữa chúng.");
-        group.MapGet("/{id:long}", Get);
-        group.MapPost("/", Create).WithSummary("Đăng ký một văn bản.");
-        group.MapPost("/{id:long}/links", AddLink).WithSummary("Liên kết văn bản này với văn bản khác (thực hiện, viện dẫn, sửa đổi, thay thế).");
+        group.MapGet("/", List).AllowAnonymous().WithSummary("Các văn bản chỉ đạo và liên kết giữa chúng.");
+        group.MapGet("/{id:long}", Get).AllowAnonymous();
+        group.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Đăng ký một văn bản.");
+        group.MapPost("/{id:long}/publish", Publish).Requires(Permission.ManageProgramme)
+            .WithSummary("Công bố (published: true) hay thôi công bố một văn bản: người chưa đăng nhập chỉ đọc được văn bản đã công bố.");
+        group.MapPost("/{id:long}/links", AddLink).Requires(Permission.ManageProgramme).WithSummary("Liên kết văn bản này với văn bản khác (thực hiện, viện dẫn, sửa đổi, thay thế).");
     }
 
     /// <summary>Finds a directive by id or number; null when none was asked for, −1 when none matches.</summary>
@@ -117,6 +122,23 @@ public static class DirectivesApi
             : errors.Problem();
     }
 
+    /// <summary>Publishes or withdraws a directive; false when there is no such directive.</summary>
+    public static async Task<bool> PublishAsync(AppDbContext db, long id, bool published, CancellationToken ct)
+    {
+        var directive = await db.Directives.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (directive is null)
+        {
+            return false;
+        }
+
+        directive.Published = published;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Publish(long id, PublishInput input, AppDbContext db, CancellationToken ct) =>
+        await PublishAsync(db, id, input.Published, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
     private static async Task<Results<Created, NotFound, ValidationProblem>> AddLink(long id, LinkInput input, AppDbContext db, CancellationToken ct)
     {
         if (!await db.Directives.AnyAsync(d => d.Id == id, ct))
@@ -160,7 +182,7 @@ public sealed record ObjectiveView(int? Horizon, string Text, string? Section);
 public sealed record DirectiveDetails(
     long Id, string? Number, string Kind, string Issuer, string? Signer, DateOnly? IssuedOn, DateOnly? EffectiveOn, string? Field,
     string Title, string? Locality, string? FullText, IReadOnlyList<Section> Outline,
-    IReadOnlyList<LinkView> Links, IReadOnlyList<LinkView> LinkedFrom, IReadOnlyList<ObjectiveView> Objectives)
+    IReadOnlyList<LinkView> Links, IReadOnlyList<LinkView> LinkedFrom, IReadOnlyList<ObjectiveView> Objectives, bool Published)
 {
     public static async Task<DirectiveDetails?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
     {
@@ -180,6 +202,7 @@ public sealed record DirectiveDetails(
                 Locality = x.LocalityUnit == null ? null : x.LocalityUnit.Name,
                 x.FullText,
                 x.Outline,
+                x.Published,
                 Links = x.Links.Select(l => new LinkView(l.Relation, l.ToDirectiveId, l.To.Number ?? l.To.Title)).ToList(),
                 Objectives = x.Objectives.OrderBy(o => o.HorizonYear == null).ThenBy(o => o.HorizonYear).ThenBy(o => o.Id)
                     .Select(o => new ObjectiveView(o.HorizonYear, o.Text, o.Section)).ToList(),
@@ -194,6 +217,6 @@ public sealed record DirectiveDetails(
             .Select(l => new LinkView(l.Relation, l.FromDirectiveId, l.From.Number ?? l.From.Title)).ToListAsync(ct);
         var outline = System.Text.Json.JsonSerializer.Deserialize<List<Section>>(d.Outline, Json.Options) ?? [];
         return new DirectiveDetails(d.Id, d.Number, d.Kind, d.IssuerName, d.Signer, d.IssuedOn, d.EffectiveOn, d.Field, d.Title,
-            d.Locality, d.FullText, outline, d.Links, linkedFrom, d.Objectives);
+            d.Locality, d.FullText, outline, d.Links, linkedFrom, d.Objectives, d.Published);
     }
 }

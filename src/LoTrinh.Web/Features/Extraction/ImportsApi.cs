@@ -1,6 +1,6 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Extraction;
@@ -42,7 +42,7 @@ public static class ImportsApi
 {
     public static void MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/imports").WithTags("Nhập văn bản");
+        var group = app.MapGroup("/api/imports").WithTags("Nhập văn bản").Requires(Permission.ManageProgramme);
         group.MapPost("/", Upload).DisableAntiforgery()
             .WithSummary("Tải lên một văn bản (.txt, .docx, .pdf; tối đa 20 MB) để đọc; trả về ngay, đọc ở nền (xem tiến độ ở Location).");
         group.MapGet("/", Recent).WithSummary("Các lần nhập gần đây.");
@@ -54,7 +54,7 @@ public static class ImportsApi
     }
 
     private static async Task<Results<Accepted<ImportStatus>, Ok<ImportStatus>, ProblemHttpResult>> Upload(
-        IFormFile? file, [FromForm] string? uploadedBy, AppDbContext db, ImportBacklog queue, CancellationToken ct)
+        IFormFile? file, AppDbContext db, ImportBacklog queue, CancellationToken ct)
     {
         if (file is null)
         {
@@ -68,7 +68,7 @@ public static class ImportsApi
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var outcome = await DirectiveImports.UploadAsync(db, queue, file.FileName, buffer.ToArray(), uploadedBy, ct);
+        var outcome = await DirectiveImports.UploadAsync(db, queue, file.FileName, buffer.ToArray(), db.Viewer.Name, ct);
         return outcome switch
         {
             { SavedAs: { } directive } => TypedResults.Problem(outcome.Problem, statusCode: StatusCodes.Status409Conflict,

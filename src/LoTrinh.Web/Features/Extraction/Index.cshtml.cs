@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,8 @@ public sealed class IndexModel(AppDbContext db, ImportBacklog backlog) : PageMod
 
     public async Task OnGetAsync(CancellationToken ct) => Recent = await DirectiveImports.RecentAsync(db, 30, ct);
 
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, string? uploadedBy, CancellationToken ct)
+    [Requires(Permission.ManageProgramme)]
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         if (file is null)
         {
@@ -25,7 +27,7 @@ public sealed class IndexModel(AppDbContext db, ImportBacklog backlog) : PageMod
         {
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            var outcome = await DirectiveImports.UploadAsync(db, backlog, file.FileName, buffer.ToArray(), uploadedBy, ct);
+            var outcome = await DirectiveImports.UploadAsync(db, backlog, file.FileName, buffer.ToArray(), db.Viewer.Name, ct);
             if (outcome.Import is { } import)
             {
                 return RedirectToPage("Review", new { id = import.Id });

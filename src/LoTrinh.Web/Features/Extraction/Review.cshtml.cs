@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -59,6 +60,7 @@ public sealed class ReviewModel(AppDbContext db) : FormPage
         return Partial("_ImportProgress", status);
     }
 
+    [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken ct)
     {
         var outcome = await DirectiveImports.SaveAsync(db, id, Form, ct);
@@ -82,6 +84,7 @@ public sealed class ReviewModel(AppDbContext db) : FormPage
     }
 
     /// <summary>Adds an empty row of a kind (task, target, objective, reference), keeping everything already edited.</summary>
+    [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostAddAsync(Guid id, string? what, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -102,9 +105,11 @@ public sealed class ReviewModel(AppDbContext db) : FormPage
     }
 
     /// <summary>Lists the agency names as the tasks now write them, after the reviewer edited leads or partners.</summary>
+    [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostRefreshAsync(Guid id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? await KeepAsync(ct) : NotFound();
 
+    [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostDiscardAsync(Guid id, CancellationToken ct)
     {
         await DirectiveImports.DiscardAsync(db, id, ct);

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,10 +7,12 @@ namespace LoTrinh.Web.Features.Indicators;
 public sealed class DetailsModel(AppDbContext db) : FormPage
 {
     public IndicatorDetails Indicator { get; private set; } = null!;
-    [BindProperty] public MeasurementInput Form { get; set; } = new(null, null, null, null, null, null, null, null);
+    public bool MayReport => db.Viewer.Can(Permission.ReportProgress);
+    [BindProperty] public MeasurementInput Form { get; set; } = new(null, null, null, null, null, null, null);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await Show(id, ct);
 
+    [Requires(Permission.ReportProgress)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         var (created, errors) = await IndicatorsApi.AddMeasurementAsync(db, Form with { Indicator = id }, ct);

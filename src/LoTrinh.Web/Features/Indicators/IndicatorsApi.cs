@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Units;
@@ -9,22 +10,30 @@ namespace LoTrinh.Web.Features.Indicators;
 public sealed record IndicatorRow(long Id, string Name, string Unit, string Direction, int Targets, int Measurements);
 
 public sealed record MeasurementView(long Id, string UnitCode, string UnitName, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel,
-    decimal Value, string Source, string EnteredBy);
+    decimal Value, string Source, string EnteredBy, uint Version);
 
 public sealed record IndicatorDetails(long Id, string Name, string Unit, string Direction, IReadOnlyList<TargetRow> Targets,
     IReadOnlyList<MeasurementView> Measurements);
 
+/// <summary>A correction of a figure; Version is the one read, so a save over a newer one is refused.</summary>
+public sealed record MeasurementEditInput(decimal? Value, string? Source, string? PeriodLabel, uint? Version);
+
 public sealed record MeasurementInput(long? Indicator, string? UnitCode, string? PeriodStart, string? PeriodEnd, string? PeriodLabel,
-    decimal? Value, string? Source, string? EnteredBy);
+    decimal? Value, string? Source);
 
 public static class IndicatorsApi
 {
     public static void MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/indicators").WithTags("Chỉ tiêu");
-        group.MapGet("/", List);
-        group.MapGet("/{id:long}", Get).WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện.");
-        app.MapPost("/api/measurements", AddMeasurement).WithTags("Chỉ tiêu").WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
+        group.MapGet("/", List).AllowAnonymous();
+        group.MapGet("/{id:long}", Get).AllowAnonymous().WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện.");
+        var measurements = app.MapGroup("/api/measurements").WithTags("Chỉ tiêu");
+        measurements.MapPost("/", AddMeasurement).Requires(Permission.ReportProgress).WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
+        measurements.MapGet("/{id:long}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
+        measurements.MapPut("/{id:long}", UpdateMeasurement).Requires(Permission.ReportProgress)
+            .WithSummary("Sửa giá trị, nguồn, tên kỳ của một số liệu; 409 khi đã có người sửa sau lần đọc (version).");
+        measurements.MapDelete("/{id:long}", DeleteMeasurement).Requires(Permission.ReportProgress).WithSummary("Xóa một số liệu (xóa mềm, lịch sử giữ lại).");
     }
 
     public static async Task<IReadOnlyList<IndicatorRow>> QueryAsync(AppDbContext db, string? q, CancellationToken ct)
@@ -64,7 +73,7 @@ public static class IndicatorsApi
         var measurements = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id)
             .OrderBy(m => m.PeriodEnd)
             .Select(m => new MeasurementView(m.Id, m.AdministrativeUnit.Code, m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd,
-                m.PeriodLabel, m.Value, m.Source, m.EnteredBy))
+                m.PeriodLabel, m.Value, m.Source, m.EnteredBy, m.Version))
             .ToListAsync(ct);
         return new IndicatorDetails(indicator.Id, indicator.Name, indicator.Unit, Core.Targets.ComparatorCodes.Code(indicator.Direction), targets, measurements);
     }
@@ -94,7 +103,6 @@ public static class IndicatorsApi
         }
 
         var source = errors.Required("source", input.Source);
-        var by = errors.Required("enteredBy", input.EnteredBy);
         var code = errors.Required("unitCode", input.UnitCode);
         long? unitId = null;
         if (code is not null && end is { } day)
@@ -126,12 +134,100 @@ public static class IndicatorsApi
             PeriodLabel = Input.Clean(input.PeriodLabel) ?? $"{start:dd/MM/yyyy} – {end:dd/MM/yyyy}",
             Value = input.Value!.Value,
             Source = source!,
-            EnteredBy = by!,
+            EnteredBy = db.Viewer.Name,
         };
         db.Measurements.Add(measurement);
         await db.SaveChangesAsync(ct);
         return (measurement.Id, errors);
     }
+
+    public static Task<MeasurementView?> LoadMeasurementAsync(AppDbContext db, long id, CancellationToken ct) =>
+        db.Measurements.AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new MeasurementView(m.Id, m.AdministrativeUnit.Code, m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd,
+                m.PeriodLabel, m.Value, m.Source, m.EnteredBy, m.Version))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>Corrects a figure as read at its version; null when not found or out of scope; a conflict is refused.</summary>
+    public static async Task<InputErrors?> UpdateMeasurementAsync(AppDbContext db, long id, MeasurementEditInput input, CancellationToken ct)
+    {
+        var measurement = await db.Measurements.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (measurement is null)
+        {
+            return null;
+        }
+
+        var errors = new InputErrors();
+        if (input.Version is null)
+        {
+            errors.Add("version", "Thiếu phiên bản đã đọc (version): đọc số liệu rồi sửa.");
+        }
+
+        if (input.Value is null)
+        {
+            errors.Add("value", "Cần nhập giá trị (số, dấu chấm thập phân).");
+        }
+
+        var source = errors.Required("source", input.Source);
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        db.Entry(measurement).Property(m => m.Version).OriginalValue = input.Version!.Value;
+        measurement.Value = input.Value!.Value;
+        measurement.Source = source!;
+        measurement.PeriodLabel = Input.Clean(input.PeriodLabel) ?? measurement.PeriodLabel;
+        measurement.EnteredBy = db.Viewer.Name;
+        db.Entry(measurement).Property(m => m.Value).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            errors.Conflict("Số liệu đã được sửa sau khi bạn mở nó; thay đổi của bạn chưa được ghi. Xem giá trị hiện tại rồi quyết định lại.");
+        }
+
+        return errors;
+    }
+
+    public static async Task<bool> DeleteMeasurementAsync(AppDbContext db, TimeProvider time, long id, CancellationToken ct)
+    {
+        var measurement = await db.Measurements.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (measurement is null)
+        {
+            return false;
+        }
+
+        measurement.DeletedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task<Results<Ok<MeasurementView>, NotFound>> GetMeasurement(long id, AppDbContext db, CancellationToken ct) =>
+        await LoadMeasurementAsync(db, id, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MeasurementView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateMeasurement(
+        long id, MeasurementEditInput input, AppDbContext db, CancellationToken ct)
+    {
+        var errors = await UpdateMeasurementAsync(db, id, input, ct);
+        if (errors is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.ChangeTracker.Clear();
+        var current = await LoadMeasurementAsync(db, id, ct);
+        return errors switch
+        {
+            { IsConflict: true } => errors.ConflictProblem(current),
+            { Any: true } => errors.Problem(),
+            _ => TypedResults.Ok(current!),
+        };
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeleteMeasurement(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await DeleteMeasurementAsync(db, time, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Created, ValidationProblem>> AddMeasurement(MeasurementInput input, AppDbContext db, CancellationToken ct)
     {

@@ -40,6 +40,7 @@ public sealed class Target
     public string? Quote { get; set; }
     public long? RevisesTargetId { get; set; }
     public Target? Revises { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 
     public TargetSpec Spec => new(Comparator, Value, Low, High);
 }
@@ -59,4 +60,8 @@ public sealed class Measurement
     public required string Source { get; set; }
     public required string EnteredBy { get; set; }
     public DateTimeOffset EnteredAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
+    public uint Version { get; set; }
 }

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Targets;
 using LoTrinh.Core.Text;
 using LoTrinh.Web.Data;
@@ -17,8 +18,8 @@ public static class TargetsApi
     public static void MapTargetsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/targets").WithTags("Chỉ tiêu");
-        group.MapGet("/", List).WithSummary("Chỉ tiêu của một văn bản hay một chỉ số, với tình trạng so với mục tiêu.");
-        group.MapPost("/", Create).WithSummary("Thêm một chỉ tiêu (hoặc sửa đổi một chỉ tiêu cũ, giữ lịch sử).");
+        group.MapGet("/", List).AllowAnonymous().WithSummary("Chỉ tiêu của một văn bản hay một chỉ số, với tình trạng so với mục tiêu.");
+        group.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Thêm một chỉ tiêu (hoặc sửa đổi một chỉ tiêu cũ, giữ lịch sử).");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TargetRow>>, ValidationProblem>> List(

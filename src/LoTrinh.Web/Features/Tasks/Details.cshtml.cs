@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,11 +7,14 @@ namespace LoTrinh.Web.Features.Tasks;
 public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public TaskDetails Task { get; private set; } = null!;
-    [BindProperty] public ProgressInput Progress { get; set; } = new(null, null, null, null);
+    public bool MayManage => db.Viewer.Can(Permission.ManageProgramme);
+    public bool MayReport => db.Viewer.Can(Permission.ReportProgress);
+    [BindProperty] public ProgressInput Progress { get; set; } = new(null, null, null);
     [BindProperty] public CompletionInput Completion { get; set; } = new(null);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await Show(id, ct);
 
+    [Requires(Permission.ReportProgress)]
     public async Task<IActionResult> OnPostProgressAsync(long id, CancellationToken ct) =>
         await TasksApi.AddProgressAsync(db, time, id, Progress, ct) switch
         {
@@ -19,6 +23,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
             _ => RedirectToPage(new { id }),
         };
 
+    [Requires(Permission.ReportProgress)]
     public async Task<IActionResult> OnPostCompleteAsync(long id, CancellationToken ct) =>
         await TasksApi.CompleteAsync(db, time, id, Completion, ct) switch
         {
@@ -26,6 +31,10 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
             { Any: true } errors => await Show(id, ct, errors),
             _ => RedirectToPage(new { id }),
         };
+
+    [Requires(Permission.ManageProgramme)]
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
+        await TasksApi.DeleteAsync(db, time, id, ct) ? Redirect("/Tasks") : NotFound();
 
     private async Task<IActionResult> Show(long id, CancellationToken ct, InputErrors? errors = null)
     {

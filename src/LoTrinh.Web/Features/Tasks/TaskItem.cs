@@ -20,6 +20,13 @@ public sealed class TaskItem
     public bool DeadlineExclusive { get; set; }
     public DateOnly? CompletedOn { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Set when deleted: the row stays, hidden, and the audit trail says who deleted it.</summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: a save made from an older reading is refused, not applied over a newer one.</summary>
+    public uint Version { get; set; }
+
     public List<TaskAgency> Agencies { get; set; } = [];
     public List<ProgressUpdate> ProgressUpdates { get; set; } = [];
 
@@ -73,4 +80,5 @@ public sealed class ProgressUpdate
     public int? Percent { get; set; }
     public required string EnteredBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 }

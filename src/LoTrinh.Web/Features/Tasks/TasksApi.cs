@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Deadlines;
 using LoTrinh.Core.Tasks;
 using LoTrinh.Web.Data;
@@ -9,7 +10,10 @@ namespace LoTrinh.Web.Features.Tasks;
 
 public sealed record TaskInput(string? Directive, string? Section, string? Text, string? Lead, IReadOnlyList<string>? Cooperating, string? Deadline);
 
-public sealed record ProgressInput(string? ReportedOn, string? Text, int? Percent, string? EnteredBy);
+/// <summary>An edit of a task; Version is the one read (GET gives it), so a save over someone else's newer save is refused.</summary>
+public sealed record TaskEditInput(string? Text, string? Section, string? Lead, IReadOnlyList<string>? Cooperating, string? Deadline, uint? Version);
+
+public sealed record ProgressInput(string? ReportedOn, string? Text, int? Percent);
 
 public sealed record CompletionInput(string? On);
 
@@ -20,12 +24,15 @@ public static class TasksApi
     public static void MapTasksApi(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Nhiệm vụ");
-        tasks.MapGet("/", List).WithSummary("Nhiệm vụ và tình trạng tại một ngày (asOf), lọc theo tình trạng, cơ quan, văn bản.");
-        tasks.MapGet("/{id:long}", Get);
-        tasks.MapPost("/", Create).WithSummary("Giao một nhiệm vụ mới theo một văn bản.");
-        tasks.MapPost("/{id:long}/progress", AddProgress).WithSummary("Báo cáo tiến độ một nhiệm vụ.");
-        tasks.MapPost("/{id:long}/complete", Complete).WithSummary("Ghi nhận hoàn thành nhiệm vụ.");
-        app.MapGet("/api/deadlines/parse", ParseDeadline).WithTags("Nhiệm vụ")
+        tasks.MapGet("/", List).Requires(Permission.ReadInternal).WithSummary("Nhiệm vụ và tình trạng tại một ngày (asOf), lọc theo tình trạng, cơ quan, văn bản.");
+        tasks.MapGet("/{id:long}", Get).Requires(Permission.ReadInternal);
+        tasks.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Giao một nhiệm vụ mới theo một văn bản.");
+        tasks.MapPut("/{id:long}", Update).Requires(Permission.ManageProgramme)
+            .WithSummary("Sửa nội dung, thời hạn, cơ quan chủ trì và phối hợp của một nhiệm vụ; 409 khi đã có người sửa sau lần đọc (version).");
+        tasks.MapDelete("/{id:long}", Delete).Requires(Permission.ManageProgramme).WithSummary("Xóa một nhiệm vụ (xóa mềm: lịch sử giữ lại, ghi ai xóa).");
+        tasks.MapPost("/{id:long}/progress", AddProgress).Requires(Permission.ReportProgress).WithSummary("Báo cáo tiến độ một nhiệm vụ.");
+        tasks.MapPost("/{id:long}/complete", Complete).Requires(Permission.ReportProgress).WithSummary("Ghi nhận hoàn thành nhiệm vụ.");
+        app.MapGet("/api/deadlines/parse", ParseDeadline).AllowAnonymous().WithTags("Nhiệm vụ")
             .WithSummary("Đọc một thời hạn viết bằng lời (\"Quý II/2022\") thành ngày đến hạn và độ chính xác.");
     }
 
@@ -89,20 +96,39 @@ public static class TasksApi
         TaskInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var text = errors.Required("text", input.Text);
         var directiveId = await DirectivesApi.FindAsync(db, input.Directive, ct);
         if (directiveId is null or -1)
         {
             errors.Add("directive", string.IsNullOrWhiteSpace(input.Directive) ? "Cần chọn văn bản giao nhiệm vụ." : $"Không tìm thấy văn bản \"{input.Directive}\".");
         }
 
-        Deadline? deadline = null;
-        if (Input.Clean(input.Deadline) is { } deadlineText)
+        var year = directiveId is > 0
+            ? await db.Directives.Where(d => d.Id == directiveId).Select(d => d.IssuedOn).FirstAsync(ct)
+            : null;
+        var (text, deadline, agencies) = await ReadAsync(db, errors, input.Text, input.Lead, input.Cooperating, input.Deadline, year?.Year, ct);
+        if (errors.Any)
         {
-            var year = directiveId is > 0
-                ? await db.Directives.Where(d => d.Id == directiveId).Select(d => d.IssuedOn).FirstAsync(ct)
-                : null;
-            var parsed = DeadlineParser.Parse(deadlineText, year?.Year);
+            return errors.Problem();
+        }
+
+        var task = new TaskItem { DirectiveId = directiveId!.Value, Section = Input.Clean(input.Section), Text = text! };
+        task.SetDeadline(deadline);
+        task.Agencies.AddRange(agencies.Select((a, i) => new TaskAgency { AgencyId = a.Id, Role = a.Role, Ordinal = i }));
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/tasks/{task.Id}", await TaskDetails.LoadAsync(db, task.Id, time.Today(), ct));
+    }
+
+    /// <summary>The text, deadline and agencies of a task as a person wrote them, read once for creating and editing.</summary>
+    private static async Task<(string? Text, Deadline? Deadline, List<(long Id, string Role)> Agencies)> ReadAsync(
+        AppDbContext db, InputErrors errors, string? textInput, string? lead, IReadOnlyList<string>? cooperating, string? deadlineInput, int? year,
+        CancellationToken ct)
+    {
+        var text = errors.Required("text", textInput);
+        Deadline? deadline = null;
+        if (Input.Clean(deadlineInput) is { } deadlineText)
+        {
+            var parsed = DeadlineParser.Parse(deadlineText, year);
             if (parsed.Error is { } problem)
             {
                 errors.Add("deadline", problem);
@@ -130,24 +156,114 @@ public static class TasksApi
             }
         }
 
-        await AddAgency("lead", input.Lead, TaskRoles.Lead);
-        foreach (var name in input.Cooperating ?? [])
+        await AddAgency("lead", lead, TaskRoles.Lead);
+        foreach (var name in cooperating ?? [])
         {
             await AddAgency("cooperating", name, TaskRoles.Cooperating);
         }
 
-        if (errors.Any)
+        return (text, deadline, agencies);
+    }
+
+    /// <summary>
+    /// Edits a task as read at <see cref="TaskEditInput.Version"/>; null when the task does not exist (or is out of
+    /// scope). A save over a newer one is refused (<see cref="InputErrors.IsConflict"/>), never applied.
+    /// </summary>
+    public static async Task<InputErrors?> UpdateAsync(AppDbContext db, long id, TaskEditInput input, CancellationToken ct)
+    {
+        var task = await db.Tasks.Include(t => t.Agencies).Include(t => t.Directive).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null)
         {
-            return errors.Problem();
+            return null;
         }
 
-        var task = new TaskItem { DirectiveId = directiveId!.Value, Section = Input.Clean(input.Section), Text = text! };
+        var errors = new InputErrors();
+        if (input.Version is null)
+        {
+            errors.Add("version", "Thiếu phiên bản đã đọc (version): đọc nhiệm vụ rồi sửa.");
+        }
+
+        var (text, deadline, agencies) = await ReadAsync(db, errors, input.Text, input.Lead, input.Cooperating, input.Deadline, task.Directive.IssuedOn?.Year, ct);
+        if (agencies.All(a => a.Role != TaskRoles.Lead) && task.Agencies.Any(a => a.Role == TaskRoles.Lead))
+        {
+            errors.Add("lead", "Nhiệm vụ đã có cơ quan chủ trì; chọn cơ quan chủ trì.");
+        }
+
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        db.Entry(task).Property(t => t.Version).OriginalValue = input.Version!.Value;
+        task.Text = text!;
+        task.Section = Input.Clean(input.Section);
         task.SetDeadline(deadline);
-        task.Agencies.AddRange(agencies.Select((a, i) => new TaskAgency { AgencyId = a.Id, Role = a.Role, Ordinal = i }));
-        db.Tasks.Add(task);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/tasks/{task.Id}", await TaskDetails.LoadAsync(db, task.Id, time.Today(), ct));
+        foreach (var gone in task.Agencies.Where(a => agencies.All(x => x.Id != a.AgencyId)).ToList())
+        {
+            task.Agencies.Remove(gone);
+        }
+
+        foreach (var (wanted, ordinal) in agencies.Select((a, i) => (a, i)))
+        {
+            if (task.Agencies.FirstOrDefault(a => a.AgencyId == wanted.Id) is { } kept)
+            {
+                (kept.Role, kept.Ordinal) = (wanted.Role, ordinal);
+            }
+            else
+            {
+                task.Agencies.Add(new TaskAgency { AgencyId = wanted.Id, Role = wanted.Role, Ordinal = ordinal });
+            }
+        }
+
+        // The task's row is written even when only its agencies changed, so its version is checked and moves on.
+        db.Entry(task).Property(t => t.Text).IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            errors.Conflict("Nhiệm vụ đã được sửa sau khi bạn mở nó; thay đổi của bạn chưa được ghi. Xem giá trị hiện tại rồi quyết định lại.");
+        }
+
+        return errors;
     }
+
+    /// <summary>Deletes softly: the task is hidden, its row and history stay, and the audit trail names who deleted it.</summary>
+    public static async Task<bool> DeleteAsync(AppDbContext db, TimeProvider time, long id, CancellationToken ct)
+    {
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null)
+        {
+            return false;
+        }
+
+        task.DeletedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task<Results<Ok<TaskDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+        long id, TaskEditInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = await UpdateAsync(db, id, input, ct);
+        if (errors is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.ChangeTracker.Clear();
+        var current = await TaskDetails.LoadAsync(db, id, time.Today(), ct);
+        return errors switch
+        {
+            { IsConflict: true } => errors.ConflictProblem(current),
+            { Any: true } => errors.Problem(),
+            _ => TypedResults.Ok(current!),
+        };
+    }
+
+    private static async Task<Results<NoContent, NotFound>> Delete(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await DeleteAsync(db, time, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>Validates and writes a progress report; null when the task does not exist. Shared by the page and the API.</summary>
     public static async Task<InputErrors?> AddProgressAsync(AppDbContext db, TimeProvider time, long id, ProgressInput input, CancellationToken ct)
@@ -160,7 +276,6 @@ public static class TasksApi
         var errors = new InputErrors();
         var reportedOn = errors.Date("reportedOn", input.ReportedOn) ?? time.Today();
         var text = errors.Required("text", input.Text);
-        var by = errors.Required("enteredBy", input.EnteredBy);
         if (input.Percent is < 0 or > 100)
         {
             errors.Add("percent", "Tỷ lệ hoàn thành phải từ 0 đến 100.");
@@ -173,7 +288,7 @@ public static class TasksApi
 
         if (!errors.Any)
         {
-            db.ProgressUpdates.Add(new ProgressUpdate { TaskId = id, ReportedOn = reportedOn, Text = text!, Percent = input.Percent, EnteredBy = by! });
+            db.ProgressUpdates.Add(new ProgressUpdate { TaskId = id, ReportedOn = reportedOn, Text = text!, Percent = input.Percent, EnteredBy = db.Viewer.Name });
             await db.SaveChangesAsync(ct);
         }
 
@@ -249,7 +364,7 @@ public sealed record ProgressView(DateOnly ReportedOn, string Text, int? Percent
 public sealed record TaskDetails(
     long Id, string Text, long DirectiveId, string Directive, string? Section, string? Quote,
     IReadOnlyList<AgencyRole> Agencies, DeadlineView? Deadline, DateOnly? CompletedOn,
-    DateOnly AsOf, string Status, string StatusLabel, IReadOnlyList<ProgressView> Progress)
+    DateOnly AsOf, string Status, string StatusLabel, IReadOnlyList<ProgressView> Progress, uint Version)
 {
     public static async Task<TaskDetails?> LoadAsync(AppDbContext db, long id, DateOnly asOf, CancellationToken ct)
     {
@@ -268,7 +383,7 @@ public sealed record TaskDetails(
         return new TaskDetails(task.Id, task.Text, task.DirectiveId, task.Directive.DisplayName, task.Section, task.Quote,
             [.. task.Agencies.Select(a => new AgencyRole(a.AgencyId, a.Agency.ShortName ?? a.Agency.Name, a.Role))],
             task.Deadline is { } d ? TaskBoard.View(d) : null, task.CompletedOn, asOf, status.Code(), status.Vietnamese(),
-            [.. task.ProgressUpdates.Select(p => new ProgressView(p.ReportedOn, p.Text, p.Percent, p.EnteredBy))]);
+            [.. task.ProgressUpdates.Select(p => new ProgressView(p.ReportedOn, p.Text, p.Percent, p.EnteredBy))], task.Version);
     }
 }
 

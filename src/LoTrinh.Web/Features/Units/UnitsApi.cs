@@ -17,8 +17,8 @@ public static class UnitsApi
     public static void MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/units").WithTags("Đơn vị hành chính");
-        group.MapGet("/", Search).WithSummary("Tìm đơn vị hành chính theo tên hay mã, còn hiệu lực vào một ngày.");
-        group.MapGet("/{code}", GetByCode).WithSummary("Đơn vị mang mã này vào ngày đã cho, với đơn vị tiền thân và kế thừa.");
+        group.MapGet("/", Search).AllowAnonymous().WithSummary("Tìm đơn vị hành chính theo tên hay mã, còn hiệu lực vào một ngày.");
+        group.MapGet("/{code}", GetByCode).AllowAnonymous().WithSummary("Đơn vị mang mã này vào ngày đã cho, với đơn vị tiền thân và kế thừa.");
     }
 
     /// <summary>The id of the unit with this code on that day, or null.</summary>

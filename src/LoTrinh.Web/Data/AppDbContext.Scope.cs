@@ -1,0 +1,116 @@
+using System.Linq.Expressions;
+using LoTrinh.Core.Accounts;
+using LoTrinh.Web.Features.Accounts;
+using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Targets;
+using LoTrinh.Web.Features.Tasks;
+using LoTrinh.Web.Features.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Data;
+
+/// <summary>
+/// Scope, in one place. Reads: query filters on every scoped entity, so no page or endpoint can forget
+/// them and a record out of scope is simply not found (404, its existence not leaked). Writes: every save
+/// is checked against the viewer before it reaches the database.
+/// </summary>
+public sealed partial class AppDbContext
+{
+    /// <summary>The filter hiding soft-deleted rows; history and restore look past it.</summary>
+    public const string DeletedFilter = "deleted";
+
+    /// <summary>The filter hiding what the viewer may not see.</summary>
+    public const string ScopeFilter = "scope";
+
+    private static readonly HashSet<Type> AccountTypes =
+        [typeof(AppUser), typeof(AccessToken), typeof(IdentityUserClaim<long>), typeof(IdentityUserLogin<long>), typeof(IdentityUserToken<long>)];
+
+    private readonly Viewer _cliViewer = Viewer.System("Hệ thống (dòng lệnh)");
+
+    public Viewer Viewer => viewer?.Current ?? _cliViewer;
+
+    // Read by the query filters as parameters of each query, so they follow the viewer of this request.
+    private bool ReadsAll => Viewer.Scope == ReadScope.All;
+    private long ScopeAgencyId => Viewer.Scope == ReadScope.Agency ? Viewer.AgencyId ?? 0 : 0;
+    private long ScopeUnitId => Viewer.Scope == ReadScope.Agency ? Viewer.UnitId ?? 0 : 0;
+
+    private void ApplyScope(ModelBuilder builder)
+    {
+        // Public: published directives. Agency: those too, and any that gives the agency a task.
+        builder.Entity<Directive>().HasQueryFilter(ScopeFilter, d => ReadsAll || d.Published
+            || Tasks.Any(t => t.DirectiveId == d.Id && t.Agencies.Any(a => a.AgencyId == ScopeAgencyId)));
+        builder.Entity<Objective>().HasQueryFilter(ScopeFilter, o => Directives.Any(d => d.Id == o.DirectiveId));
+        builder.Entity<DirectiveLink>().HasQueryFilter(ScopeFilter, l => Directives.Any(d => d.Id == l.FromDirectiveId));
+
+        builder.Entity<Target>().HasQueryFilter(DeletedFilter, t => t.DeletedAt == null);
+        builder.Entity<Target>().HasQueryFilter(ScopeFilter, t => Directives.Any(d => d.Id == t.DirectiveId));
+
+        // Agency: the tasks where it is lead, co-lead or cooperating. Public: none (working data). A task's agency rows
+        // are read through the task (a filter of their own would refer back to the tasks: a cycle).
+        builder.Entity<TaskItem>().HasQueryFilter(DeletedFilter, t => t.DeletedAt == null);
+        builder.Entity<TaskItem>().HasQueryFilter(ScopeFilter, t => ReadsAll || t.Agencies.Any(a => a.AgencyId == ScopeAgencyId));
+        builder.Entity<ProgressUpdate>().HasQueryFilter(DeletedFilter, p => p.DeletedAt == null);
+        builder.Entity<ProgressUpdate>().HasQueryFilter(ScopeFilter, p => Tasks.Any(t => t.Id == p.TaskId));
+
+        // Agency: the figures of its unit and the units under it. Public: none until a report is approved.
+        builder.Entity<Measurement>().HasQueryFilter(DeletedFilter, m => m.DeletedAt == null);
+        builder.Entity<Measurement>().HasQueryFilter(ScopeFilter, m => ReadsAll
+            || Units.Any(u => u.Id == m.AdministrativeUnitId && (u.Id == ScopeUnitId || u.ParentId == ScopeUnitId || u.Parent!.ParentId == ScopeUnitId)));
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        CheckedSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: the scope check reads the database.");
+
+    private async Task<int> CheckedSaveAsync(bool acceptAll, CancellationToken ct)
+    {
+        var viewer = Viewer;
+        if (!viewer.Can(Permission.ManageProgramme))
+        {
+            foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+            {
+                if (!AccountTypes.Contains(entry.Metadata.ClrType) && !await MayWriteAsync(viewer, entry, ct))
+                {
+                    throw new OutOfScopeException(entry.Metadata.ClrType.Name);
+                }
+            }
+        }
+
+        return await base.SaveChangesAsync(acceptAll, ct);
+    }
+
+    /// <summary>What a reporter (officer, head) may write: progress and completion of its tasks, figures of its localities.</summary>
+    private async Task<bool> MayWriteAsync(Viewer viewer, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, CancellationToken ct)
+    {
+        if (!viewer.Can(Permission.ReportProgress))
+        {
+            return false;
+        }
+
+        return entry.Entity switch
+        {
+            ProgressUpdate p when entry.State is EntityState.Added => await Tasks.AnyAsync(t => t.Id == p.TaskId, ct),
+            TaskItem t when entry.State is EntityState.Modified && OnlyChanged(entry, nameof(TaskItem.CompletedOn)) =>
+                await Tasks.AnyAsync(x => x.Id == t.Id, ct),
+            Measurement m when entry.State is not EntityState.Deleted => await UnitInScopeAsync(m.AdministrativeUnitId, ct)
+                && (entry.State is EntityState.Added || await UnitInScopeAsync((long)entry.Property(nameof(Measurement.AdministrativeUnitId)).OriginalValue!, ct)),
+            _ => false,
+        };
+    }
+
+    private static bool OnlyChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property) =>
+        entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == property);
+
+    private Task<bool> UnitInScopeAsync(long unitId, CancellationToken ct) => ReadsAll
+        ? Task.FromResult(true)
+        : Units.AnyAsync(UnitWithin(unitId, ScopeUnitId), ct);
+
+    private static Expression<Func<AdministrativeUnit, bool>> UnitWithin(long unitId, long scopeUnitId) =>
+        u => u.Id == unitId && (u.Id == scopeUnitId || u.ParentId == scopeUnitId || u.Parent!.ParentId == scopeUnitId);
+}
+
+/// <summary>A write outside the viewer's scope. Answered as 404, like a read of a record out of scope.</summary>
+public sealed class OutOfScopeException(string entity) : Exception($"{entity} is outside the viewer's scope.");

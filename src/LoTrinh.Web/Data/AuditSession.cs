@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LoTrinh.Web.Data;
+
+/// <summary>
+/// Tells PostgreSQL who is working on each connection the application opens, so the audit trigger can
+/// record the person and their address with every change. Every key is set on every open, so a pooled
+/// connection never carries the previous user.
+/// </summary>
+public sealed class AuditSession : DbConnectionInterceptor
+{
+    public static readonly AuditSession Instance = new();
+
+    private const string Sql = "select set_config('lotrinh.actor_id', $1, false), set_config('lotrinh.actor_name', $2, false), set_config('lotrinh.client', $3, false)";
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = Command(connection, eventData);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = Command(connection, eventData);
+        command.ExecuteNonQuery();
+    }
+
+    private static DbCommand Command(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        var viewer = (eventData.Context as AppDbContext)?.Viewer;
+        var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        foreach (var value in new[] { viewer?.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture), viewer?.Name, viewer?.Client })
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value ?? string.Empty;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}
