@@ -48,6 +48,26 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>A client of the public: not signed in.</summary>
     public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>A task of the seeded plan 3316/KH-UBND led by the agency with this short name, written as the system.</summary>
+    public async Task<long> NewTaskAsync(string agencyShortName)
+    {
+        await using var db = NewDb();
+        var agency = await db.Agencies.Where(a => a.ShortName == agencyShortName).Select(a => a.Id).SingleAsync();
+        var directive = await db.Directives.Where(d => d.Number == "3316/KH-UBND").Select(d => d.Id).SingleAsync();
+        var task = new LoTrinh.Web.Features.Tasks.TaskItem { DirectiveId = directive, Text = $"Nhiệm vụ kiểm thử {Guid.NewGuid():N}" };
+        task.Agencies.Add(new LoTrinh.Web.Features.Tasks.TaskAgency { AgencyId = agency, Role = LoTrinh.Web.Features.Tasks.TaskRoles.Lead });
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync();
+        return task.Id;
+    }
+
+    /// <summary>The antiforgery token a page form would carry for this client, read from the sign-in form.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/Accounts/Login");
+        return System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
     /// <summary>A client calling with the role's personal access token.</summary>
     public HttpClient As(Role role)
     {

@@ -196,7 +196,8 @@ public sealed class HandlerPermissionFilter : IAsyncPageFilter
 }
 
 /// <summary>
-/// A write out of scope answers 404 like a read of it; a save over someone else's newer save answers 409.
+/// A write out of scope answers 404 like a read of it; a save over someone else's newer save answers 409;
+/// an unreadable body answers 400 (or 413).
 /// Other exceptions are left to the default handler, which shows no stack trace.
 /// </summary>
 public sealed class RefusalHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -207,6 +208,8 @@ public sealed class RefusalHandler(IProblemDetailsService problems) : IException
         {
             OutOfScopeException => (StatusCodes.Status404NotFound, "Không tìm thấy."),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Bản ghi vừa được người khác sửa; không có gì được ghi. Tải lại để xem giá trị hiện tại."),
+            // A body that cannot be read (malformed JSON or multipart, too large): the caller's fault, said as such.
+            BadHttpRequestException bad => (bad.StatusCode, "Không đọc được nội dung gửi lên (sai định dạng hoặc quá lớn); không có gì được ghi."),
             _ => (0, string.Empty),
         };
         if (status == 0)

@@ -38,7 +38,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed in without an account");
         await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
-        return Redirect("/Accounts/Login");
+        return Redirect("/");
     }
 
     [Requires]

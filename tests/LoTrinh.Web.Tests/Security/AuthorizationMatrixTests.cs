@@ -1,0 +1,314 @@
+using System.Net;
+using System.Net.Http.Json;
+using LoTrinh.Core.Accounts;
+using LoTrinh.Web.Features.Accounts;
+using LoTrinh.Web.Features.Targets;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoTrinh.Web.Tests.Security;
+
+/// <summary>
+/// Every write endpoint of the API and every page handler that is not GET, called as the public and as each
+/// role (officers and heads also on a record outside their agency's scope). The list of calls is read from
+/// the application's endpoints: one without a rule here fails the test, so no new write can be left open.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AppFixture app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Who may call: roles (null is the public); Scoped: officers and heads only on their agency's records.</summary>
+    private sealed record Rule(Role?[] Allowed, bool Scoped, Func<Call, Task<HttpRequestMessage>> Request);
+
+    /// <summary>One call: as whom, and on a record inside or outside the caller's scope.</summary>
+    private sealed record Call(Role? Role, bool InScope, Fixtures Data);
+
+    private static readonly Role?[] Anyone = [null, .. Roles.All.Cast<Role?>()];
+    private static readonly Role?[] SignedIn = [.. Roles.All.Cast<Role?>()];
+    private static readonly Role?[] Programme = [Role.Administrator, Role.Secretariat];
+    private static readonly Role?[] Reporters = [Role.Administrator, Role.Secretariat, Role.AgencyHead, Role.AgencyOfficer];
+    private static readonly Role?[] Readers = [Role.Administrator, Role.Leadership, Role.Secretariat, Role.AgencyHead, Role.AgencyOfficer];
+    private static readonly Role?[] AccountAdmins = [Role.Administrator];
+
+    private static Dictionary<string, Rule> Rules() => new(StringComparer.Ordinal)
+    {
+        // API
+        ["POST /api/directives/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/directives", new { })),
+        ["POST /api/directives/{id:long}/links"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/links", new { })),
+        ["POST /api/directives/{id:long}/publish"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/publish", new { published = true })),
+        ["POST /api/targets/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/targets", new { })),
+        ["POST /api/tasks/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks", new { })),
+        ["PUT /api/tasks/{id:long}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
+        ["DELETE /api/tasks/{id:long}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
+        ["POST /api/tasks/{id:long}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{await c.Data.TaskAsync(c)}/progress", new { text = "Đang thực hiện" })),
+        ["POST /api/tasks/{id:long}/complete"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{await c.Data.TaskAsync(c)}/complete", new { on = "2024-01-15" })),
+        ["POST /api/measurements/"] = new(Reporters, true, c => Json(HttpMethod.Post, "/api/measurements", c.Data.NewMeasurementInput(c.InScope))),
+        ["PUT /api/measurements/{id:long}"] = new(Reporters, true, async c =>
+        {
+            var (id, version) = await c.Data.NewMeasurementAsync(c.InScope);
+            return await Json(HttpMethod.Put, $"/api/measurements/{id}", new { value = 61.5m, source = "Cục Thống kê", version });
+        }),
+        ["DELETE /api/measurements/{id:long}"] = new(Reporters, true, async c => new(HttpMethod.Delete, $"/api/measurements/{(await c.Data.NewMeasurementAsync(c.InScope)).Id}")),
+        ["POST /api/classification/sets"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/classification/sets", new { })),
+        ["POST /api/classification/sets/activate"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/classification/sets/activate", new { basis = "111/2025" })),
+        ["POST /api/classification/assess"] = new(Readers, false, _ => Json(HttpMethod.Post, "/api/classification/assess", new { })),
+        ["POST /api/urban-areas/{id:long}/assessments"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/assessments", new { })),
+        ["POST /api/imports/"] = new(Programme, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = new MultipartFormDataContent() })),
+        ["POST /api/imports/{id:guid}/save"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/imports/{await c.Data.NewImportAsync()}/save", new { })),
+        ["DELETE /api/imports/{id:guid}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/imports/{await c.Data.NewImportAsync()}")),
+        ["POST /api/account/password"] = new(SignedIn, false, _ => Json(HttpMethod.Post, "/api/account/password", new { })),
+        ["POST /api/account/sign-out-everywhere"] = new(SignedIn, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/account/sign-out-everywhere"))),
+        ["POST /api/account/tokens"] = new(SignedIn, false, _ => Json(HttpMethod.Post, "/api/account/tokens", new { })),
+        ["DELETE /api/account/tokens/{id:long}"] = new(SignedIn, false, async c => new(HttpMethod.Delete, $"/api/account/tokens/{await c.Data.NewTokenAsync(c.Role)}")),
+        ["POST /api/users/"] = new(AccountAdmins, false, _ => Json(HttpMethod.Post, "/api/users", new { })),
+        ["POST /api/users/{id:long}/reset-password"] = new(AccountAdmins, false, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/reset-password"))),
+        ["POST /api/users/{id:long}/lock"] = new(AccountAdmins, false, c => Json(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/lock", new { locked = false })),
+
+        // Pages (handler name after the page)
+        ["POST /Accounts/Login"] = new(Anyone, false, _ => Form("/Accounts/Login", [])),
+        ["POST /Accounts/Logout"] = new(SignedIn, false, _ => Form("/Accounts/Logout", [])),
+        ["POST /Accounts/Index Password"] = new(SignedIn, false, _ => Form("/Accounts?handler=Password", [])),
+        ["POST /Accounts/Index SignOutEverywhere"] = new(SignedIn, false, _ => Form("/Accounts?handler=SignOutEverywhere", [])),
+        ["POST /Accounts/Index Token"] = new(SignedIn, false, _ => Form("/Accounts?handler=Token", [])),
+        ["POST /Accounts/Index Revoke"] = new(SignedIn, false, async c => await Form($"/Accounts?handler=Revoke&id={await c.Data.NewTokenAsync(c.Role)}", [])),
+        ["POST /Accounts/Users Create"] = new(AccountAdmins, false, _ => Form("/Accounts/Users?handler=Create", [])),
+        ["POST /Accounts/Users Reset"] = new(AccountAdmins, false, c => Form($"/Accounts/Users?handler=Reset&id={c.Data.SpareUserId}", [])),
+        ["POST /Accounts/Users Lock"] = new(AccountAdmins, false, c => Form($"/Accounts/Users?handler=Lock&id={c.Data.SpareUserId}&locked=false", [])),
+        ["POST /Status"] = new(Anyone, false, _ => Form("/Status/404", [])),
+        ["POST /Directives/Create"] = new(Programme, false, _ => Form("/Directives/Create", [])),
+        ["POST /Directives/Details Publish"] = new(Programme, false, c => Form($"/Directives/Details/{c.Data.DirectiveId}?handler=Publish&published=true", [])),
+        ["POST /Extraction/Index"] = new(Programme, false, _ => Form("/Extraction", [])),
+        ["POST /Extraction/Review Save"] = new(Programme, false, async c => await Form($"/Extraction/Review/{await c.Data.NewImportAsync()}?handler=Save", [])),
+        ["POST /Extraction/Review Add"] = new(Programme, false, async c => await Form($"/Extraction/Review/{await c.Data.NewImportAsync()}?handler=Add&what=task", [])),
+        ["POST /Extraction/Review Refresh"] = new(Programme, false, async c => await Form($"/Extraction/Review/{await c.Data.NewImportAsync()}?handler=Refresh", [])),
+        ["POST /Extraction/Review Discard"] = new(Programme, false, async c => await Form($"/Extraction/Review/{await c.Data.NewImportAsync()}?handler=Discard", [])),
+        ["POST /Classification/Assess"] = new(Programme, false, c => Form($"/Classification/Assess/{c.Data.UrbanAreaId}", [])),
+        ["POST /Classification/Sets Upload"] = new(Programme, false, _ => Form("/Classification/Sets?handler=Upload", [])),
+        ["POST /Classification/Sets Activate"] = new(Programme, false, _ => Form("/Classification/Sets?handler=Activate&basis=111%2F2025", [])),
+        ["POST /Indicators/Details"] = new(Reporters, true, c => Form($"/Indicators/Details/{c.Data.IndicatorId}", c.Data.NewMeasurementForm(c.InScope))),
+        ["POST /Indicators/Measurement"] = new(Reporters, true, async c =>
+        {
+            var (id, version) = await c.Data.NewMeasurementAsync(c.InScope);
+            return await Form($"/Indicators/Measurement/{id}", [new("Form.Value", "62"), new("Form.Source", "Cục Thống kê"), new("Form.Version", $"{version}")]);
+        }),
+        ["POST /Indicators/Measurement Delete"] = new(Reporters, true, async c => await Form($"/Indicators/Measurement/{(await c.Data.NewMeasurementAsync(c.InScope)).Id}?handler=Delete", [])),
+        ["POST /Tasks/Details Progress"] = new(Reporters, true, async c => await Form($"/Tasks/Details/{await c.Data.TaskAsync(c)}?handler=Progress", [new("Progress.Text", "Đang làm")])),
+        ["POST /Tasks/Details Complete"] = new(Reporters, true, async c => await Form($"/Tasks/Details/{await c.Data.TaskAsync(c)}?handler=Complete", [new("Completion.On", "15/01/2024")])),
+        ["POST /Tasks/Details Delete"] = new(Programme, false, async c => await Form($"/Tasks/Details/{await c.Data.NewTaskAsync(true)}?handler=Delete", [])),
+        ["POST /Tasks/Edit"] = new(Programme, false, c => Form($"/Tasks/Edit/{c.Data.OwnTaskId}", [])),
+    };
+
+    [Fact]
+    public async Task EveryWriteEndpointAndPageHandler_HasARule()
+    {
+        var rules = Rules();
+        var endpoints = await WritesAsync();
+        var missing = endpoints.Where(e => !rules.ContainsKey(e)).ToList();
+        var stale = rules.Keys.Where(k => !endpoints.Contains(k)).ToList();
+
+        Assert.True(missing.Count == 0, "No rule in the authorisation matrix for: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "Rules for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task EveryRoleOnEveryWrite_IsAllowedOrRefusedAsItsRuleSays()
+    {
+        var data = await Fixtures.CreateAsync(app);
+        var wrong = new List<string>();
+        var calls = 0;
+        foreach (var (endpoint, rule) in Rules())
+        {
+            foreach (var role in Anyone)
+            {
+                foreach (var inScope in rule.Scoped && role is Role.AgencyHead or Role.AgencyOfficer ? new[] { true, false } : [true])
+                {
+                    var client = role is { } r ? app.As(r) : app.Anonymous();
+                    using var request = await rule.Request(new Call(role, inScope, data));
+                    if (request.Content is FormUrlEncodedContent or null && !endpoint.Contains("/api/", StringComparison.Ordinal))
+                    {
+                        await AddAntiforgeryAsync(client, request);
+                    }
+
+                    using var response = await client.SendAsync(request, Ct);
+                    calls++;
+                    var expectAllowed = rule.Allowed.Contains(role) && inScope;
+                    var outcome = Classify(response);
+                    var expectedOutcome = expectAllowed ? "allowed" : rule.Scoped && rule.Allowed.Contains(role) ? "not found" : "refused";
+                    if (outcome != expectedOutcome && !(expectedOutcome == "refused" && outcome == "not found"))
+                    {
+                        wrong.Add($"{endpoint} as {role?.Code() ?? "public"}{(inScope ? "" : " (out of scope)")}: expected {expectedOutcome}, got {(int)response.StatusCode} {response.Headers.Location}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {calls} calls wrong:\n" + string.Join("\n", wrong));
+    }
+
+    /// <summary>Refused: 401, 403, or a page's redirect to sign in or to the refusal page. Not found: 404. Server errors fail the test.</summary>
+    private static string Classify(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        Assert.True(status < 500, $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri} answered {status}");
+        return status switch
+        {
+            404 => "not found",
+            401 or 403 => "refused",
+            302 when location.Contains("/Accounts/Login", StringComparison.Ordinal) || location.Contains("/Status/403", StringComparison.Ordinal) => "refused",
+            _ => "allowed",
+        };
+    }
+
+    /// <summary>"METHOD /route" of every API endpoint that writes, and "POST /Page Handler" of every page handler that is not GET.</summary>
+    private async Task<HashSet<string>> WritesAsync()
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var services = app.Factory.Services;
+        var loader = services.GetRequiredService<PageLoader>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                if (found.Any(f => f.StartsWith($"POST {page.ViewEnginePath}", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods.Where(h => !string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)))
+                {
+                    found.Add($"{handler.HttpMethod.ToUpperInvariant()} {page.ViewEnginePath}{(handler.Name is null ? "" : " " + handler.Name)}");
+                }
+            }
+            else if (endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods)
+            {
+                foreach (var method in methods.HttpMethods.Where(m => m is not ("GET" or "HEAD")))
+                {
+                    found.Add($"{method} {endpoint.RoutePattern.RawText}");
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static Task<HttpRequestMessage> Json(HttpMethod method, string url, object body) =>
+        Task.FromResult(new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) });
+
+    private static Task<HttpRequestMessage> Form(string url, KeyValuePair<string, string>[] fields) =>
+        Task.FromResult(new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) });
+
+    /// <summary>A page form carries the antiforgery token of the person posting it, read from the sign-in page's form.</summary>
+    private static async Task AddAntiforgeryAsync(HttpClient client, HttpRequestMessage request)
+    {
+        var token = await AppFixture.AntiforgeryTokenAsync(client);
+        var fields = request.Content is FormUrlEncodedContent form
+            ? (await form.ReadAsStringAsync(Ct)).Split('&', StringSplitOptions.RemoveEmptyEntries)
+                .Select(p => p.Split('=')).Select(p => new KeyValuePair<string, string>(WebUtility.UrlDecode(p[0]), WebUtility.UrlDecode(p[1])))
+            : [];
+        request.Content = new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", token)]);
+    }
+
+    /// <summary>Records the calls act on: the officer's own task and measurement unit, another agency's, fresh rows for deletions.</summary>
+    private sealed class Fixtures
+    {
+        private readonly AppFixture _app;
+        private int _sequence;
+
+        private Fixtures(AppFixture app) => _app = app;
+
+        public long DirectiveId { get; private set; }
+        public long IndicatorId { get; private set; }
+        public long UrbanAreaId { get; private set; }
+        public long OwnTaskId { get; private set; }
+        public long OtherTaskId { get; private set; }
+        public long SpareUserId { get; private set; }
+        private long _ownUnit;
+        private long _otherUnit;
+        private string _ownUnitCode = string.Empty;
+        private string _otherUnitCode = string.Empty;
+
+        public static async Task<Fixtures> CreateAsync(AppFixture app)
+        {
+            var f = new Fixtures(app);
+            await using var db = app.NewDb();
+            (f._ownUnit, f._ownUnitCode) = await db.Agencies.Where(a => a.ShortName == AppFixture.OfficerAgency).Select(a => new ValueTuple<long, string>(a.AdministrativeUnit!.Id, a.AdministrativeUnit.Code)).SingleAsync(Ct);
+            // The province after 1/7/2025: above the officer's commune, outside its scope.
+            (f._otherUnit, f._otherUnitCode) = await db.Units.Where(u => u.Id == db.Units.Where(x => x.Id == f._ownUnit).Select(x => x.ParentId).Single())
+                .Select(u => new ValueTuple<long, string>(u.Id, u.Code)).SingleAsync(Ct);
+            f.DirectiveId = await db.Directives.Where(d => d.Number == "3316/KH-UBND").Select(d => d.Id).SingleAsync(Ct);
+            f.IndicatorId = await db.Indicators.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
+            f.UrbanAreaId = await db.UrbanAreas.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
+            f.OwnTaskId = await f.NewTaskAsync(true);
+            f.OtherTaskId = await f.NewTaskAsync(false);
+            f.SpareUserId = (await TestAccount.CreateAsync(app.ConnectionString, Role.Leadership, null)).Id;
+            return f;
+        }
+
+        public Task<long> TaskAsync(Call call) => Task.FromResult(call.InScope ? OwnTaskId : OtherTaskId);
+
+        /// <summary>A task led by the officer's agency (in scope) or by another agency.</summary>
+        public Task<long> NewTaskAsync(bool own) => _app.NewTaskAsync(own ? AppFixture.OfficerAgency : AppFixture.OtherAgency);
+
+        public async Task<(long Id, uint Version)> NewMeasurementAsync(bool own)
+        {
+            await using var db = _app.NewDb();
+            var day = new DateOnly(2025, 7, 1).AddDays(Interlocked.Increment(ref _sequence));
+            var m = new Measurement
+            {
+                IndicatorId = IndicatorId,
+                AdministrativeUnitId = own ? _ownUnit : _otherUnit,
+                PeriodStart = day,
+                PeriodEnd = day,
+                PeriodLabel = "Kiểm thử",
+                Value = 1,
+                Source = "Kiểm thử",
+                EnteredBy = "Kiểm thử",
+            };
+            db.Measurements.Add(m);
+            await db.SaveChangesAsync(Ct);
+            return (m.Id, await db.Measurements.Where(x => x.Id == m.Id).Select(x => x.Version).SingleAsync(Ct));
+        }
+
+        public object NewMeasurementInput(bool own)
+        {
+            var day = new DateOnly(2026, 1, 1).AddDays(Interlocked.Increment(ref _sequence));
+            return new { indicator = IndicatorId, unitCode = own ? _ownUnitCode : _otherUnitCode, periodStart = $"{day:yyyy-MM-dd}", periodEnd = $"{day:yyyy-MM-dd}", value = 3.5m, source = "Kiểm thử" };
+        }
+
+        public KeyValuePair<string, string>[] NewMeasurementForm(bool own)
+        {
+            var day = new DateOnly(2026, 1, 1).AddDays(Interlocked.Increment(ref _sequence));
+            return
+            [
+                new("Form.UnitCode", own ? _ownUnitCode : _otherUnitCode), new("Form.PeriodStart", $"{day:dd/MM/yyyy}"),
+                new("Form.PeriodEnd", $"{day:dd/MM/yyyy}"), new("Form.Value", "3.5"), new("Form.Source", "Kiểm thử"),
+            ];
+        }
+
+        /// <summary>An import as the secretariat uploads it (unique text, so never a duplicate).</summary>
+        public async Task<Guid> NewImportAsync()
+        {
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent($"KẾ HOẠCH kiểm thử {Guid.NewGuid():N}\nGiao Sở Xây dựng chủ trì, hoàn thành trong Quý II/2026."), "file", "kiem-thu.txt" },
+            };
+            using var response = await _app.As(Role.Administrator).PostAsync("/api/imports", content, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return Guid.Parse(response.Headers.Location!.OriginalString.Split('/').Last());
+        }
+
+        /// <summary>A token of the caller's own account, to revoke.</summary>
+        public async Task<long> NewTokenAsync(Role? role)
+        {
+            await using var db = _app.NewDb();
+            var owner = role is { } r ? _app.Accounts[r].Id : SpareUserId;
+            var (token, _) = await AccountBook.IssueTokenAsync(db, TimeProvider.System, owner, new TokenInput("thu hồi", 1), Ct);
+            return token!.Id;
+        }
+    }
+}
