@@ -146,11 +146,7 @@ public sealed record TestAccount(Role Role, long Id, string UserName, string Dis
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString })
             .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLoTrinhData(configuration);
-        services.AddAccountStore();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = AdminCommand.AccountServices(configuration);
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

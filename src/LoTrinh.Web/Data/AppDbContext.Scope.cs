@@ -1,10 +1,8 @@
-using System.Linq.Expressions;
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
-using LoTrinh.Web.Features.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,12 +102,10 @@ public sealed partial class AppDbContext
     private static bool OnlyChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property) =>
         entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == property);
 
+    /// <summary>The unit is the agency's or under it: the measurement filter's rule, for a row not yet written.</summary>
     private Task<bool> UnitInScopeAsync(long unitId, CancellationToken ct) => ReadsAll
         ? Task.FromResult(true)
-        : Units.AnyAsync(UnitWithin(unitId, ScopeUnitId), ct);
-
-    private static Expression<Func<AdministrativeUnit, bool>> UnitWithin(long unitId, long scopeUnitId) =>
-        u => u.Id == unitId && (u.Id == scopeUnitId || u.ParentId == scopeUnitId || u.Parent!.ParentId == scopeUnitId);
+        : Units.AnyAsync(u => u.Id == unitId && (u.Id == ScopeUnitId || u.ParentId == ScopeUnitId || u.Parent!.ParentId == ScopeUnitId), ct);
 }
 
 /// <summary>A write outside the viewer's scope. Answered as 404, like a read of a record out of scope.</summary>

@@ -186,8 +186,12 @@ public sealed class AccountsAndAuditTests(AppFixture app)
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/account/tokens/{tokenId}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/account", Ct)).StatusCode);
+        // Kept at rest: the SHA-256 and a short prefix to tell tokens apart, never the token.
         await using var db = app.NewDb();
-        Assert.DoesNotContain(await db.AccessTokens.Select(t => t.Hash).ToListAsync(Ct), h => h.SequenceEqual(System.Text.Encoding.UTF8.GetBytes(account.Token)));
+        var stored = await db.AccessTokens.SingleAsync(t => t.Id == tokenId, Ct);
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account.Token)), stored.Hash);
+        Assert.True(stored.Prefix.Length < account.Token.Length / 4);
+        Assert.NotNull(stored.RevokedAt);
     }
 
     private HttpClient CookieClient() => app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

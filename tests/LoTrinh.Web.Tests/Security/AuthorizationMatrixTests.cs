@@ -43,8 +43,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/tasks/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks", new { })),
         ["PUT /api/tasks/{id:long}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
         ["DELETE /api/tasks/{id:long}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
-        ["POST /api/tasks/{id:long}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{await c.Data.TaskAsync(c)}/progress", new { text = "Đang thực hiện" })),
-        ["POST /api/tasks/{id:long}/complete"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{await c.Data.TaskAsync(c)}/complete", new { on = "2024-01-15" })),
+        ["POST /api/tasks/{id:long}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/progress", new { text = "Đang thực hiện" })),
+        ["POST /api/tasks/{id:long}/complete"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/complete", new { on = "2024-01-15" })),
         ["POST /api/measurements/"] = new(Reporters, true, c => Json(HttpMethod.Post, "/api/measurements", c.Data.NewMeasurementInput(c.InScope))),
         ["PUT /api/measurements/{id:long}"] = new(Reporters, true, async c =>
         {
@@ -95,8 +95,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             return await Form($"/Indicators/Measurement/{id}", [new("Form.Value", "62"), new("Form.Source", "Cục Thống kê"), new("Form.Version", $"{version}")]);
         }),
         ["POST /Indicators/Measurement Delete"] = new(Reporters, true, async c => await Form($"/Indicators/Measurement/{(await c.Data.NewMeasurementAsync(c.InScope)).Id}?handler=Delete", [])),
-        ["POST /Tasks/Details Progress"] = new(Reporters, true, async c => await Form($"/Tasks/Details/{await c.Data.TaskAsync(c)}?handler=Progress", [new("Progress.Text", "Đang làm")])),
-        ["POST /Tasks/Details Complete"] = new(Reporters, true, async c => await Form($"/Tasks/Details/{await c.Data.TaskAsync(c)}?handler=Complete", [new("Completion.On", "15/01/2024")])),
+        ["POST /Tasks/Details Progress"] = new(Reporters, true, async c => await Form($"/Tasks/Details/{c.Data.TaskFor(c)}?handler=Progress", [new("Progress.Text", "Đang làm")])),
+        ["POST /Tasks/Details Complete"] = new(Reporters, true, async c => await Form($"/Tasks/Details/{c.Data.TaskFor(c)}?handler=Complete", [new("Completion.On", "15/01/2024")])),
         ["POST /Tasks/Details Delete"] = new(Programme, false, async c => await Form($"/Tasks/Details/{await c.Data.NewTaskAsync(true)}?handler=Delete", [])),
         ["POST /Tasks/Edit"] = new(Programme, false, c => Form($"/Tasks/Edit/{c.Data.OwnTaskId}", [])),
     };
@@ -249,7 +249,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             return f;
         }
 
-        public Task<long> TaskAsync(Call call) => Task.FromResult(call.InScope ? OwnTaskId : OtherTaskId);
+        public long TaskFor(Call call) => call.InScope ? OwnTaskId : OtherTaskId;
 
         /// <summary>A task led by the officer's agency (in scope) or by another agency.</summary>
         public Task<long> NewTaskAsync(bool own) => _app.NewTaskAsync(own ? AppFixture.OfficerAgency : AppFixture.OtherAgency);

@@ -66,7 +66,7 @@ public static class AccountBook
     }
 
     /// <summary>A new random password for someone who lost theirs; every session they had ends, and a lockout is lifted.</summary>
-    public static async Task<string?> ResetPasswordAsync(UserManager<AppUser> users, long id)
+    public static async Task<(string UserName, string Password)?> ResetPasswordAsync(UserManager<AppUser> users, long id)
     {
         if (await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
         {
@@ -78,7 +78,7 @@ public static class AccountBook
         await users.AddPasswordAsync(user, password);
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        return password;
+        return (user.UserName!, password);
     }
 
     public static async Task<bool> SetLockedAsync(UserManager<AppUser> users, long id, bool locked)

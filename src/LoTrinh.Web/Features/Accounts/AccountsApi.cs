@@ -81,7 +81,7 @@ public static class AccountsApi
     }
 
     private static async Task<Results<Ok<NewPassword>, NotFound>> ResetPassword(long id, UserManager<AppUser> users) =>
-        await AccountBook.ResetPasswordAsync(users, id) is { } password ? TypedResults.Ok(new NewPassword(password)) : TypedResults.NotFound();
+        await AccountBook.ResetPasswordAsync(users, id) is { } reset ? TypedResults.Ok(new NewPassword(reset.Password)) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> Lock(long id, LockInput input, UserManager<AppUser> users) =>
         await AccountBook.SetLockedAsync(users, id, input.Locked) ? TypedResults.NoContent() : TypedResults.NotFound();

@@ -10,11 +10,7 @@ public static class AdminCommand
     public static async Task<int> CreateAsync(IConfiguration configuration, string userName, string? displayName, string? password,
         TextWriter output, TextWriter error, CancellationToken ct)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLoTrinhData(configuration);
-        services.AddAccountStore();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = AccountServices(configuration);
         await using var scope = provider.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -37,5 +33,15 @@ public static class AdminCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The account store alone, without the web host: for the command line and for tests that make accounts.</summary>
+    public static ServiceProvider AccountServices(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddLoTrinhData(configuration);
+        services.AddAccountStore();
+        return services.BuildServiceProvider();
     }
 }

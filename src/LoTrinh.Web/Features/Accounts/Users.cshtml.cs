@@ -37,12 +37,12 @@ public sealed class UsersModel(UserManager<AppUser> users, AppDbContext db, Time
     [Requires(Permission.ManageAccounts)]
     public async Task<IActionResult> OnPostResetAsync(long id, CancellationToken ct)
     {
-        if (await AccountBook.ResetPasswordAsync(users, id) is not { } password)
+        if (await AccountBook.ResetPasswordAsync(users, id) is not { } reset)
         {
             return NotFound();
         }
 
-        Handover = ((await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)))!.UserName!, password);
+        Handover = reset;
         await Load(ct);
         return Page();
     }

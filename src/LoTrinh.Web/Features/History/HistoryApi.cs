@@ -87,7 +87,16 @@ public static class HistoryApi
             ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
             : null;
 
-    private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+    private static JsonElement? Parse(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 
     private static string TableLabel(string table) => table switch
     {

@@ -173,61 +173,24 @@ public static class IndicatorsApi
             return errors;
         }
 
-        db.Entry(measurement).Property(m => m.Version).OriginalValue = input.Version!.Value;
         measurement.Value = input.Value!.Value;
         measurement.Source = source!;
         measurement.PeriodLabel = Input.Clean(input.PeriodLabel) ?? measurement.PeriodLabel;
         measurement.EnteredBy = db.Viewer.Name;
-        db.Entry(measurement).Property(m => m.Value).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            errors.Conflict("Số liệu đã được sửa sau khi bạn mở nó; thay đổi của bạn chưa được ghi. Xem giá trị hiện tại rồi quyết định lại.");
-        }
-
+        await db.SaveVersionedAsync(measurement, input.Version!.Value, errors,
+            "Số liệu đã được sửa sau khi bạn mở nó; thay đổi của bạn chưa được ghi. Xem giá trị hiện tại rồi quyết định lại.", ct);
         return errors;
-    }
-
-    public static async Task<bool> DeleteMeasurementAsync(AppDbContext db, TimeProvider time, long id, CancellationToken ct)
-    {
-        var measurement = await db.Measurements.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (measurement is null)
-        {
-            return false;
-        }
-
-        measurement.DeletedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return true;
     }
 
     private static async Task<Results<Ok<MeasurementView>, NotFound>> GetMeasurement(long id, AppDbContext db, CancellationToken ct) =>
         await LoadMeasurementAsync(db, id, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MeasurementView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateMeasurement(
-        long id, MeasurementEditInput input, AppDbContext db, CancellationToken ct)
-    {
-        var errors = await UpdateMeasurementAsync(db, id, input, ct);
-        if (errors is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        db.ChangeTracker.Clear();
-        var current = await LoadMeasurementAsync(db, id, ct);
-        return errors switch
-        {
-            { IsConflict: true } => errors.ConflictProblem(current),
-            { Any: true } => errors.Problem(),
-            _ => TypedResults.Ok(current!),
-        };
-    }
+        long id, MeasurementEditInput input, AppDbContext db, CancellationToken ct) =>
+        await Edits.AnswerAsync(await UpdateMeasurementAsync(db, id, input, ct), () => LoadMeasurementAsync(db, id, ct));
 
     private static async Task<Results<NoContent, NotFound>> DeleteMeasurement(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-        await DeleteMeasurementAsync(db, time, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await db.SoftDeleteAsync<Measurement>(id, time, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Created, ValidationProblem>> AddMeasurement(MeasurementInput input, AppDbContext db, CancellationToken ct)
     {

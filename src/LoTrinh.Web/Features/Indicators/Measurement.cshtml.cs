@@ -38,7 +38,6 @@ public sealed class MeasurementModel(AppDbContext db, TimeProvider time) : FormP
             return RedirectToPage(new { id });
         }
 
-        db.ChangeTracker.Clear();
         Errors = errors;
         Measurement = (await IndicatorsApi.LoadMeasurementAsync(db, id, ct))!;
         if (errors.IsConflict)
@@ -52,5 +51,5 @@ public sealed class MeasurementModel(AppDbContext db, TimeProvider time) : FormP
 
     [Requires(Permission.ReportProgress)]
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        await IndicatorsApi.DeleteMeasurementAsync(db, time, id, ct) ? Redirect("/Indicators") : NotFound();
+        await db.SoftDeleteAsync<Targets.Measurement>(id, time, ct) ? Redirect("/Indicators") : NotFound();
 }

@@ -46,7 +46,7 @@ public sealed class Target
 }
 
 /// <summary>A reported value (số liệu thực hiện) of an indicator for a unit and a period.</summary>
-public sealed class Measurement
+public sealed class Measurement : Data.IVersioned, Data.ISoftDeletable
 {
     public long Id { get; set; }
     public long IndicatorId { get; set; }

@@ -49,7 +49,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : FormPage
             return RedirectToPage("Details", new { id });
         }
 
-        db.ChangeTracker.Clear();
         Errors = errors;
         if (!await Load(id, ct))
         {
@@ -61,7 +60,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : FormPage
             // What the person typed stays in the form; saving again now knowingly replaces what is shown above it.
             Current = Task;
             Version = Task.Version;
-            ModelState.Remove(nameof(Version));
         }
 
         return Page();

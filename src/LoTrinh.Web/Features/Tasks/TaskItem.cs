@@ -6,7 +6,7 @@ using LoTrinh.Web.Features.Directives;
 namespace LoTrinh.Web.Features.Tasks;
 
 /// <summary>A task (nhiệm vụ, giải pháp) given by a directive. Facts only: status is computed by Core as of a date.</summary>
-public sealed class TaskItem
+public sealed class TaskItem : Data.IVersioned, Data.ISoftDeletable
 {
     public long Id { get; set; }
     public long DirectiveId { get; set; }

@@ -194,7 +194,6 @@ public static class TasksApi
             return errors;
         }
 
-        db.Entry(task).Property(t => t.Version).OriginalValue = input.Version!.Value;
         task.Text = text!;
         task.Section = Input.Clean(input.Section);
         task.SetDeadline(deadline);
@@ -215,55 +214,17 @@ public static class TasksApi
             }
         }
 
-        // The task's row is written even when only its agencies changed, so its version is checked and moves on.
-        db.Entry(task).Property(t => t.Text).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            errors.Conflict("Nhiệm vụ đã được sửa sau khi bạn mở nó; thay đổi của bạn chưa được ghi. Xem giá trị hiện tại rồi quyết định lại.");
-        }
-
+        await db.SaveVersionedAsync(task, input.Version!.Value, errors,
+            "Nhiệm vụ đã được sửa sau khi bạn mở nó; thay đổi của bạn chưa được ghi. Xem giá trị hiện tại rồi quyết định lại.", ct);
         return errors;
     }
 
-    /// <summary>Deletes softly: the task is hidden, its row and history stay, and the audit trail names who deleted it.</summary>
-    public static async Task<bool> DeleteAsync(AppDbContext db, TimeProvider time, long id, CancellationToken ct)
-    {
-        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == id, ct);
-        if (task is null)
-        {
-            return false;
-        }
-
-        task.DeletedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
-
     private static async Task<Results<Ok<TaskDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
-        long id, TaskEditInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var errors = await UpdateAsync(db, id, input, ct);
-        if (errors is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        db.ChangeTracker.Clear();
-        var current = await TaskDetails.LoadAsync(db, id, time.Today(), ct);
-        return errors switch
-        {
-            { IsConflict: true } => errors.ConflictProblem(current),
-            { Any: true } => errors.Problem(),
-            _ => TypedResults.Ok(current!),
-        };
-    }
+        long id, TaskEditInput input, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await Edits.AnswerAsync(await UpdateAsync(db, id, input, ct), () => TaskDetails.LoadAsync(db, id, time.Today(), ct));
 
     private static async Task<Results<NoContent, NotFound>> Delete(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-        await DeleteAsync(db, time, id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await db.SoftDeleteAsync<TaskItem>(id, time, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>Validates and writes a progress report; null when the task does not exist. Shared by the page and the API.</summary>
     public static async Task<InputErrors?> AddProgressAsync(AppDbContext db, TimeProvider time, long id, ProgressInput input, CancellationToken ct)
