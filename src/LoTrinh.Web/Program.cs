@@ -50,17 +50,27 @@ builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOption
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
+builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[IdConstraint.Name] = typeof(IdConstraint));
+
 var app = builder.Build();
-app.UseExceptionHandler();
-// The API answers an error status with ProblemDetails; a page with a Vietnamese page.
-app.UseWhen(Security.IsApi, a => a.UseStatusCodePages());
-app.UseWhen(c => !Security.IsApi(c), a => a.UseStatusCodePagesWithReExecute("/Status/{0}"));
+// Behind a TLS-terminating proxy (Security:TrustedProxies): the client's address and https, so cookies are Secure and HSTS is sent.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+// The API answers an error with ProblemDetails; a page with the Vietnamese status page, with the status the error deserves.
+app.UseWhen(Security.IsApi, a => a.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(c => !Security.IsApi(c), a => a
+    .UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Status/500",
+        StatusCodeSelector = e => RefusalHandler.Classify(e).Status is > 0 and var status ? status : StatusCodes.Status500InternalServerError,
+    })
+    .UseStatusCodePagesWithReExecute("/Status/{0}"));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
 
-app.UseSecurityHeaders();
+app.UseInputBoundary();
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("vi-VN") });
 app.UseStaticFiles();
 app.UseRouting();
@@ -68,6 +78,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseCrossSiteWriteCheck();
 app.MapOpenApi().AllowAnonymous();
 app.MapRazorPages();
 app.MapDirectivesApi();
@@ -105,6 +116,28 @@ internal static class DataRegistration
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException(
                 "Chưa cấu hình ConnectionStrings__Default (chuỗi kết nối PostgreSQL). Dùng ./run.sh hoặc đặt biến môi trường này.");
-        return services.AddDbContext<AppDbContext>(o => o.UseNpgsql(connectionString));
+        return services.AddDbContext<AppDbContext>(o => o.UseNpgsql(Pooled(connectionString, configuration)));
+    }
+
+    /// <summary>
+    /// The connection pool, sized below the server's max_connections (100 by default, a few reserved) so
+    /// the app cannot take every slot from the server's other users; idle connections are given back
+    /// within a minute. A request that waits longer than Timeout for a connection answers 503.
+    /// </summary>
+    public static string Pooled(string connectionString, IConfiguration configuration)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("Max Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = configuration.GetValue("Database:MaxPoolSize", 30);
+        }
+
+        if (!connectionString.Contains("Idle Lifetime", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectionIdleLifetime = 60;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -257,8 +257,19 @@ public static class CriteriaSetReader
                 errors.Add("effectiveTo: phải sau effectiveFrom.");
             }
 
+            // Basis and version name the set (and are its key on file): a short label, not a text.
+            foreach (var (field, value) in new[] { ("basis", set.Basis), ("version", set.Version) })
+            {
+                if (value.Length > MaxLabelLength)
+                {
+                    errors.Add($"{field}: dài {value.Length} ký tự; tối đa {MaxLabelLength}.");
+                }
+            }
+
             return set;
         }
+
+        private const int MaxLabelLength = 100;
 
         private UrbanClass Class(JsonElement e, int i)
         {

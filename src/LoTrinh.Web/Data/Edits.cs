@@ -54,8 +54,11 @@ public static class Edits
         return true;
     }
 
-    /// <summary>The API's answer to an edit: 404, 409 with the record as it now is, 400, or 200 with it.</summary>
-    public static async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync<TView>(
+    /// <summary>
+    /// The API's answer to an edit: 404, 409 with the record as it now is, 400, or 200 with it — or 204 when
+    /// the edit is committed but the record could not be read back (the answer never fails a saved write).
+    /// </summary>
+    public static async Task<Results<Ok<TView>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync<TView>(
         InputErrors? errors, Func<Task<TView?>> current)
     {
         if (errors is null)
@@ -67,7 +70,24 @@ public static class Edits
         {
             { IsConflict: true } => errors.ConflictProblem(await current()),
             { Any: true } => errors.Problem(),
-            _ => TypedResults.Ok((await current())!),
+            _ => await ReadBackAsync(current) is { } saved ? TypedResults.Ok(saved) : TypedResults.NoContent(),
         };
+    }
+
+    /// <summary>
+    /// Reads a record just committed, for the answer. The write stands whatever happens here, so a database
+    /// blip now must not turn it into an error: the caller then answers without the record (it has its URL).
+    /// </summary>
+    public static async Task<T?> ReadBackAsync<T>(Func<Task<T?>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return await read();
+        }
+        catch (Exception e) when (RefusalHandler.Classify(e).Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            return default;
+        }
     }
 }

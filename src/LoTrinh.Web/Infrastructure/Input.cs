@@ -11,6 +11,14 @@ public static class Input
 {
     public const int MaxPageSize = 1000;
 
+    /// <summary>Pages beyond this are not a list anyone reads; the bound keeps the offset an int.</summary>
+    public const int MaxPage = 100_000;
+
+    /// <summary>The dates a programme can speak of: a resolution of 1900 to a target of 2200. Outside is a typing error.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    public static readonly DateOnly LatestDate = new(2200, 12, 31);
+
     public static bool TryDate(string? text, out DateOnly? date, out string? error)
     {
         date = null;
@@ -24,6 +32,12 @@ public static class Input
         string[] formats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy", "d.M.yyyy"];
         if (DateOnly.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
+            if (parsed < EarliestDate || parsed > LatestDate)
+            {
+                error = $"Ngày {parsed:dd/MM/yyyy} nằm ngoài khoảng hợp lý ({EarliestDate.Year}–{LatestDate.Year}).";
+                return false;
+            }
+
             date = parsed;
             return true;
         }
@@ -36,7 +50,7 @@ public static class Input
         string.IsNullOrWhiteSpace(text) ? null : VietnameseText.CollapseWhitespace(VietnameseText.Normalize(text));
 
     public static (int Page, int Size) Paging(int? page, int? pageSize, int defaultSize) =>
-        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? defaultSize, 1, MaxPageSize));
+        (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(pageSize ?? defaultSize, 1, MaxPageSize));
 }
 
 /// <summary>A 400 answer naming the fields at fault, in the shape of ValidationProblemDetails.</summary>
@@ -74,6 +88,17 @@ public sealed class InputErrors
         }
 
         return clean;
+    }
+
+    /// <summary>A yes/no the caller must state: missing is an error, never read as false.</summary>
+    public bool? Flag(string field, bool? value)
+    {
+        if (value is null)
+        {
+            Add(field, "Cần ghi rõ true hoặc false.");
+        }
+
+        return value;
     }
 
     /// <summary>The save was made from an older reading of the record: refused, nothing written.</summary>

@@ -6,10 +6,12 @@ using LoTrinh.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LoTrinh.Web;
 
@@ -75,6 +77,12 @@ public static class Security
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                var after = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(SignInLimit, context => context.Request.Method == HttpMethods.Get
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "?", _ => new FixedWindowRateLimiterOptions
@@ -85,6 +93,17 @@ public static class Security
         });
 
         services.AddExceptionHandler<RefusalHandler>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies named here are believed (loopback by default); anyone else could claim to be https.
+            foreach (var proxy in (configuration["Security:TrustedProxies"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"Security:TrustedProxies: \"{proxy}\" không phải địa chỉ IP."));
+            }
+        });
         return services;
     }
 
@@ -121,6 +140,50 @@ public static class Security
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A write to the API carried by the sign-in cookie must come from LoTrình's own pages: a browser says
+    /// where a request comes from (Sec-Fetch-Site, or Origin in older ones), and a form on another site
+    /// posting with the person's cookie is refused 403. A token (Bearer) is not sent by browsers on their
+    /// own, so token calls need no check; a client that sends neither header is not a browser.
+    /// </summary>
+    public static IApplicationBuilder UseCrossSiteWriteCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (IsApi(context) && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method)
+            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !IsSameOrigin(request))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = "Yêu cầu ghi từ trang của nơi khác bị từ chối; không có gì được ghi.",
+                },
+            });
+            return;
+        }
+
+        await next();
+    });
+
+    private static bool IsSameOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site is "same-origin" or "none";
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var from)
+                && string.Equals(from.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>A request to the JSON API, which answers ProblemDetails and never redirects.</summary>
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
@@ -134,15 +197,24 @@ public static class Security
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var headers = context.Response.Headers;
+        // Set as the answer starts, so an error answer (whose headers the exception handler clears) has them too.
+        context.Response.OnStarting(() =>
+        {
+            SetHeaders(context.Response.Headers);
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+
+    private static void SetHeaders(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "same-origin";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        await next();
-    });
+    }
 }
 
 /// <summary>
@@ -196,25 +268,31 @@ public sealed class HandlerPermissionFilter : IAsyncPageFilter
 }
 
 /// <summary>
-/// A write out of scope answers 404 like a read of it; a save over someone else's newer save answers 409;
-/// an unreadable body answers 400 (or 413).
+/// Exceptions that are the caller's or the moment's, not a fault of the code, answered as such: a write
+/// out of scope 404 like a read of it; a save over someone else's newer save, or a row another request
+/// has just written (a unique key), 409; an unreadable body or a value PostgreSQL cannot store 400; the
+/// database unreachable or every connection busy 503 with Retry-After. Nothing was written in any of them.
 /// Other exceptions are left to the default handler, which shows no stack trace.
 /// </summary>
-public sealed class RefusalHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class RefusalHandler(IProblemDetailsService problems, ILogger<RefusalHandler> log) : IExceptionHandler
 {
+    /// <summary>Seconds a client should wait before trying again after a 503.</summary>
+    public const int RetryAfterSeconds = 5;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title) = exception switch
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var (status, title) = Classify(exception);
+        if (status == 0 || !Security.IsApi(httpContext))
         {
-            OutOfScopeException => (StatusCodes.Status404NotFound, "Không tìm thấy."),
-            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Bản ghi vừa được người khác sửa; không có gì được ghi. Tải lại để xem giá trị hiện tại."),
-            // A body that cannot be read (malformed JSON or multipart, too large): the caller's fault, said as such.
-            BadHttpRequestException bad => (bad.StatusCode, "Không đọc được nội dung gửi lên (sai định dạng hoặc quá lớn); không có gì được ghi."),
-            _ => (0, string.Empty),
-        };
-        if (status == 0)
-        {
+            // A page is re-executed as the Vietnamese status page with the status Classify gives (Program.cs).
             return false;
+        }
+
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(log, exception, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = status;
@@ -225,4 +303,60 @@ public sealed class RefusalHandler(IProblemDetailsService problems) : IException
             Exception = exception,
         });
     }
+
+    public static (int Status, string Title) Classify(Exception exception) => exception switch
+    {
+        OutOfScopeException => (StatusCodes.Status404NotFound, "Không tìm thấy."),
+        DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Bản ghi vừa được người khác sửa; không có gì được ghi. Tải lại để xem giá trị hiện tại."),
+        // A body that cannot be read (malformed JSON or multipart, too large): the caller's fault, said as such.
+        BadHttpRequestException bad => (bad.StatusCode, "Không đọc được nội dung gửi lên (sai định dạng hoặc quá lớn); không có gì được ghi."),
+        _ when Postgres(exception) is { } pg => pg.SqlState switch
+        {
+            PostgresErrorCodes.UniqueViolation => (StatusCodes.Status409Conflict, "Bản ghi này vừa được ghi (trùng); không có gì được ghi thêm. Tải lại để xem."),
+            PostgresErrorCodes.ForeignKeyViolation => (StatusCodes.Status409Conflict, "Bản ghi liên quan vừa thay đổi hoặc không còn; không có gì được ghi."),
+            // Class 22 (data exception) and an index entry too long: a value the database cannot hold.
+            { } code when code == PostgresErrorCodes.ProgramLimitExceeded || code.StartsWith("22", StringComparison.Ordinal) =>
+                (StatusCodes.Status400BadRequest, "Có giá trị không lưu được (quá dài, quá lớn hoặc ký tự không hợp lệ); không có gì được ghi."),
+            // Class 08 (connection), 53 (resources), 57P (operator intervention: shutdown, terminated): the moment's.
+            { } code when code.StartsWith("08", StringComparison.Ordinal) || code.StartsWith("53", StringComparison.Ordinal) || code.StartsWith("57P", StringComparison.Ordinal) =>
+                Unavailable,
+            _ => (0, string.Empty),
+        },
+        _ when Unreachable(exception) => Unavailable,
+        _ => (0, string.Empty),
+    };
+
+    private static readonly (int, string) Unavailable =
+        (StatusCodes.Status503ServiceUnavailable, $"Cơ sở dữ liệu tạm thời không phục vụ được; không có gì được ghi. Thử lại sau {RetryAfterSeconds} giây.");
+
+    private static Npgsql.PostgresException? Postgres(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException pg)
+            {
+                return pg;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>No connection could be had: the server is down, restarting, or the pool is exhausted.</summary>
+    private static bool Unreachable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or System.Net.Sockets.SocketException
+                || (e is Npgsql.NpgsqlException && e.Message.Contains("pool", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable while serving {Path}; answered 503.")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, PathString path);
 }

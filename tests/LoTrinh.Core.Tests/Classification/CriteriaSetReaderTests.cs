@@ -37,6 +37,14 @@ public sealed class CriteriaSetReaderTests
     }
 
     [Fact]
+    public void Version_LongerThanALabel_IsRefused()
+    {
+        var (set, errors) = CriteriaSetReader.Read(Small.Replace("\"version\": \"1\"", $"\"version\": \"{new string('v', 8000)}\"", StringComparison.Ordinal));
+        Assert.Null(set);
+        Assert.Contains(errors, e => e.StartsWith("version: dài 8000", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void BuiltIn_FiveBasesLoad()
     {
         Assert.Equal(["111/2025", "112/2025", "1210/2016", "1211/2016", "76/2025"], CriteriaSetReader.BuiltIn.Select(s => s.Basis).Order(StringComparer.Ordinal));

@@ -13,7 +13,8 @@ public sealed record PasswordChangeInput(string? Current, string? New);
 
 public sealed record TokenInput(string? Name, int? Days);
 
-public sealed record LockInput(bool Locked);
+/// <summary>Locked is required: a body that omits it changes nothing (it is not read as false).</summary>
+public sealed record LockInput(bool? Locked);
 
 public sealed record UserRow(long Id, string UserName, string DisplayName, string Role, string RoleLabel, long? AgencyId, string? Agency, bool Locked);
 

@@ -18,13 +18,13 @@ public static class AccountsApi
         account.MapGet("/tokens", Tokens).WithSummary("Các mã truy cập cá nhân của mình (không hiện mã).");
         account.MapPost("/tokens", IssueToken).RequireRateLimiting(Security.SignInLimit)
             .WithSummary("Tạo mã truy cập cá nhân cho một hệ thống khác (Authorization: Bearer …); mã chỉ hiện một lần.");
-        account.MapDelete("/tokens/{id:long}", RevokeToken).WithSummary("Thu hồi một mã truy cập.");
+        account.MapDelete("/tokens/{id:id}", RevokeToken).WithSummary("Thu hồi một mã truy cập.");
 
         var users = app.MapGroup("/api/users").WithTags("Tài khoản").Requires(Permission.ManageAccounts);
         users.MapGet("/", ListUsers).WithSummary("Các tài khoản.");
         users.MapPost("/", CreateUser).WithSummary("Tạo tài khoản; mật khẩu ngẫu nhiên trả về một lần.");
-        users.MapPost("/{id:long}/reset-password", ResetPassword).WithSummary("Đặt lại mật khẩu (ngẫu nhiên, trả về một lần) và kết thúc mọi phiên.");
-        users.MapPost("/{id:long}/lock", Lock).WithSummary("Khóa hay mở khóa một tài khoản.");
+        users.MapPost("/{id:id}/reset-password", ResetPassword).WithSummary("Đặt lại mật khẩu (ngẫu nhiên, trả về một lần) và kết thúc mọi phiên.");
+        users.MapPost("/{id:id}/lock", Lock).WithSummary("Khóa hay mở khóa một tài khoản.");
     }
 
     public sealed record CreatedUser(long Id, string UserName, string Password);
@@ -83,6 +83,14 @@ public static class AccountsApi
     private static async Task<Results<Ok<NewPassword>, NotFound>> ResetPassword(long id, UserManager<AppUser> users) =>
         await AccountBook.ResetPasswordAsync(users, id) is { } reset ? TypedResults.Ok(new NewPassword(reset.Password)) : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> Lock(long id, LockInput input, UserManager<AppUser> users) =>
-        await AccountBook.SetLockedAsync(users, id, input.Locked) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Lock(long id, LockInput input, UserManager<AppUser> users)
+    {
+        var errors = new InputErrors();
+        if (errors.Flag("locked", input.Locked) is not { } locked)
+        {
+            return errors.Problem();
+        }
+
+        return await AccountBook.SetLockedAsync(users, id, locked) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
 }

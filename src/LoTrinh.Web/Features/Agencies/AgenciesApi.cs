@@ -16,7 +16,7 @@ public static class AgenciesApi
     {
         var group = app.MapGroup("/api/agencies").WithTags("Cơ quan");
         group.MapGet("/", List).AllowAnonymous();
-        group.MapGet("/{id:long}", Get).AllowAnonymous().WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
+        group.MapGet("/{id:id}", Get).AllowAnonymous().WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
     }
 
     public static Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct) =>

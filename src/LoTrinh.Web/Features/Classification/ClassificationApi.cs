@@ -28,10 +28,10 @@ public static class ClassificationApi
 
         var areas = app.MapGroup("/api/urban-areas").WithTags("Phân loại đô thị").Requires(Permission.ReadInternal);
         areas.MapGet("/", ListAreas).WithSummary("Các đô thị theo dõi: loại hiện tại, mục tiêu theo năm, lần đánh giá gần nhất.");
-        areas.MapGet("/{id:long}", GetArea).WithSummary("Một đô thị: mục tiêu (như văn bản viết và theo cơ sở đang hiệu lực), lịch sử đánh giá.");
-        areas.MapGet("/{id:long}/prefill", Prefill).WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của các chỉ số gắn với tiêu chuẩn.");
-        areas.MapPost("/{id:long}/assessments", SaveAssessment).Requires(Permission.ManageProgramme).WithSummary("Chấm điểm và lưu một lần đánh giá.");
-        app.MapGet("/api/assessments/{id:long}", GetAssessment).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị").WithSummary("Một lần đánh giá đã lưu, với kết quả như đã tính hôm đó.");
+        areas.MapGet("/{id:id}", GetArea).WithSummary("Một đô thị: mục tiêu (như văn bản viết và theo cơ sở đang hiệu lực), lịch sử đánh giá.");
+        areas.MapGet("/{id:id}/prefill", Prefill).WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của các chỉ số gắn với tiêu chuẩn.");
+        areas.MapPost("/{id:id}/assessments", SaveAssessment).Requires(Permission.ManageProgramme).WithSummary("Chấm điểm và lưu một lần đánh giá.");
+        app.MapGet("/api/assessments/{id:id}", GetAssessment).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị").WithSummary("Một lần đánh giá đã lưu, với kết quả như đã tính hôm đó.");
     }
 
     private static async Task<Ok<IReadOnlyList<CriteriaSetRow>>> ListSets(AppDbContext db, CancellationToken ct) =>
@@ -169,7 +169,7 @@ public static class ClassificationApi
             return saveErrors.Problem();
         }
 
-        var view = await GetAssessmentView(db, saved.Id, ct);
+        var view = await Edits.ReadBackAsync(() => GetAssessmentView(db, saved.Id, ct));
         return TypedResults.Created($"/api/assessments/{saved.Id}", view!);
     }
 

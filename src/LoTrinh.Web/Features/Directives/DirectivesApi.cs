@@ -16,7 +16,8 @@ public sealed record DirectiveInput(string? Number, string? Kind, string? Issuer
 
 public sealed record LinkInput(string? To, string? Relation);
 
-public sealed record PublishInput(bool Published);
+/// <summary>Published is required: a body that omits it changes nothing (it is not read as false).</summary>
+public sealed record PublishInput(bool? Published);
 
 public static class DirectivesApi
 {
@@ -24,11 +25,11 @@ public static class DirectivesApi
     {
         var group = app.MapGroup("/api/directives").WithTags("Văn bản");
         group.MapGet("/", List).AllowAnonymous().WithSummary("Các văn bản chỉ đạo và liên kết giữa chúng.");
-        group.MapGet("/{id:long}", Get).AllowAnonymous();
+        group.MapGet("/{id:id}", Get).AllowAnonymous();
         group.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Đăng ký một văn bản.");
-        group.MapPost("/{id:long}/publish", Publish).Requires(Permission.ManageProgramme)
+        group.MapPost("/{id:id}/publish", Publish).Requires(Permission.ManageProgramme)
             .WithSummary("Công bố (published: true) hay thôi công bố một văn bản: người chưa đăng nhập chỉ đọc được văn bản đã công bố.");
-        group.MapPost("/{id:long}/links", AddLink).Requires(Permission.ManageProgramme).WithSummary("Liên kết văn bản này với văn bản khác (thực hiện, viện dẫn, sửa đổi, thay thế).");
+        group.MapPost("/{id:id}/links", AddLink).Requires(Permission.ManageProgramme).WithSummary("Liên kết văn bản này với văn bản khác (thực hiện, viện dẫn, sửa đổi, thay thế).");
     }
 
     /// <summary>Finds a directive by id or number; null when none was asked for, −1 when none matches.</summary>
@@ -118,7 +119,7 @@ public static class DirectivesApi
     {
         var (id, errors) = await CreateAsync(db, input, ct);
         return id is { } created
-            ? TypedResults.Created($"/api/directives/{created}", await DirectiveDetails.LoadAsync(db, created, ct))
+            ? TypedResults.Created($"/api/directives/{created}", await Edits.ReadBackAsync(() => DirectiveDetails.LoadAsync(db, created, ct)))
             : errors.Problem();
     }
 
@@ -136,8 +137,16 @@ public static class DirectivesApi
         return true;
     }
 
-    private static async Task<Results<NoContent, NotFound>> Publish(long id, PublishInput input, AppDbContext db, CancellationToken ct) =>
-        await PublishAsync(db, id, input.Published, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Publish(long id, PublishInput input, AppDbContext db, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        if (errors.Flag("published", input.Published) is not { } published)
+        {
+            return errors.Problem();
+        }
+
+        return await PublishAsync(db, id, published, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
 
     private static async Task<Results<Created, NotFound, ValidationProblem>> AddLink(long id, LinkInput input, AppDbContext db, CancellationToken ct)
     {

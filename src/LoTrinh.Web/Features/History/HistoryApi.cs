@@ -25,7 +25,7 @@ public static class HistoryApi
     };
 
     public static void MapHistoryApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/history/{subject}/{id:long}", Get).WithTags("Lịch sử").Requires(Permission.ReadInternal)
+        app.MapGet("/api/history/{subject}/{id:id}", Get).WithTags("Lịch sử").Requires(Permission.ReadInternal)
             .WithSummary("Lịch sử thay đổi của một văn bản (directive), chỉ tiêu (target), nhiệm vụ (task) hay số liệu (measurement): ai, lúc nào, từ đâu, trước và sau.");
 
     private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, NotFound>> Get(string subject, long id, AppDbContext db, CancellationToken ct) =>

@@ -27,13 +27,13 @@ public static class IndicatorsApi
     {
         var group = app.MapGroup("/api/indicators").WithTags("Chỉ tiêu");
         group.MapGet("/", List).AllowAnonymous();
-        group.MapGet("/{id:long}", Get).AllowAnonymous().WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện.");
+        group.MapGet("/{id:id}", Get).AllowAnonymous().WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện.");
         var measurements = app.MapGroup("/api/measurements").WithTags("Chỉ tiêu");
         measurements.MapPost("/", AddMeasurement).Requires(Permission.ReportProgress).WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
-        measurements.MapGet("/{id:long}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
-        measurements.MapPut("/{id:long}", UpdateMeasurement).Requires(Permission.ReportProgress)
+        measurements.MapGet("/{id:id}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
+        measurements.MapPut("/{id:id}", UpdateMeasurement).Requires(Permission.ReportProgress)
             .WithSummary("Sửa giá trị, nguồn, tên kỳ của một số liệu; 409 khi đã có người sửa sau lần đọc (version).");
-        measurements.MapDelete("/{id:long}", DeleteMeasurement).Requires(Permission.ReportProgress).WithSummary("Xóa một số liệu (xóa mềm, lịch sử giữ lại).");
+        measurements.MapDelete("/{id:id}", DeleteMeasurement).Requires(Permission.ReportProgress).WithSummary("Xóa một số liệu (xóa mềm, lịch sử giữ lại).");
     }
 
     public static async Task<IReadOnlyList<IndicatorRow>> QueryAsync(AppDbContext db, string? q, CancellationToken ct)
@@ -185,7 +185,7 @@ public static class IndicatorsApi
     private static async Task<Results<Ok<MeasurementView>, NotFound>> GetMeasurement(long id, AppDbContext db, CancellationToken ct) =>
         await LoadMeasurementAsync(db, id, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<MeasurementView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateMeasurement(
+    private static async Task<Results<Ok<MeasurementView>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> UpdateMeasurement(
         long id, MeasurementEditInput input, AppDbContext db, CancellationToken ct) =>
         await Edits.AnswerAsync(await UpdateMeasurementAsync(db, id, input, ct), () => LoadMeasurementAsync(db, id, ct));
 

@@ -81,7 +81,8 @@ public static class TargetsApi
         long? unitId = null;
         if (Input.Clean(input.UnitCode) is { } code)
         {
-            var on = input.Year is { } y ? new DateOnly(y, 1, 1) : time.Today();
+            // A year already refused above is not a date to look the unit up on.
+            var on = input.Year is >= 1945 and <= 2200 and var y ? new DateOnly(y, 1, 1) : time.Today();
             unitId = await UnitsApi.ResolveAsync(db, code, on, ct);
             if (unitId is null)
             {
@@ -122,7 +123,7 @@ public static class TargetsApi
         };
         db.Targets.Add(target);
         await db.SaveChangesAsync(ct);
-        var row = (await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.Id == target.Id), ct))[0];
+        var row = await Edits.ReadBackAsync(async () => (await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.Id == target.Id), ct)) is [var first, ..] ? first : null);
         return TypedResults.Created($"/api/targets?indicator={indicator.Id}", row);
     }
 }

@@ -25,13 +25,13 @@ public static class TasksApi
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Nhiệm vụ");
         tasks.MapGet("/", List).Requires(Permission.ReadInternal).WithSummary("Nhiệm vụ và tình trạng tại một ngày (asOf), lọc theo tình trạng, cơ quan, văn bản.");
-        tasks.MapGet("/{id:long}", Get).Requires(Permission.ReadInternal);
+        tasks.MapGet("/{id:id}", Get).Requires(Permission.ReadInternal);
         tasks.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Giao một nhiệm vụ mới theo một văn bản.");
-        tasks.MapPut("/{id:long}", Update).Requires(Permission.ManageProgramme)
+        tasks.MapPut("/{id:id}", Update).Requires(Permission.ManageProgramme)
             .WithSummary("Sửa nội dung, thời hạn, cơ quan chủ trì và phối hợp của một nhiệm vụ; 409 khi đã có người sửa sau lần đọc (version).");
-        tasks.MapDelete("/{id:long}", Delete).Requires(Permission.ManageProgramme).WithSummary("Xóa một nhiệm vụ (xóa mềm: lịch sử giữ lại, ghi ai xóa).");
-        tasks.MapPost("/{id:long}/progress", AddProgress).Requires(Permission.ReportProgress).WithSummary("Báo cáo tiến độ một nhiệm vụ.");
-        tasks.MapPost("/{id:long}/complete", Complete).Requires(Permission.ReportProgress).WithSummary("Ghi nhận hoàn thành nhiệm vụ.");
+        tasks.MapDelete("/{id:id}", Delete).Requires(Permission.ManageProgramme).WithSummary("Xóa một nhiệm vụ (xóa mềm: lịch sử giữ lại, ghi ai xóa).");
+        tasks.MapPost("/{id:id}/progress", AddProgress).Requires(Permission.ReportProgress).WithSummary("Báo cáo tiến độ một nhiệm vụ.");
+        tasks.MapPost("/{id:id}/complete", Complete).Requires(Permission.ReportProgress).WithSummary("Ghi nhận hoàn thành nhiệm vụ.");
         app.MapGet("/api/deadlines/parse", ParseDeadline).AllowAnonymous().WithTags("Nhiệm vụ")
             .WithSummary("Đọc một thời hạn viết bằng lời (\"Quý II/2022\") thành ngày đến hạn và độ chính xác.");
     }
@@ -116,7 +116,7 @@ public static class TasksApi
         task.Agencies.AddRange(agencies.Select((a, i) => new TaskAgency { AgencyId = a.Id, Role = a.Role, Ordinal = i }));
         db.Tasks.Add(task);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/tasks/{task.Id}", await TaskDetails.LoadAsync(db, task.Id, time.Today(), ct));
+        return TypedResults.Created($"/api/tasks/{task.Id}", await Edits.ReadBackAsync(() => TaskDetails.LoadAsync(db, task.Id, time.Today(), ct)));
     }
 
     /// <summary>The text, deadline and agencies of a task as a person wrote them, read once for creating and editing.</summary>
@@ -219,7 +219,7 @@ public static class TasksApi
         return errors;
     }
 
-    private static async Task<Results<Ok<TaskDetails>, NotFound, ValidationProblem, ProblemHttpResult>> Update(
+    private static async Task<Results<Ok<TaskDetails>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Update(
         long id, TaskEditInput input, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await Edits.AnswerAsync(await UpdateAsync(db, id, input, ct), () => TaskDetails.LoadAsync(db, id, time.Today(), ct));
 
