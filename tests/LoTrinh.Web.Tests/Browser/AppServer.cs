@@ -20,7 +20,10 @@ public sealed class AppServer : IAsyncDisposable
     public string BaseUrl { get; }
     public IBrowser Browser { get; private set; } = null!;
 
-    public static async Task<AppServer> StartAsync(string connectionString)
+    public Process Process => _server;
+
+    /// <summary>Starts the app (and, unless told not to, Chromium); <paramref name="environment"/> adds settings.</summary>
+    public static async Task<AppServer> StartAsync(string connectionString, bool withBrowser = true, IReadOnlyDictionary<string, string>? environment = null)
     {
         var baseUrl = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "lotrinh.dll"), "--urls", baseUrl, "--contentRoot", WebProjectDirectory()])
@@ -29,6 +32,11 @@ public sealed class AppServer : IAsyncDisposable
             RedirectStandardError = true,
         };
         start.Environment["ConnectionStrings__Default"] = connectionString;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -36,6 +44,11 @@ public sealed class AppServer : IAsyncDisposable
         process.BeginErrorReadLine();
         var server = new AppServer(process, baseUrl);
         await server.WaitUntilServingAsync();
+        if (!withBrowser)
+        {
+            return server;
+        }
+
         server._playwright = await Playwright.CreateAsync();
         server.Browser = await server._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -93,6 +106,13 @@ public sealed class AppServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Ends the app at once (SIGKILL), as a power cut or the OOM killer would.</summary>
+    public async Task KillAsync()
+    {
+        _server.Kill(entireProcessTree: true);
+        await _server.WaitForExitAsync();
     }
 
     private async Task WaitUntilServingAsync()

@@ -89,28 +89,38 @@ public static class DirectiveImports
     public static async Task<IReadOnlyList<ImportStatus>> RecentAsync(AppDbContext db, int take, CancellationToken ct) =>
         await db.DocumentImports.AsNoTracking().OrderByDescending(i => i.CreatedAt).Take(take).Select(AsStatus).ToListAsync(ct);
 
+    /// <summary>How many times a file is started before it is given up: one that stops the app every time must not do so forever.</summary>
+    public const int MaxAttempts = 3;
+
     /// <summary>Reads an uploaded file into a draft, telling the database each step so the page can show it.</summary>
     public static async Task ReadAsync(AppDbContext db, Guid id, CancellationToken ct)
     {
-        var import = await db.DocumentImports.AsNoTracking().Where(i => i.Id == id && (i.Stage == ImportStages.Queued || i.Stage == ImportStages.Reading))
-            .Select(i => new { i.FileName, i.Content }).FirstOrDefaultAsync(ct);
+        // Claiming the file counts an attempt, in the database, before anything can go wrong with it.
+        var claimed = await db.DocumentImports.Where(i => i.Id == id && (i.Stage == ImportStages.Queued || i.Stage == ImportStages.Reading))
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stage, ImportStages.Reading).SetProperty(i => i.Attempts, i => i.Attempts + 1)
+                .SetProperty(i => i.Step, "Đang đọc tệp").SetProperty(i => i.Percent, 5), ct);
+        var import = claimed == 0 ? null : await db.DocumentImports.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new { i.FileName, i.Content, i.Attempts }).FirstOrDefaultAsync(ct);
         if (import is null)
         {
             return;
         }
 
-        await SetStepAsync(db, id, "Đang đọc tệp", 5, ct);
+        if (import.Attempts > MaxAttempts)
+        {
+            await FailAsync(db, id, $"Đã bắt đầu đọc tệp {MaxAttempts} lần mà lần nào cũng bị ngắt (máy chủ dừng giữa chừng); đã dừng thử. Hãy kiểm tra tệp rồi tải lên lại.", ct);
+            return;
+        }
+
         var read = await DocumentFile.ReadAsync(import.FileName, import.Content, ct);
         var problem = read.Problem ?? DirectiveExtractor.Problem(read.Text!);
         if (problem is not null)
         {
-            await db.DocumentImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(i => i.Stage, ImportStages.Failed).SetProperty(i => i.Problem, problem)
-                .SetProperty(i => i.Step, (string?)null).SetProperty(i => i.Percent, 100), ct);
+            await FailAsync(db, id, problem, ct);
             return;
         }
 
-        var extraction = DirectiveExtractor.Extract(read.Text!, new StepReporter(db, id));
+        var extraction = DirectiveExtractor.Extract(read.Text!, new StepReporter(db, id, ct));
         var draft = JsonSerializer.Serialize(ReviewForm.From(extraction), Json.Options);
         var warnings = JsonSerializer.Serialize(extraction.Warnings, Json.Options);
         var textHash = Hash(Encoding.UTF8.GetBytes(extraction.Text));
@@ -120,19 +130,20 @@ public static class DirectiveImports
             .SetProperty(i => i.Draft, draft).SetProperty(i => i.Warnings, warnings), ct);
     }
 
-    public static async Task FailAsync(AppDbContext db, Guid id, string problem, CancellationToken ct) =>
+    public static async Task<int> FailAsync(AppDbContext db, Guid id, string problem, CancellationToken ct) =>
         await db.DocumentImports.Where(i => i.Id == id && i.Stage != ImportStages.Saved).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Stage, ImportStages.Failed).SetProperty(i => i.Problem, problem).SetProperty(i => i.Step, (string?)null), ct);
+            .SetProperty(i => i.Stage, ImportStages.Failed).SetProperty(i => i.Problem, problem)
+            .SetProperty(i => i.Step, (string?)null).SetProperty(i => i.Percent, 100), ct);
 
-    private static Task<int> SetStepAsync(AppDbContext db, Guid id, string step, int percent, CancellationToken ct) =>
-        db.DocumentImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Stage, ImportStages.Reading).SetProperty(i => i.Step, step).SetProperty(i => i.Percent, percent), ct);
-
-    /// <summary>Writes each extraction step as it starts; the extractor is synchronous, so this is too.</summary>
-    private sealed class StepReporter(AppDbContext db, Guid id) : IProgress<ExtractionStep>
+    /// <summary>
+    /// Writes each extraction step as it starts; the extractor is synchronous, so this is too. Each step is
+    /// also where a read over its time limit stops.
+    /// </summary>
+    private sealed class StepReporter(AppDbContext db, Guid id, CancellationToken ct) : IProgress<ExtractionStep>
     {
         public void Report(ExtractionStep value)
         {
+            ct.ThrowIfCancellationRequested();
             var (step, percent) = value switch
             {
                 ExtractionStep.RepairingText => ("Đang chuẩn hóa văn bản (ngắt dòng, số trang, chú thích)", 20),

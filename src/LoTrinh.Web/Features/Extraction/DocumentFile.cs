@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,6 +17,16 @@ public sealed record DocumentText(string? Text, string? Problem, string Format);
 public static class DocumentFile
 {
     public const long MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// A Word file unpacked: a 300-page directive with tables is a few MB of XML. A file that unpacks to
+    /// more (a "zip bomb": 0.6 MB that unpacks to gigabytes) is refused before it is parsed.
+    /// </summary>
+    public const long MaxUnpackedBytes = 64 * 1024 * 1024;
+
+    public const int MaxZipEntries = 2_000;
+
+    public const int MaxPdfPages = 500;
 
     static DocumentFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -98,6 +109,11 @@ public static class DocumentFile
     {
         try
         {
+            if (UnpackProblem(bytes) is { } tooLarge)
+            {
+                return new(null, tooLarge, "docx");
+            }
+
             using var stream = new MemoryStream(bytes);
             using var document = WordprocessingDocument.Open(stream, false);
             var body = document.MainDocumentPart?.Document?.Body;
@@ -136,6 +152,42 @@ public static class DocumentFile
         }
     }
 
+    /// <summary>
+    /// Unpacks every entry into nothing, counting, and stops at the limit: the sizes a zip declares can lie,
+    /// what comes out cannot. Memory stays at one buffer whatever the file claims.
+    /// </summary>
+    private static string? UnpackProblem(byte[] bytes)
+    {
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        if (zip.Entries.Count > MaxZipEntries)
+        {
+            return $"Tệp Word có {zip.Entries.Count:N0} phần bên trong (tối đa {MaxZipEntries:N0}); không phải một văn bản bình thường.";
+        }
+
+        var tooLarge = $"Tệp Word giải nén ra hơn {MaxUnpackedBytes / 1024 / 1024} MB; một văn bản chỉ đạo chỉ vài MB. Tệp có thể bị hỏng hoặc cố ý làm phình; không đọc.";
+        if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+        {
+            return tooLarge;
+        }
+
+        var buffer = new byte[81920];
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            using var content = entry.Open();
+            for (var n = content.Read(buffer); n > 0; n = content.Read(buffer))
+            {
+                total += n;
+                if (total > MaxUnpackedBytes)
+                {
+                    return tooLarge;
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static string ParagraphText(Paragraph p)
     {
         var s = new StringBuilder();
@@ -164,22 +216,19 @@ public static class DocumentFile
         try
         {
             await File.WriteAllBytesAsync(path, bytes, ct);
-            var start = new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
+            var (infoExit, info, _) = await RunAsync("pdfinfo", [path], ct);
+            var pages = infoExit == 0 && System.Text.RegularExpressions.Regex.Match(info, @"^Pages:\s+(\d+)", System.Text.RegularExpressions.RegexOptions.Multiline) is { Success: true } m
+                ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : 0;
+            if (pages > MaxPdfPages)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync(ct);
-            var error = process.StandardError.ReadToEndAsync(ct);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            var text = await output;
-            if (process.ExitCode != 0)
+                return new(null, $"PDF có {pages:N0} trang (tối đa {MaxPdfPages}); một văn bản chỉ đạo hiếm khi dài hơn. Hãy tách phần văn bản ra.", "pdf");
+            }
+
+            var (exit, text, error) = await RunAsync("pdftotext", ["-layout", "-enc", "UTF-8", "-l", MaxPdfPages.ToString(System.Globalization.CultureInfo.InvariantCulture), path, "-"], ct);
+            if (exit != 0)
             {
-                return new(null, $"Không đọc được tệp PDF: {(await error).Trim()}", "pdf");
+                return new(null, $"Không đọc được tệp PDF: {error.Trim()}", "pdf");
             }
 
             return text.Count(char.IsLetter) < 20
@@ -194,6 +243,33 @@ public static class DocumentFile
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>Runs a poppler tool for at most 60 s (or until cancelled), and ends it, with its children, when it runs over.</summary>
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string tool, string[] arguments, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(tool, arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+        };
+        using var process = Process.Start(start)!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>Word's automatic list numbers ("1.", "a)", "-"), which are not in the paragraph's text.</summary>

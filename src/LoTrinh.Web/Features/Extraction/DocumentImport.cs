@@ -16,6 +16,9 @@ public sealed class DocumentImport
     public string? Step { get; set; }
 
     public int Percent { get; set; }
+
+    /// <summary>How many times reading has started (DirectiveImports.MaxAttempts).</summary>
+    public int Attempts { get; set; }
     public string? Problem { get; set; }
 
     /// <summary>The normalised text the spans of the draft point into.</summary>

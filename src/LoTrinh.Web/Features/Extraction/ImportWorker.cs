@@ -7,7 +7,7 @@ namespace LoTrinh.Web.Features.Extraction;
 /// <summary>Uploaded files waiting to be read, in order of upload.</summary>
 public sealed class ImportBacklog
 {
-    private readonly Channel<Guid> _waiting = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Guid> _waiting = Channel.CreateUnbounded<Guid>();
 
     public void Enqueue(Guid id) => _waiting.Writer.TryWrite(id);
 
@@ -15,37 +15,126 @@ public sealed class ImportBacklog
 }
 
 /// <summary>
-/// Reads uploaded files one at a time, off the request, so a long PDF shows its progress instead of
-/// holding a request open. Files left unread when the app stopped are read again at start.
+/// Reads uploaded files off the request, so a long PDF shows its progress instead of holding a request
+/// open. Several readers share the backlog, so one slow file does not hold up the others; each file has
+/// a time limit. Files left unread when the app stopped are read again at start, up to
+/// <see cref="DirectiveImports.MaxAttempts"/> times. Nothing here may stop the host: a failure is logged,
+/// a database that is away is waited for with growing pauses, and the reader goes on with the next file.
 /// </summary>
-public sealed partial class ImportWorker(ImportBacklog queue, IServiceScopeFactory scopes, ILogger<ImportWorker> log) : BackgroundService
+public sealed partial class ImportWorker(ImportBacklog queue, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ImportWorker> log)
+    : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var unfinished = await db.DocumentImports.Where(i => i.Stage == ImportStages.Queued || i.Stage == ImportStages.Reading)
-                .OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(stoppingToken);
-            unfinished.ForEach(queue.Enqueue);
-        }
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
 
-        await foreach (var id in queue.ReadAllAsync(stoppingToken))
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var readers = Math.Clamp(configuration.GetValue("Imports:Readers", 2), 1, 8);
+        var limit = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Imports:ReadSeconds", 120), 5, 3600));
+        return Task.WhenAll(Enumerable.Range(0, readers).Select(_ => ReadLoopAsync(limit, stoppingToken)).Append(RequeueUnfinishedAsync(stoppingToken)));
+    }
+
+    private async Task RequeueUnfinishedAsync(CancellationToken stoppingToken)
+    {
+        var unfinished = await PersistAsync("requeue", async db => await db.DocumentImports
+            .Where(i => i.Stage == ImportStages.Queued || i.Stage == ImportStages.Reading)
+            .OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(stoppingToken), stoppingToken);
+        unfinished?.ForEach(queue.Enqueue);
+    }
+
+    private async Task ReadLoopAsync(TimeSpan limit, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var id in queue.ReadAllAsync(stoppingToken))
+            {
+                await ReadOneAsync(id, limit, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping; an import being read is read again at the next start.
+        }
+    }
+
+    private async Task ReadOneAsync(Guid id, TimeSpan limit, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(limit);
+        string? problem;
+        try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await DirectiveImports.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, timeout.Token);
+            return;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            problem = $"Đọc tệp quá {limit.TotalSeconds:0} giây nên đã dừng. Tệp có thể quá lớn hoặc hỏng; hãy chia nhỏ hoặc lưu lại rồi tải lên.";
+        }
+        catch (Exception e) when (RefusalHandler.Classify(e).Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // The database went away mid-read: the file is not at fault. Read it again once the database answers
+            // (the attempt counter still stops a file that kills the reader every time).
+            LogDatabaseAway(log, e, id);
+            await PauseAsync(1, stoppingToken);
+            queue.Enqueue(id);
+            return;
+        }
+        catch (Exception e)
+        {
+            LogFailed(log, e, id);
+            problem = "Lỗi khi đọc tệp; đã ghi nhật ký để kiểm tra. Hãy thử lại hoặc gửi tệp cho quản trị viên.";
+        }
+
+        await PersistAsync("fail", async db => await DirectiveImports.FailAsync(db, id, problem, stoppingToken), stoppingToken);
+    }
+
+    /// <summary>Runs a database step, waiting with growing pauses while the database is away; null if the host stops first.</summary>
+    private async Task<T?> PersistAsync<T>(string what, Func<AppDbContext, Task<T>> step, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
+        {
             try
             {
-                await DirectiveImports.ReadAsync(db, id, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                return await step(scope.ServiceProvider.GetRequiredService<AppDbContext>());
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogFailed(log, e, id);
-                await DirectiveImports.FailAsync(db, id, "Lỗi khi đọc tệp; đã ghi nhật ký để kiểm tra. Hãy thử lại hoặc gửi tệp cho quản trị viên.", stoppingToken);
+                break;
             }
+            catch (Exception e)
+            {
+                LogRetry(log, e, what, attempt);
+                await PauseAsync(attempt, stoppingToken);
+            }
+        }
+
+        return default;
+    }
+
+    private static async Task PauseAsync(int attempt, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(MaxPause.TotalSeconds, Math.Pow(2, Math.Min(attempt, 10)) / 2)), stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reading import {Id} failed.")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database away while reading import {Id}; it will be read again.")]
+    private static partial void LogDatabaseAway(ILogger logger, Exception exception, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import worker step {What} failed (attempt {Attempt}); retrying.")]
+    private static partial void LogRetry(ILogger logger, Exception exception, string what, int attempt);
 }
