@@ -2,8 +2,10 @@
 # Sourced by run.sh and test.sh.
 #
 # lotrinh_postgres NAME: when ConnectionStrings__Default is not set, makes sure a local
-# PostgreSQL from Debian's packages is installed and running, creates the role and the database
-# named by $1, and exports ConnectionStrings__Default for it.
+# PostgreSQL from Debian's packages is installed and running, creates the database named by $1 and
+# two roles: lotrinh, which owns the schema (migrates, seeds, backs up; may signal the app's
+# connections), and lotrinh_app, which the app serves as (changes business rows, cannot touch the
+# audit trail or any table's definition). Exports ConnectionStrings__Owner and ConnectionStrings__Default.
 set -euo pipefail
 
 lotrinh_postgres() {
@@ -32,18 +34,24 @@ lotrinh_postgres() {
   port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
 
   local password="${LOTRINH_DB_PASSWORD:-lotrinh-local-only}"
+  local app_password="${LOTRINH_APP_DB_PASSWORD:-lotrinh-app-local-only}"
   runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 <<SQL
 do \$\$ begin
   if not exists (select from pg_roles where rolname = 'lotrinh') then
     create role lotrinh login createdb password '$password';
   end if;
+  if not exists (select from pg_roles where rolname = 'lotrinh_app') then
+    create role lotrinh_app login nocreatedb nocreaterole password '$app_password';
+  end if;
 end \$\$;
+grant pg_signal_backend to lotrinh;
 SQL
   if ! runuser -u postgres -- psql -p "$port" -tAc "select 1 from pg_database where datname = '$database'" | grep -q 1; then
     runuser -u postgres -- createdb -p "$port" -O lotrinh "$database"
   fi
 
-  export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$database;Username=lotrinh;Password=$password"
+  export ConnectionStrings__Owner="Host=127.0.0.1;Port=$port;Database=$database;Username=lotrinh;Password=$password"
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$database;Username=lotrinh_app;Password=$app_password"
 }
 
 lotrinh_chromium() {

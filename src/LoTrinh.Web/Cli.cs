@@ -22,7 +22,7 @@ internal static class Cli
         var migrate = new Command("migrate", "Áp dụng các tập lệnh SQL chưa chạy vào cơ sở dữ liệu.");
         migrate.SetAction(async (_, ct) =>
         {
-            var applied = await Migrator.MigrateAsync(ConnectionString(), ct);
+            var applied = await Migrator.MigrateAsync(OwnerConnectionString(), ServingRole(), ct);
             Console.WriteLine(applied.Count == 0 ? "Cơ sở dữ liệu đã ở phiên bản mới nhất." : $"Đã áp dụng: {string.Join(", ", applied)}");
             return 0;
         });
@@ -118,6 +118,16 @@ internal static class Cli
     private static string ConnectionString() => Configuration().GetConnectionString("Default")
         ?? throw new InvalidOperationException("Chưa cấu hình ConnectionStrings__Default.");
 
+    /// <summary>
+    /// The schema owner's connection (ConnectionStrings__Owner), for migrating, seeding, backing up and
+    /// restoring; the app serves through ConnectionStrings__Default. With no owner configured, one role does both.
+    /// </summary>
+    public static string OwnerConnectionString() => Configuration().GetConnectionString("Owner") ?? ConnectionString();
+
+    /// <summary>The role the app serves as, when it is not the owner.</summary>
+    private static string? ServingRole() =>
+        Configuration().GetConnectionString("Owner") is null ? null : new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString()).Username;
+
     private static AppDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(ConnectionString()).Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(OwnerConnectionString()).Options);
 }

@@ -70,13 +70,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseInputBoundary();
 app.UseRequestLocalization(new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("vi-VN") });
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorisation: a caller who may not call an endpoint is told so before anything reads its body.
+app.UseInputBoundary();
 app.UseAntiforgery();
 app.UseCrossSiteWriteCheck();
 app.MapOpenApi().AllowAnonymous();

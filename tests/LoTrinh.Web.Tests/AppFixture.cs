@@ -23,14 +23,30 @@ namespace LoTrinh.Web.Tests;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    private readonly string _adminConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
+    // The schema owner makes the databases, migrates and seeds; the app serves as its own role, as run.sh sets it up.
+    private readonly string _servingConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
         ?? throw new InvalidOperationException("Set ConnectionStrings__Default (./test.sh does) to a PostgreSQL the tests may create databases on.");
+
+    private readonly string? _ownerConnection = Environment.GetEnvironmentVariable("ConnectionStrings__Owner");
+
+    private string AdminConnection => _ownerConnection ?? _servingConnection;
 
     private readonly List<string> _extraDatabases = [];
     private WebApplicationFactory<Program>? _factory;
 
     public string DatabaseName { get; } = $"lotrinh_t_{Guid.NewGuid():N}";
+    /// <summary>The owner's connection to this run's database: for setting up and inspecting, beside the app.</summary>
     public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The connection the app serves through (the serving role when there is one).</summary>
+    public string AppConnectionString => ServingConnection(DatabaseName);
+
+    /// <summary>The serving role's connection to a database of this run.</summary>
+    public string ServingConnection(string database) =>
+        new NpgsqlConnectionStringBuilder(_servingConnection) { Database = database }.ConnectionString;
+
+    /// <summary>The role the app serves as, when it is not the owner.</summary>
+    public string? ServingRole => _ownerConnection is null ? null : new NpgsqlConnectionStringBuilder(_servingConnection).Username;
     public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The seeded agency whose officer the scope tests sign in as (the commune formed on 1/7/2025).</summary>
@@ -83,7 +99,7 @@ public sealed class AppFixture : IAsyncLifetime
         ConnectionString = await CreateDatabaseAsync(DatabaseName, withProgramme: true);
 
         // The app reads its connection string while it composes its services, so it is set before the host starts.
-        Environment.SetEnvironmentVariable("ConnectionStrings__Default", ConnectionString);
+        Environment.SetEnvironmentVariable("ConnectionStrings__Default", AppConnectionString);
         // Tests sign in far more often than a person; the limit itself is tested with its own host.
         Environment.SetEnvironmentVariable("Security__SignInPerMinute", "10000");
         _factory = new WebApplicationFactory<Program>();
@@ -101,20 +117,21 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var name = $"{DatabaseName}_r{_extraDatabases.Count}";
         _extraDatabases.Add(name);
-        return await CreateDatabaseAsync(name, withProgramme: false);
+        await CreateDatabaseAsync(name, withProgramme: false);
+        return ServingConnection(name);
     }
 
     private async Task<string> CreateDatabaseAsync(string name, bool withProgramme)
     {
-        await using (var admin = new NpgsqlConnection(_adminConnection))
+        await using (var admin = new NpgsqlConnection(AdminConnection))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"create database {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(_adminConnection) { Database = name }.ConnectionString;
-        await Migrator.MigrateAsync(connectionString);
+        var connectionString = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = name }.ConnectionString;
+        await Migrator.MigrateAsync(connectionString, ServingRole);
         await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
         await new SeedLoader(db).LoadAsync(SeedLoader.DefaultDirectory, withProgramme);
         return connectionString;
@@ -128,7 +145,7 @@ public sealed class AppFixture : IAsyncLifetime
         }
 
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(_adminConnection);
+        await using var admin = new NpgsqlConnection(AdminConnection);
         await admin.OpenAsync();
         foreach (var name in _extraDatabases.Append(DatabaseName))
         {

@@ -5,14 +5,16 @@ namespace LoTrinh.Web.Data;
 
 /// <summary>
 /// Tells PostgreSQL who is working on each connection the application opens, so the audit trigger can
-/// record the person and their address with every change. Every key is set on every open, so a pooled
-/// connection never carries the previous user.
+/// record the person and their address with every change. The person is proven by their own credential
+/// (lotrinh_set_actor checks it and seals the actor; 0005_reliability.sql); the system and the public pass
+/// none and are recorded as the database role. Set on every open, so a pooled connection never carries the
+/// previous user.
 /// </summary>
 public sealed class AuditSession : DbConnectionInterceptor
 {
     public static readonly AuditSession Instance = new();
 
-    private const string Sql = "select set_config('lotrinh.actor_id', $1, false), set_config('lotrinh.actor_name', $2, false), set_config('lotrinh.client', $3, false)";
+    private const string Sql = "select lotrinh_set_actor($1, $2)";
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -31,7 +33,7 @@ public sealed class AuditSession : DbConnectionInterceptor
         var viewer = (eventData.Context as AppDbContext)?.Viewer;
         var command = connection.CreateCommand();
         command.CommandText = Sql;
-        foreach (var value in new[] { viewer?.UserId?.ToString(System.Globalization.CultureInfo.InvariantCulture), viewer?.Name, viewer?.Client })
+        foreach (var value in new[] { viewer?.Credential, viewer?.Client })
         {
             var parameter = command.CreateParameter();
             parameter.Value = value ?? string.Empty;

@@ -12,7 +12,11 @@ public static class Migrator
 {
     private const long LockKey = 0x4C6F5472696E68; // "LoTrinh"
 
-    public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, CancellationToken ct = default)
+    /// <summary>
+    /// Applies what is new, as the owner of the schema; then, when the app serves as a role of its own
+    /// (<paramref name="appRole"/>), gives that role exactly what serving needs (<see cref="GrantServingRights"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(string connectionString, string? appRole = null, CancellationToken ct = default)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -51,12 +55,35 @@ public static class Migrator
                 newlyApplied.Add(version);
             }
 
+            if (appRole is not null && appRole != new NpgsqlConnectionStringBuilder(connectionString).Username)
+            {
+                await Execute(connection, null, GrantServingRights(appRole), ct);
+            }
+
             return newlyApplied;
         }
         finally
         {
             await Execute(connection, null, $"select pg_advisory_unlock({LockKey})", ct);
         }
+    }
+
+    /// <summary>
+    /// The serving role changes business rows and reads the audit trail; it cannot write, change or empty the
+    /// trail (only the owner's audit trigger writes it), read the audit key, or alter any table or trigger
+    /// (it owns none). Given again after every migration, so new tables are covered.
+    /// </summary>
+    public static string GrantServingRights(string appRole)
+    {
+        var role = "\"" + appRole.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return $"""
+            grant usage on schema public to {role};
+            grant select, insert, update, delete on all tables in schema public to {role};
+            grant usage, select on all sequences in schema public to {role};
+            revoke insert, update, delete, truncate on audit_event, schema_migration from {role};
+            revoke all on audit_key from {role};
+            grant execute on function lotrinh_set_actor(text, text) to {role};
+            """;
     }
 
     /// <summary>The scripts in version order: the file name up to ".sql".</summary>

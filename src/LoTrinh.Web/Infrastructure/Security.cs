@@ -28,6 +28,7 @@ public static class Security
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ViewerAccessor>();
+        services.AddServerSideSessions();
         services.AddAccountStore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ViewerClaimsFactory>();

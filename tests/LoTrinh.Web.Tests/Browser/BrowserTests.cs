@@ -15,7 +15,7 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await AppServer.StartAsync(app.ConnectionString);
+        _app = await AppServer.StartAsync(app.AppConnectionString);
         _browser = _app.Browser;
         _baseUrl = _app.BaseUrl;
     }

@@ -26,7 +26,7 @@ public sealed class SchemaTests(AppFixture app)
     [Fact]
     public async Task Migrate_SecondTime_AppliesNothing()
     {
-        var applied = await Migrator.MigrateAsync(app.ConnectionString, TestContext.Current.CancellationToken);
+        var applied = await Migrator.MigrateAsync(app.ConnectionString, app.ServingRole, TestContext.Current.CancellationToken);
 
         Assert.Empty(applied);
     }

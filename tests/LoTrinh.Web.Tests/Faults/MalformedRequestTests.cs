@@ -17,7 +17,7 @@ public sealed class MalformedRequestTests(AppFixture app, ITestOutputHelper outp
     public async Task EveryOperation_Malformed_AnswersWithoutServerErrorAndChangesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var server = await LoTrinh.Web.Tests.Browser.AppServer.StartAsync(app.ConnectionString, withBrowser: false);
+        await using var server = await LoTrinh.Web.Tests.Browser.AppServer.StartAsync(app.AppConnectionString, withBrowser: false);
         using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", app.Accounts[Role.Administrator].Token);
         var openApi = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", ct);

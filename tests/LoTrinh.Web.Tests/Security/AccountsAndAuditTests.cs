@@ -100,7 +100,7 @@ public sealed class AccountsAndAuditTests(AppFixture app)
     [InlineData("truncate audit_event")]
     public async Task AuditTable_RefusesChangesFromTheApplicationsRole(string sql)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.AppConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
 

@@ -37,35 +37,35 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     {
         // API
         ["POST /api/directives/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/directives", new { })),
-        ["POST /api/directives/{id:long}/links"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/links", new { })),
-        ["POST /api/directives/{id:long}/publish"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/publish", new { published = true })),
+        ["POST /api/directives/{id:id}/links"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/links", new { })),
+        ["POST /api/directives/{id:id}/publish"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/publish", new { published = true })),
         ["POST /api/targets/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/targets", new { })),
         ["POST /api/tasks/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks", new { })),
-        ["PUT /api/tasks/{id:long}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
-        ["DELETE /api/tasks/{id:long}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
-        ["POST /api/tasks/{id:long}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/progress", new { text = "Đang thực hiện" })),
-        ["POST /api/tasks/{id:long}/complete"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/complete", new { on = "2024-01-15" })),
+        ["PUT /api/tasks/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
+        ["DELETE /api/tasks/{id:id}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
+        ["POST /api/tasks/{id:id}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/progress", new { text = "Đang thực hiện" })),
+        ["POST /api/tasks/{id:id}/complete"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/complete", new { on = "2024-01-15" })),
         ["POST /api/measurements/"] = new(Reporters, true, c => Json(HttpMethod.Post, "/api/measurements", c.Data.NewMeasurementInput(c.InScope))),
-        ["PUT /api/measurements/{id:long}"] = new(Reporters, true, async c =>
+        ["PUT /api/measurements/{id:id}"] = new(Reporters, true, async c =>
         {
             var (id, version) = await c.Data.NewMeasurementAsync(c.InScope);
             return await Json(HttpMethod.Put, $"/api/measurements/{id}", new { value = 61.5m, source = "Cục Thống kê", version });
         }),
-        ["DELETE /api/measurements/{id:long}"] = new(Reporters, true, async c => new(HttpMethod.Delete, $"/api/measurements/{(await c.Data.NewMeasurementAsync(c.InScope)).Id}")),
+        ["DELETE /api/measurements/{id:id}"] = new(Reporters, true, async c => new(HttpMethod.Delete, $"/api/measurements/{(await c.Data.NewMeasurementAsync(c.InScope)).Id}")),
         ["POST /api/classification/sets"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/classification/sets", new { })),
         ["POST /api/classification/sets/activate"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/classification/sets/activate", new { basis = "111/2025" })),
         ["POST /api/classification/assess"] = new(Readers, false, _ => Json(HttpMethod.Post, "/api/classification/assess", new { })),
-        ["POST /api/urban-areas/{id:long}/assessments"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/assessments", new { })),
+        ["POST /api/urban-areas/{id:id}/assessments"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/assessments", new { })),
         ["POST /api/imports/"] = new(Programme, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = new MultipartFormDataContent() })),
         ["POST /api/imports/{id:guid}/save"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/imports/{await c.Data.NewImportAsync()}/save", new { })),
         ["DELETE /api/imports/{id:guid}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/imports/{await c.Data.NewImportAsync()}")),
         ["POST /api/account/password"] = new(SignedIn, false, _ => Json(HttpMethod.Post, "/api/account/password", new { })),
         ["POST /api/account/sign-out-everywhere"] = new(SignedIn, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/account/sign-out-everywhere"))),
         ["POST /api/account/tokens"] = new(SignedIn, false, _ => Json(HttpMethod.Post, "/api/account/tokens", new { })),
-        ["DELETE /api/account/tokens/{id:long}"] = new(SignedIn, false, async c => new(HttpMethod.Delete, $"/api/account/tokens/{await c.Data.NewTokenAsync(c.Role)}")),
+        ["DELETE /api/account/tokens/{id:id}"] = new(SignedIn, false, async c => new(HttpMethod.Delete, $"/api/account/tokens/{await c.Data.NewTokenAsync(c.Role)}")),
         ["POST /api/users/"] = new(AccountAdmins, false, _ => Json(HttpMethod.Post, "/api/users", new { })),
-        ["POST /api/users/{id:long}/reset-password"] = new(AccountAdmins, false, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/reset-password"))),
-        ["POST /api/users/{id:long}/lock"] = new(AccountAdmins, false, c => Json(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/lock", new { locked = false })),
+        ["POST /api/users/{id:id}/reset-password"] = new(AccountAdmins, false, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/reset-password"))),
+        ["POST /api/users/{id:id}/lock"] = new(AccountAdmins, false, c => Json(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/lock", new { locked = false })),
 
         // Pages (handler name after the page)
         ["POST /Accounts/Login"] = new(Anyone, false, _ => Form("/Accounts/Login", [])),

@@ -21,7 +21,8 @@ public sealed class AccessTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = AccessToken.HashOf(header["Bearer ".Length..].Trim());
+        var token = header["Bearer ".Length..].Trim();
+        var hash = AccessToken.HashOf(token);
         var now = time.GetUtcNow();
         var found = await db.AccessTokens.AsNoTracking().Include(t => t.User)
             .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now, Context.RequestAborted);
@@ -36,6 +37,7 @@ public sealed class AccessTokenHandler(
             await db.AccessTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
+        Context.Items[Viewer.CredentialItem] = token;
         var principal = await principals.CreateAsync(found.User);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

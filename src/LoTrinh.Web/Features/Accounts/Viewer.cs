@@ -18,6 +18,17 @@ public sealed record Viewer(long? UserId, string Name, Role? Role, long? AgencyI
         public const string DisplayName = "lotrinh:name";
     }
 
+    /// <summary>
+    /// The signed-in person's own live credential for this request (session key or access token). The
+    /// database checks it to seal the actor of the audit trail (lotrinh_set_actor); it is never written down.
+    /// </summary>
+    public string? Credential { get; init; }
+
+    /// <summary>Where authentication leaves the credential for the request (HttpContext.Items).</summary>
+    public const string CredentialItem = "lotrinh:credential";
+
+    public override string ToString() => $"Viewer {UserId} {Name} {Role}";
+
     public static Viewer System(string name) => new(null, name, null, null, null, null, IsSystem: true);
 
     public bool IsSignedIn => UserId is not null;
@@ -49,6 +60,6 @@ public sealed record Viewer(long? UserId, string Name, Role? Role, long? AgencyI
 public sealed class ViewerAccessor(IHttpContextAccessor http)
 {
     public Viewer Current => http.HttpContext is { } context
-        ? Viewer.From(context.User, context.Connection.RemoteIpAddress?.ToString())
+        ? Viewer.From(context.User, context.Connection.RemoteIpAddress?.ToString()) with { Credential = context.Items[Viewer.CredentialItem] as string }
         : Viewer.System("Hệ thống");
 }
