@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web;
 
-/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh admin create</c>, <c>lotrinh classify</c>, <c>lotrinh extract</c>, <c>lotrinh extract-eval</c>.</summary>
+/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh admin create</c>, <c>lotrinh classify</c>, <c>lotrinh extract</c>, <c>lotrinh extract-eval</c>, <c>lotrinh backup</c>, <c>lotrinh restore</c>.</summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "admin", "classify", "extract", "extract-eval", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed", "admin", "classify", "extract", "extract-eval", "backup", "restore", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -100,7 +100,16 @@ internal static class Cli
         });
         var admin = new Command("admin", "Tài khoản quản trị.") { create };
 
+        var backupTo = new Option<FileInfo>("--to") { Description = "Tệp sao lưu sẽ ghi (định dạng tùy biến của pg_dump).", Required = true };
+        var backup = new Command("backup", "Sao lưu toàn bộ cơ sở dữ liệu (chương trình, tài khoản, nhật ký thay đổi, tệp đã nhập).") { backupTo };
+        backup.SetAction((parse, ct) => Backups.BackupAsync(OwnerConnectionString(), parse.GetValue(backupTo)!, Console.Out, Console.Error, ct));
+        var restoreFrom = new Option<FileInfo>("--from") { Description = "Tệp do lotrinh backup ghi.", Required = true };
+        var restore = new Command("restore", "Khôi phục một bản sao lưu vào cơ sở dữ liệu trống, rồi cập nhật lược đồ và cấp quyền cho vai trò phục vụ.") { restoreFrom };
+        restore.SetAction((parse, ct) => Backups.RestoreAsync(OwnerConnectionString(), ServingRole(), parse.GetValue(restoreFrom)!, Console.Out, Console.Error, ct));
+
         root.Subcommands.Add(admin);
+        root.Subcommands.Add(backup);
+        root.Subcommands.Add(restore);
         root.Subcommands.Add(extract);
         root.Subcommands.Add(evaluate);
         root.Subcommands.Add(migrate);

@@ -84,6 +84,19 @@ public sealed class AppFixture : IAsyncLifetime
         return System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
     }
 
+    /// <summary>A client that keeps cookies, as a browser does (for signing in through the page).</summary>
+    public HttpClient CookieClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the sign-in form with its antiforgery token; returns the page shown after (or the redirect's target).</summary>
+    public static async Task<string> SignInAsync(HttpClient client, string userName, string password)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var token = await AntiforgeryTokenAsync(client);
+        var response = await client.PostAsync("/Accounts/Login", new FormUrlEncodedContent(
+            [new("UserName", userName), new("Password", password), new("__RequestVerificationToken", token)]), ct);
+        return response.StatusCode == System.Net.HttpStatusCode.Redirect ? response.Headers.Location!.OriginalString : await response.Content.ReadAsStringAsync(ct);
+    }
+
     /// <summary>A client calling with the role's personal access token.</summary>
     public HttpClient As(Role role)
     {
@@ -119,6 +132,35 @@ public sealed class AppFixture : IAsyncLifetime
         _extraDatabases.Add(name);
         await CreateDatabaseAsync(name, withProgramme: false);
         return ServingConnection(name);
+    }
+
+    /// <summary>An empty database of this run (no tables), owned by the owner role; its owner's connection string.</summary>
+    public async Task<string> CreateEmptyDatabaseAsync()
+    {
+        var name = $"{DatabaseName}_e{_extraDatabases.Count}";
+        _extraDatabases.Add(name);
+        await using var admin = new NpgsqlConnection(AdminConnection);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"create database {name}", admin);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(AdminConnection) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>Runs <c>lotrinh VERB …</c> as its own process, as an operator would, with the owner and serving connections of <paramref name="database"/>.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunCliAsync(string database, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "lotrinh.dll"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__Default"] = ServingConnection(database);
+        start.Environment["ConnectionStrings__Owner"] = new NpgsqlConnectionStringBuilder(AdminConnection) { Database = database }.ConnectionString;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
     }
 
     private async Task<string> CreateDatabaseAsync(string name, bool withProgramme)

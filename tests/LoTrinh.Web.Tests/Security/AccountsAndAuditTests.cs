@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LoTrinh.Core.Accounts;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -194,14 +193,7 @@ public sealed class AccountsAndAuditTests(AppFixture app)
         Assert.NotNull(stored.RevokedAt);
     }
 
-    private HttpClient CookieClient() => app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private HttpClient CookieClient() => app.CookieClient();
 
-    /// <summary>Posts the sign-in form with its antiforgery token; returns the page shown after (or the redirect's target).</summary>
-    private static async Task<string> SignInAsync(HttpClient client, string userName, string password)
-    {
-        var token = await AppFixture.AntiforgeryTokenAsync(client);
-        var response = await client.PostAsync("/Accounts/Login", new FormUrlEncodedContent(
-            [new("UserName", userName), new("Password", password), new("__RequestVerificationToken", token)]), Ct);
-        return response.StatusCode == HttpStatusCode.Redirect ? response.Headers.Location!.OriginalString : await response.Content.ReadAsStringAsync(Ct);
-    }
+    private static Task<string> SignInAsync(HttpClient client, string userName, string password) => AppFixture.SignInAsync(client, userName, password);
 }
