@@ -85,7 +85,7 @@ public static class Edits
         {
             return await read();
         }
-        catch (Exception e) when (RefusalHandler.Classify(e).Status == StatusCodes.Status503ServiceUnavailable)
+        catch (Exception e) when (RefusalHandler.IsUnavailable(e))
         {
             return default;
         }

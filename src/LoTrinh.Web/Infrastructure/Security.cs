@@ -284,6 +284,12 @@ public sealed partial class RefusalHandler(IProblemDetailsService problems, ILog
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var (status, title) = Classify(exception);
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(log, exception, httpContext.Request.Path);
+            ForgetBrokenConnections();
+        }
+
         if (status == 0 || !Security.IsApi(httpContext))
         {
             // A page is re-executed as the Vietnamese status page with the status Classify gives (Program.cs).
@@ -292,7 +298,6 @@ public sealed partial class RefusalHandler(IProblemDetailsService problems, ILog
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            LogUnavailable(log, exception, httpContext.Request.Path);
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -326,6 +331,15 @@ public sealed partial class RefusalHandler(IProblemDetailsService problems, ILog
         _ when Unreachable(exception) => Unavailable,
         _ => (0, string.Empty),
     };
+
+    /// <summary>True when the database was away or busy: the moment's fault, worth trying again.</summary>
+    public static bool IsUnavailable(Exception exception) => Classify(exception).Status == StatusCodes.Status503ServiceUnavailable;
+
+    /// <summary>
+    /// After the database dropped connections (a restart, a failover), the idle ones in the pool are dead too;
+    /// forgetting them makes the next requests open fresh ones instead of each failing on a dead one in turn.
+    /// </summary>
+    public static void ForgetBrokenConnections() => NpgsqlConnection.ClearAllPools();
 
     private static readonly (int, string) Unavailable =
         (StatusCodes.Status503ServiceUnavailable, $"Cơ sở dữ liệu tạm thời không phục vụ được; không có gì được ghi. Thử lại sau {RetryAfterSeconds} giây.");

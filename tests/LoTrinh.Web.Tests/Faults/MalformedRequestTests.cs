@@ -30,8 +30,12 @@ public sealed class MalformedRequestTests(AppFixture app, ITestOutputHelper outp
             var user = app.Accounts[Role.AgencyOfficer].Id;
             _ids = new(StringComparer.Ordinal)
             {
-                ["/api/tasks"] = task, ["/api/directives"] = directive, ["/api/measurements"] = measurement,
-                ["/api/classification/urban-areas"] = urbanArea, ["/api/users"] = user, ["/api/history"] = task,
+                ["/api/tasks"] = task,
+                ["/api/directives"] = directive,
+                ["/api/measurements"] = measurement,
+                ["/api/classification/urban-areas"] = urbanArea,
+                ["/api/users"] = user,
+                ["/api/history"] = task,
             };
         }
 

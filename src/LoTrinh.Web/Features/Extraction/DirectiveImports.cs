@@ -130,6 +130,11 @@ public static class DirectiveImports
             .SetProperty(i => i.Draft, draft).SetProperty(i => i.Warnings, warnings), ct);
     }
 
+    /// <summary>Takes back an attempt that the database, not the file, cut short.</summary>
+    public static Task<int> ForgiveAttemptAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        db.DocumentImports.Where(i => i.Id == id && i.Attempts > 0 && i.Stage == ImportStages.Reading)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Attempts, i => i.Attempts - 1), ct);
+
     public static async Task<int> FailAsync(AppDbContext db, Guid id, string problem, CancellationToken ct) =>
         await db.DocumentImports.Where(i => i.Id == id && i.Stage != ImportStages.Saved).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Stage, ImportStages.Failed).SetProperty(i => i.Problem, problem)

@@ -153,8 +153,9 @@ public static class DocumentFile
     }
 
     /// <summary>
-    /// Unpacks every entry into nothing, counting, and stops at the limit: the sizes a zip declares can lie,
-    /// what comes out cannot. Memory stays at one buffer whatever the file claims.
+    /// Refuses a Word file that unpacks to more than the limit, from the sizes its directory declares, before
+    /// anything is unpacked. A zip that under-declares gains nothing: .NET's zip reader stops an entry at its
+    /// declared size and fails it if more would come out (dotnet/corefx#38314), so memory stays bounded either way.
     /// </summary>
     private static string? UnpackProblem(byte[] bytes)
     {
@@ -164,28 +165,9 @@ public static class DocumentFile
             return $"Tệp Word có {zip.Entries.Count:N0} phần bên trong (tối đa {MaxZipEntries:N0}); không phải một văn bản bình thường.";
         }
 
-        var tooLarge = $"Tệp Word giải nén ra hơn {MaxUnpackedBytes / 1024 / 1024} MB; một văn bản chỉ đạo chỉ vài MB. Tệp có thể bị hỏng hoặc cố ý làm phình; không đọc.";
-        if (zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
-        {
-            return tooLarge;
-        }
-
-        var buffer = new byte[81920];
-        long total = 0;
-        foreach (var entry in zip.Entries)
-        {
-            using var content = entry.Open();
-            for (var n = content.Read(buffer); n > 0; n = content.Read(buffer))
-            {
-                total += n;
-                if (total > MaxUnpackedBytes)
-                {
-                    return tooLarge;
-                }
-            }
-        }
-
-        return null;
+        return zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes
+            ? $"Tệp Word giải nén ra hơn {MaxUnpackedBytes / 1024 / 1024} MB; một văn bản chỉ đạo chỉ vài MB. Tệp có thể bị hỏng hoặc cố ý làm phình; không đọc."
+            : null;
     }
 
     private static string ParagraphText(Paragraph p)

@@ -75,12 +75,13 @@ public sealed partial class ImportWorker(ImportBacklog queue, IServiceScopeFacto
         {
             problem = $"Đọc tệp quá {limit.TotalSeconds:0} giây nên đã dừng. Tệp có thể quá lớn hoặc hỏng; hãy chia nhỏ hoặc lưu lại rồi tải lên.";
         }
-        catch (Exception e) when (RefusalHandler.Classify(e).Status == StatusCodes.Status503ServiceUnavailable)
+        catch (Exception e) when (RefusalHandler.IsUnavailable(e))
         {
-            // The database went away mid-read: the file is not at fault. Read it again once the database answers
-            // (the attempt counter still stops a file that kills the reader every time).
+            // The database went away mid-read: the file is not at fault, so the attempt does not count against it.
+            // Read it again once the database answers.
             LogDatabaseAway(log, e, id);
-            await PauseAsync(1, stoppingToken);
+            RefusalHandler.ForgetBrokenConnections();
+            await PersistAsync("forgive", db => DirectiveImports.ForgiveAttemptAsync(db, id, stoppingToken), stoppingToken);
             queue.Enqueue(id);
             return;
         }
