@@ -50,6 +50,14 @@ public sealed class SeedLoader(AppDbContext db)
         AddHistoricalUnits();
         AddAgencies();
         var (targets, tasks, measurements) = withProgramme ? await AddProgrammeAsync(directory, ct) : (0, 0, 0);
+
+        // The seed is the province's programme as issued and the documents it cites: public documents, published.
+        // (An imported or registered directive waits for the secretariat's "Công bố".)
+        foreach (var directive in db.ChangeTracker.Entries<Directive>())
+        {
+            directive.Entity.Published = true;
+        }
+
         db.ChangeTracker.DetectChanges();
         var units = db.ChangeTracker.Entries<AdministrativeUnit>().Count();
         await db.SaveChangesAsync(ct);
