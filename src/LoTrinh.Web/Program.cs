@@ -40,6 +40,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/Extraction", nameof(Permission.ManageProgramme));
         o.Conventions.AuthorizePage("/Directives/Create", nameof(Permission.ManageProgramme));
         o.Conventions.AuthorizePage("/Tasks/Edit", nameof(Permission.ManageProgramme));
+        o.Conventions.AuthorizePage("/Tasks/Assign", nameof(Permission.ManageProgramme));
+        o.Conventions.AuthorizePage("/Agencies/Succession", nameof(Permission.ManageProgramme));
         o.Conventions.AuthorizePage("/Accounts/Users", nameof(Permission.ManageAccounts));
         o.Conventions.AuthorizeFolder("/History", nameof(Permission.ReadInternal));
         o.Conventions.ConfigureFilter(new HandlerPermissionFilter());

@@ -35,19 +35,22 @@ public sealed partial class AppDbContext
 
     private void ApplyScope(ModelBuilder builder)
     {
-        // Public: published directives. Agency: those too, and any that gives the agency a task.
+        // Public: published directives. Agency: those too, any that gives the agency (or a body under it) a task, and its own.
         builder.Entity<Directive>().HasQueryFilter(ScopeFilter, d => ReadsAll || d.Published
-            || Tasks.Any(t => t.DirectiveId == d.Id && t.Agencies.Any(a => a.AgencyId == ScopeAgencyId)));
+            || Tasks.Any(t => t.DirectiveId == d.Id && t.Agencies.Any(a => a.AgencyId == ScopeAgencyId || a.Agency.ParentId == ScopeAgencyId))
+            || d.IssuerAgencyId == ScopeAgencyId);
         builder.Entity<Objective>().HasQueryFilter(ScopeFilter, o => Directives.Any(d => d.Id == o.DirectiveId));
         builder.Entity<DirectiveLink>().HasQueryFilter(ScopeFilter, l => Directives.Any(d => d.Id == l.FromDirectiveId));
 
         builder.Entity<Target>().HasQueryFilter(DeletedFilter, t => t.DeletedAt == null);
         builder.Entity<Target>().HasQueryFilter(ScopeFilter, t => Directives.Any(d => d.Id == t.DirectiveId));
 
-        // Agency: the tasks where it is lead, co-lead or cooperating. Public: none (working data). A task's agency rows
-        // are read through the task (a filter of their own would refer back to the tasks: a cycle).
+        // Agency: the tasks where it, or a body under it (a commune's offices under its UBND), is lead, co-lead or
+        // cooperating. Public: none (working data). A task's agency rows are read through the task (a filter of
+        // their own would refer back to the tasks: a cycle).
         builder.Entity<TaskItem>().HasQueryFilter(DeletedFilter, t => t.DeletedAt == null);
-        builder.Entity<TaskItem>().HasQueryFilter(ScopeFilter, t => ReadsAll || t.Agencies.Any(a => a.AgencyId == ScopeAgencyId));
+        builder.Entity<TaskItem>().HasQueryFilter(ScopeFilter, t => ReadsAll
+            || t.Agencies.Any(a => a.AgencyId == ScopeAgencyId || a.Agency.ParentId == ScopeAgencyId));
         builder.Entity<ProgressUpdate>().HasQueryFilter(DeletedFilter, p => p.DeletedAt == null);
         builder.Entity<ProgressUpdate>().HasQueryFilter(ScopeFilter, p => Tasks.Any(t => t.Id == p.TaskId));
 

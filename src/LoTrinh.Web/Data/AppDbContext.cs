@@ -36,6 +36,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
     public DbSet<TaskAgency> TaskAgencies => Set<TaskAgency>();
     public DbSet<ProgressUpdate> ProgressUpdates => Set<ProgressUpdate>();
+    public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
     public DbSet<KeyProject> KeyProjects => Set<KeyProject>();
     public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
     public DbSet<UrbanArea> UrbanAreas => Set<UrbanArea>();
@@ -97,13 +98,22 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(t => t.DeadlinePrecision)
                 .HasConversion(p => p.ToString().ToLowerInvariant(), s => Enum.Parse<DeadlinePrecision>(s, true));
             e.Property(t => t.CompletedOn);
+            e.Property(t => t.OriginalDeadlineText);
+            e.Property(t => t.OriginalDueOn);
             e.Property(t => t.CreatedAt).ValueGeneratedOnAdd();
             e.HasMany(t => t.Agencies).WithOne(a => a.Task).HasForeignKey(a => a.TaskId);
             e.HasMany(t => t.ProgressUpdates).WithOne(p => p.Task).HasForeignKey(p => p.TaskId);
             e.Ignore(t => t.Deadline);
             e.Property(t => t.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
-        builder.Entity<TaskAgency>().HasKey(a => new { a.TaskId, a.AgencyId });
+        builder.Entity<TaskAgency>(e =>
+        {
+            e.HasKey(a => new { a.TaskId, a.AgencyId });
+            e.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId);
+            e.HasOne(a => a.ReceivedFrom).WithMany().HasForeignKey(a => a.ReceivedFromAgencyId);
+        });
+        builder.Entity<TaskAssignment>().Property(a => a.CreatedAt).ValueGeneratedOnAdd();
+        builder.Entity<Agency>().HasOne(a => a.Successor).WithMany().HasForeignKey(a => a.SuccessorId);
         builder.Entity<ProgressUpdate>().Property(p => p.CreatedAt).ValueGeneratedOnAdd();
         builder.Entity<KeyProject>(e =>
         {

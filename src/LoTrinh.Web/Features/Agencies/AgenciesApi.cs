@@ -17,7 +17,36 @@ public static class AgenciesApi
         var group = app.MapGroup("/api/agencies").WithTags("Cơ quan");
         group.MapGet("/", List).AllowAnonymous();
         group.MapGet("/{id:id}", Get).AllowAnonymous().WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
+        group.MapGet("/successions", PendingSuccessions).Requires(Core.Accounts.Permission.ManageProgramme)
+            .WithSummary("Cơ quan đã giải thể (cải cách 2025) còn nhiệm vụ chưa xong, với cơ quan kế thừa được gợi ý theo đơn vị hành chính.");
+        group.MapPost("/{id:id}/succession", ConfirmSuccession).Requires(Core.Accounts.Permission.ManageProgramme)
+            .WithSummary("Xác nhận cơ quan kế thừa và chuyển mọi nhiệm vụ chưa xong sang đó ({successor, outsideLineage}).");
+        group.MapPost("/{id:id}/merge", Merge).Requires(Core.Accounts.Permission.ManageProgramme)
+            .WithSummary("Gộp một bản ghi trùng vào bản ghi được giữ lại ({into}); nhiệm vụ, tài khoản đi theo.");
     }
+
+    private static async Task<Ok<IReadOnlyList<DissolvedAgency>>> PendingSuccessions(AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await Successions.PendingAsync(db, time.Today(), ct));
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ConfirmSuccession(
+        long id, SuccessionInput input, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await Successions.ConfirmAsync(db, id, input, time.Today(), ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Any: true } errors => errors.Problem(),
+            _ => TypedResults.NoContent(),
+        };
+
+    /// <summary>The agency that stays.</summary>
+    public sealed record MergeInput(long? Into);
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Merge(long id, MergeInput input, AppDbContext db, CancellationToken ct) =>
+        await Successions.MergeAsync(db, id, input.Into, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Any: true } errors => errors.Problem(),
+            _ => TypedResults.NoContent(),
+        };
 
     public static Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
         QueryAsync(db, db.Agencies, q, kind, ct);

@@ -17,4 +17,19 @@ public sealed class Agency
     public Agency? Parent { get; set; }
     public long? AdministrativeUnitId { get; set; }
     public AdministrativeUnit? AdministrativeUnit { get; set; }
+
+    public DateOnly? ValidFrom { get; set; }
+
+    /// <summary>The last day the body existed (its unit's last day by default: the 2025 reform ended districts on 30/6/2025).</summary>
+    public DateOnly? ValidTo { get; set; }
+
+    /// <summary>The body that took over its open tasks, once the secretariat confirmed it.</summary>
+    public long? SuccessorId { get; set; }
+
+    public Agency? Successor { get; set; }
+
+    /// <summary>A duplicate record merged into another; its tasks and accounts went there.</summary>
+    public long? MergedIntoId { get; set; }
+
+    public bool IsDissolvedOn(DateOnly day) => ValidTo is { } end && end < day;
 }

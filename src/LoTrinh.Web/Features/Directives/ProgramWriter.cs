@@ -66,7 +66,7 @@ public sealed class ProgramWriter(AppDbContext db, Func<string, (Direction Direc
             return local;
         }
 
-        var agency = new Agency { Name = name, NameKey = key, Kind = AgencyKinds.Infer(name), AdministrativeUnit = locality };
+        var agency = new Agency { Name = name, NameKey = key, Kind = AgencyKinds.Infer(name), AdministrativeUnit = locality, ValidTo = locality?.ValidTo };
         db.Agencies.Add(agency);
         _agencies[localKey] = agency;
         return agency;

@@ -159,6 +159,7 @@ public sealed class SeedLoader(AppDbContext db)
     {
         foreach (var a in _program.Agencies)
         {
+            var unit = a.Unit is null ? null : _units.Resolve(a.Unit.Code, a.Unit.On);
             var agency = new Agency
             {
                 Name = a.Name,
@@ -166,7 +167,8 @@ public sealed class SeedLoader(AppDbContext db)
                 ShortName = a.ShortName,
                 Kind = AgencyKinds.All.Contains(a.Kind) ? a.Kind : throw new InvalidDataException($"Unknown agency kind {a.Kind}."),
                 Parent = a.Parent is null ? null : _programAgencies[VietnameseText.MatchKey(a.Parent)],
-                AdministrativeUnit = a.Unit is null ? null : _units.Resolve(a.Unit.Code, a.Unit.On),
+                AdministrativeUnit = unit,
+                ValidTo = unit?.ValidTo,
             };
             db.Agencies.Add(agency);
             _programAgencies[agency.NameKey] = agency;

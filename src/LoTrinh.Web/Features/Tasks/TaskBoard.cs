@@ -8,10 +8,14 @@ namespace LoTrinh.Web.Features.Tasks;
 
 public sealed record DeadlineView(string Text, DateOnly? Due, string Precision, bool Exclusive);
 
+/// <param name="LeadReceivedFrom">The dissolved agency the lead took the task over from (nhận từ …).</param>
+/// <param name="LeadDissolved">The lead no longer exists and no successor took the task yet: it must be given again.</param>
+/// <param name="OriginalDeadline">The deadline first set, when it was adjusted since.</param>
 public sealed record TaskRow(
     long Id, string Text, long DirectiveId, string Directive, string? Section,
     string? Lead, IReadOnlyList<string> CoLeads, IReadOnlyList<string> Cooperating,
-    DeadlineView? Deadline, DateOnly? CompletedOn, string Status, string StatusLabel);
+    DeadlineView? Deadline, DateOnly? CompletedOn, string Status, string StatusLabel,
+    string? LeadReceivedFrom = null, bool LeadDissolved = false, string? OriginalDeadline = null);
 
 public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null);
 
@@ -53,8 +57,15 @@ public static class TaskBoard
                 t.DeadlinePrecision,
                 t.DeadlineExclusive,
                 t.CompletedOn,
+                t.OriginalDeadlineText,
                 Agencies = t.Agencies.OrderBy(a => a.Ordinal)
-                    .Select(a => new { a.Role, Name = a.Agency.ShortName ?? a.Agency.Name }).ToList(),
+                    .Select(a => new
+                    {
+                        a.Role,
+                        Name = a.Agency.ShortName ?? a.Agency.Name,
+                        a.Agency.ValidTo,
+                        ReceivedFrom = a.ReceivedFrom == null ? null : a.ReceivedFrom.ShortName ?? a.ReceivedFrom.Name,
+                    }).ToList(),
             })
             .ToListAsync(ct);
 
@@ -62,14 +73,19 @@ public static class TaskBoard
         {
             var deadline = t.DeadlineText is null ? null : new Deadline(t.DeadlineText, t.DueOn, t.DeadlinePrecision, t.DeadlineExclusive);
             var status = TaskStatusRules.Classify(deadline, t.CompletedOn, filter.AsOf);
+            var lead = t.Agencies.FirstOrDefault(a => a.Role == TaskRoles.Lead);
+            var done = t.CompletedOn is { } on && on <= filter.AsOf ? on : (DateOnly?)null;
             return (Status: status, Row: new TaskRow(
                 t.Id, t.Text, t.DirectiveId, t.Directive, t.Section,
-                t.Agencies.FirstOrDefault(a => a.Role == TaskRoles.Lead)?.Name,
+                lead?.Name,
                 [.. t.Agencies.Where(a => a.Role == TaskRoles.CoLead).Select(a => a.Name)],
                 [.. t.Agencies.Where(a => a.Role == TaskRoles.Cooperating).Select(a => a.Name)],
                 deadline is null ? null : View(deadline),
-                t.CompletedOn is { } done && done <= filter.AsOf ? done : null,
-                status.Code(), status.Vietnamese()));
+                done,
+                status.Code(), status.Vietnamese(),
+                lead?.ReceivedFrom,
+                done is null && lead?.ValidTo is { } end && end < filter.AsOf,
+                t.OriginalDeadlineText));
         }).ToList();
 
         var counts = rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());

@@ -21,6 +21,11 @@ public sealed class TaskItem : Data.IVersioned, Data.ISoftDeletable
     public DateOnly? CompletedOn { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The deadline as first set, when it has since been adjusted (điều chỉnh thời hạn).</summary>
+    public string? OriginalDeadlineText { get; private set; }
+
+    public DateOnly? OriginalDueOn { get; private set; }
+
     /// <summary>Set when deleted: the row stays, hidden, and the audit trail says who deleted it.</summary>
     public DateTimeOffset? DeletedAt { get; set; }
 
@@ -31,6 +36,18 @@ public sealed class TaskItem : Data.IVersioned, Data.ISoftDeletable
     public List<ProgressUpdate> ProgressUpdates { get; set; } = [];
 
     public Deadline? Deadline => DeadlineText is null ? null : new Deadline(DeadlineText, DueOn, DeadlinePrecision, DeadlineExclusive);
+
+    /// <summary>Sets a new deadline, keeping the first one when a deadline that was set is adjusted.</summary>
+    public void AdjustDeadline(Deadline deadline)
+    {
+        if (OriginalDeadlineText is null && Assignment.IsChange(Deadline, deadline))
+        {
+            OriginalDeadlineText = DeadlineText;
+            OriginalDueOn = DueOn;
+        }
+
+        SetDeadline(deadline);
+    }
 
     public void SetDeadline(Deadline? deadline)
     {
@@ -55,6 +72,28 @@ public sealed class TaskAgency
     public Agency Agency { get; set; } = null!;
     public required string Role { get; set; }
     public int Ordinal { get; set; }
+
+    /// <summary>The dissolved agency this part was taken over from (nhận từ …).</summary>
+    public long? ReceivedFromAgencyId { get; set; }
+
+    public Agency? ReceivedFrom { get; set; }
+}
+
+/// <summary>An act of assignment (phân công): lead, cooperating agencies and deadline given to a task, citing a decision.</summary>
+public sealed class TaskAssignment
+{
+    public long Id { get; set; }
+    public long TaskId { get; set; }
+    public long? LeadAgencyId { get; set; }
+    public long[] CooperatingAgencyIds { get; set; } = [];
+    public string? DeadlineText { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public string? PreviousDeadlineText { get; set; }
+    public string? DocumentNumber { get; set; }
+    public DateOnly? DocumentDate { get; set; }
+    public string? Reason { get; set; }
+    public long? AssignedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public static class TaskRoles

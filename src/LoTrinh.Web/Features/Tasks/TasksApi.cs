@@ -27,6 +27,10 @@ public static class TasksApi
         tasks.MapGet("/", List).Requires(Permission.ReadInternal).WithSummary("Nhiệm vụ và tình trạng tại một ngày (asOf), lọc theo tình trạng, cơ quan, văn bản.");
         tasks.MapGet("/{id:id}", Get).Requires(Permission.ReadInternal);
         tasks.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Giao một nhiệm vụ mới theo một văn bản.");
+        tasks.MapGet("/unassigned", Unassigned).Requires(Permission.ManageProgramme)
+            .WithSummary("Nhiệm vụ cần phân công: chưa có cơ quan chủ trì, chưa có thời hạn, hoặc cơ quan chủ trì đã giải thể (lọc theo văn bản, mục).");
+        tasks.MapPost("/assign", Assign).Requires(Permission.ManageProgramme)
+            .WithSummary("Phân công nhiều nhiệm vụ một lần: chủ trì (hoặc cơ quan mới), phối hợp, thời hạn, văn bản phân công và lý do.");
         tasks.MapPut("/{id:id}", Update).Requires(Permission.ManageProgramme)
             .WithSummary("Sửa nội dung, thời hạn, cơ quan chủ trì và phối hợp của một nhiệm vụ; 409 khi đã có người sửa sau lần đọc (version).");
         tasks.MapDelete("/{id:id}", Delete).Requires(Permission.ManageProgramme).WithSummary("Xóa một nhiệm vụ (xóa mềm: lịch sử giữ lại, ghi ai xóa).");
@@ -223,6 +227,18 @@ public static class TasksApi
         long id, TaskEditInput input, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await Edits.AnswerAsync(await UpdateAsync(db, id, input, ct), () => TaskDetails.LoadAsync(db, id, time.Today(), ct));
 
+    private static async Task<Ok<IReadOnlyList<UnassignedTask>>> Unassigned(long? directive, string? section, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await TaskAssignments.NeedingAsync(db, directive, section, time.Today(), ct));
+
+    /// <summary>How many tasks one act assigned.</summary>
+    public sealed record Assigned(int Tasks);
+
+    private static async Task<Results<Ok<Assigned>, ValidationProblem>> Assign(AssignmentInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var (count, errors) = await TaskAssignments.AssignAsync(db, input, time.Today(), ct);
+        return errors.Any ? errors.Problem() : TypedResults.Ok(new Assigned(count));
+    }
+
     private static async Task<Results<NoContent, NotFound>> Delete(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await db.SoftDeleteAsync<TaskItem>(id, time, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
@@ -325,13 +341,14 @@ public sealed record ProgressView(DateOnly ReportedOn, string Text, int? Percent
 public sealed record TaskDetails(
     long Id, string Text, long DirectiveId, string Directive, string? Section, string? Quote,
     IReadOnlyList<AgencyRole> Agencies, DeadlineView? Deadline, DateOnly? CompletedOn,
-    DateOnly AsOf, string Status, string StatusLabel, IReadOnlyList<ProgressView> Progress, uint Version)
+    DateOnly AsOf, string Status, string StatusLabel, IReadOnlyList<ProgressView> Progress, uint Version, string? OriginalDeadline = null)
 {
     public static async Task<TaskDetails?> LoadAsync(AppDbContext db, long id, DateOnly asOf, CancellationToken ct)
     {
         var task = await db.Tasks.AsNoTracking()
             .Include(t => t.Directive)
             .Include(t => t.Agencies.OrderBy(a => a.Ordinal)).ThenInclude(a => a.Agency)
+            .Include(t => t.Agencies).ThenInclude(a => a.ReceivedFrom)
             .Include(t => t.ProgressUpdates.OrderByDescending(p => p.ReportedOn))
             .AsSplitQuery()
             .FirstOrDefaultAsync(t => t.Id == id, ct);
@@ -342,13 +359,16 @@ public sealed record TaskDetails(
 
         var status = task.StatusOn(asOf);
         return new TaskDetails(task.Id, task.Text, task.DirectiveId, task.Directive.DisplayName, task.Section, task.Quote,
-            [.. task.Agencies.Select(a => new AgencyRole(a.AgencyId, a.Agency.ShortName ?? a.Agency.Name, a.Role))],
+            [.. task.Agencies.Select(a => new AgencyRole(a.AgencyId, a.Agency.ShortName ?? a.Agency.Name, a.Role,
+                a.ReceivedFrom is null ? null : a.ReceivedFrom.ShortName ?? a.ReceivedFrom.Name, task.CompletedOn is null && a.Agency.IsDissolvedOn(asOf)))],
             task.Deadline is { } d ? TaskBoard.View(d) : null, task.CompletedOn, asOf, status.Code(), status.Vietnamese(),
-            [.. task.ProgressUpdates.Select(p => new ProgressView(p.ReportedOn, p.Text, p.Percent, p.EnteredBy))], task.Version);
+            [.. task.ProgressUpdates.Select(p => new ProgressView(p.ReportedOn, p.Text, p.Percent, p.EnteredBy))], task.Version, task.OriginalDeadlineText);
     }
 }
 
-public sealed record AgencyRole(long AgencyId, string Name, string Role)
+/// <param name="ReceivedFrom">The dissolved agency this part was taken over from.</param>
+/// <param name="Dissolved">The agency no longer exists and the task is still open: it must be given again.</param>
+public sealed record AgencyRole(long AgencyId, string Name, string Role, string? ReceivedFrom = null, bool Dissolved = false)
 {
     public string RoleLabel => Role switch
     {

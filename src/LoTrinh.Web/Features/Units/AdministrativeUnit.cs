@@ -22,7 +22,11 @@ public sealed class AdministrativeUnit
     public DateOnly? ValidTo { get; set; }
 
     /// <summary>The name without the word for its kind: "Huyện Đức Trọng" → "Đức Trọng".</summary>
-    public string BareName => Name.StartsWith(Kind + " ", StringComparison.Ordinal) ? Name[(Kind.Length + 1)..] : Name;
+    public string BareName => Bare(Name, Kind);
+
+    /// <summary>The name without its kind: "Xã Đức Trọng" (kind "Xã") → "Đức Trọng".</summary>
+    public static string Bare(string name, string kind) =>
+        name.StartsWith(kind + " ", StringComparison.Ordinal) ? name[(kind.Length + 1)..] : name;
 
     public bool IsValidOn(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day <= ValidTo);
 }
