@@ -1,25 +1,54 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Tasks;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Accounts;
+using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features;
 
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+/// <summary>
+/// Home: the published programme for everyone (its directives, the targets with their status); for people
+/// who work on it, the task figures too; for a secretariat facing an empty install, what to do first.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccessor viewers) : PageModel
 {
+    /// <summary>A directive of the programme, with how many targets it sets.</summary>
+    public sealed record ProgrammeDirective(long Id, string Name, string Title, DateOnly? IssuedOn, int Targets, int Tasks);
+
     public DateOnly Today { get; private set; }
-    public int Directives { get; private set; }
-    public int Targets { get; private set; }
+    public Viewer Viewer { get; private set; } = null!;
+    public IReadOnlyList<ProgrammeDirective> Programme { get; private set; } = [];
+    public IReadOnlyList<TargetRow> Targets { get; private set; } = [];
+    public TaskPage? Tasks { get; private set; }
     public int Overdue { get; private set; }
-    public TaskPage Tasks { get; private set; } = null!;
+    public int NeedAssigning { get; private set; }
+    public int NeedSuccessor { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = time.Today();
-        Directives = await db.Directives.CountAsync(ct);
-        Targets = await db.Targets.CountAsync(ct);
-        Tasks = await TaskBoard.QueryAsync(db, new TaskFilter(Today), 1, 1, ct);
-        Overdue = Tasks.CountByStatus.GetValueOrDefault(TaskStatusClass.InProgressOverdue);
+        Viewer = viewers.Current;
+        // The programme is the directives on file with their text (a directive known only as a citation is not one of them).
+        Programme = await db.Directives.AsNoTracking().Where(d => d.FullText != null)
+            .OrderBy(d => d.IssuedOn)
+            .Select(d => new ProgrammeDirective(d.Id, d.Number ?? d.Kind + " — " + d.IssuerName, d.Title, d.IssuedOn,
+                db.Targets.Count(t => t.DirectiveId == d.Id), db.Tasks.Count(t => t.DirectiveId == d.Id)))
+            .ToListAsync(ct);
+        Targets = [.. (await TargetStatus.QueryAsync(db, db.Targets, ct)).Where(t => !t.Superseded)];
+        if (Viewer.Can(Permission.ReadInternal))
+        {
+            Tasks = await TaskBoard.QueryAsync(db, new TaskFilter(Today), 1, 1, ct);
+            Overdue = Tasks.CountByStatus.GetValueOrDefault(TaskStatusClass.InProgressOverdue);
+        }
+
+        if (Viewer.Can(Permission.ManageProgramme))
+        {
+            NeedAssigning = (await TaskAssignments.NeedingAsync(db, null, null, Today, ct)).Count;
+            NeedSuccessor = (await Successions.PendingAsync(db, Today, ct)).Count;
+        }
     }
 }

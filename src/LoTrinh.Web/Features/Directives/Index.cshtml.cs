@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LoTrinh.Web.Features.Directives;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, LoTrinh.Web.Features.Accounts.ViewerAccessor viewers) : PageModel
 {
+    /// <summary>Only people who may register a directive are offered the button.</summary>
+    public bool MayManage => viewers.Current.Can(LoTrinh.Core.Accounts.Permission.ManageProgramme);
+
     private IReadOnlyList<DirectiveRow> _all = [];
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
