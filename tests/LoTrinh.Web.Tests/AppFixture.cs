@@ -134,6 +134,15 @@ public sealed class AppFixture : IAsyncLifetime
         return ServingConnection(name);
     }
 
+    /// <summary>Another database with the whole seed programme, for a test that changes seeded records; its name.</summary>
+    public async Task<string> CreateProgrammeDatabaseAsync()
+    {
+        var name = $"{DatabaseName}_p{_extraDatabases.Count}";
+        _extraDatabases.Add(name);
+        await CreateDatabaseAsync(name, withProgramme: true);
+        return name;
+    }
+
     /// <summary>An empty database of this run (no tables), owned by the owner role; its owner's connection string.</summary>
     public async Task<string> CreateEmptyDatabaseAsync()
     {

@@ -112,7 +112,11 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId);
             e.HasOne(a => a.ReceivedFrom).WithMany().HasForeignKey(a => a.ReceivedFromAgencyId);
         });
-        builder.Entity<TaskAssignment>().Property(a => a.CreatedAt).ValueGeneratedOnAdd();
+        builder.Entity<TaskAssignment>(e =>
+        {
+            e.Property(a => a.CreatedAt).ValueGeneratedOnAdd();
+            e.HasOne(a => a.LeadAgency).WithMany().HasForeignKey(a => a.LeadAgencyId);
+        });
         builder.Entity<Agency>().HasOne(a => a.Successor).WithMany().HasForeignKey(a => a.SuccessorId);
         builder.Entity<ProgressUpdate>().Property(p => p.CreatedAt).ValueGeneratedOnAdd();
         builder.Entity<KeyProject>(e =>

@@ -40,6 +40,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/directives/{id:id}/links"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/links", new { })),
         ["POST /api/directives/{id:id}/publish"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/directives/{c.Data.DirectiveId}/publish", new { published = true })),
         ["POST /api/targets/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/targets", new { })),
+        ["POST /api/tasks/assign"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks/assign", new { })),
+        ["POST /api/agencies/{id:id}/succession"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/agencies/{c.Data.AgencyId}/succession", new { })),
+        ["POST /api/agencies/{id:id}/merge"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/agencies/{c.Data.AgencyId}/merge", new { })),
         ["POST /api/tasks/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks", new { })),
         ["PUT /api/tasks/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
         ["DELETE /api/tasks/{id:id}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
@@ -79,6 +82,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Accounts/Users Lock"] = new(AccountAdmins, false, c => Form($"/Accounts/Users?handler=Lock&id={c.Data.SpareUserId}&locked=false", [])),
         ["POST /Status"] = new(Anyone, false, _ => Form("/Status/404", [])),
         ["POST /Directives/Create"] = new(Programme, false, _ => Form("/Directives/Create", [])),
+        ["POST /Tasks/Assign"] = new(Programme, false, _ => Form("/Tasks/Assign", [])),
+        ["POST /Agencies/Succession"] = new(Programme, false, c => Form($"/Agencies/Succession?id={c.Data.AgencyId}", [])),
         ["POST /Directives/Details Publish"] = new(Programme, false, c => Form($"/Directives/Details/{c.Data.DirectiveId}?handler=Publish&published=true", [])),
         ["POST /Extraction/Index"] = new(Programme, false, _ => Form("/Extraction", [])),
         ["POST /Extraction/Review Save"] = new(Programme, false, async c => await Form($"/Extraction/Review/{await c.Data.NewImportAsync()}?handler=Save", [])),
@@ -224,6 +229,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         public long DirectiveId { get; private set; }
         public long IndicatorId { get; private set; }
         public long UrbanAreaId { get; private set; }
+
+        /// <summary>An agency the succession and merge calls name (with an empty body they change nothing).</summary>
+        public long AgencyId { get; private set; }
+
         public long OwnTaskId { get; private set; }
         public long OtherTaskId { get; private set; }
         public long SpareUserId { get; private set; }
@@ -243,6 +252,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             f.DirectiveId = await db.Directives.Where(d => d.Number == "3316/KH-UBND").Select(d => d.Id).SingleAsync(Ct);
             f.IndicatorId = await db.Indicators.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
             f.UrbanAreaId = await db.UrbanAreas.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
+            f.AgencyId = await db.Agencies.Where(a => a.ShortName == AppFixture.OtherAgency).Select(a => a.Id).SingleAsync(Ct);
             f.OwnTaskId = await f.NewTaskAsync(true);
             f.OtherTaskId = await f.NewTaskAsync(false);
             f.SpareUserId = (await TestAccount.CreateAsync(app.ConnectionString, Role.Leadership, null)).Id;

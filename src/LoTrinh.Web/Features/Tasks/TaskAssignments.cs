@@ -163,7 +163,7 @@ public static class TaskAssignments
             db.TaskAssignments.Add(new TaskAssignment
             {
                 TaskId = task.Id,
-                LeadAgencyId = lead?.Id,
+                LeadAgency = lead,
                 CooperatingAgencyIds = [.. cooperating.Select(a => a.Id)],
                 DeadlineText = deadline?.Text,
                 DueOn = deadline?.Due,

@@ -85,6 +85,10 @@ public sealed class TaskAssignment
     public long Id { get; set; }
     public long TaskId { get; set; }
     public long? LeadAgencyId { get; set; }
+
+    /// <summary>Set instead of the id when the act also makes the agency.</summary>
+    public Agency? LeadAgency { get; set; }
+
     public long[] CooperatingAgencyIds { get; set; } = [];
     public string? DeadlineText { get; set; }
     public DateOnly? DueOn { get; set; }
