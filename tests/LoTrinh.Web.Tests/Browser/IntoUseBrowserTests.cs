@@ -1,0 +1,98 @@
+using LoTrinh.Core.Accounts;
+using LoTrinh.Web.Tests.Faults;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace LoTrinh.Web.Tests.Browser;
+
+/// <summary>
+/// The secretariat assigns a batch of tasks through the page, and a person on a phone reads the home page,
+/// the task board and a task: in Chromium, on a database of its own (the assignment changes seeded tasks).
+/// </summary>
+public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
+{
+    private AppServer _server = null!;
+    private string _database = string.Empty;
+    private TestAccount _secretariat = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await app.CreateProgrammeDatabaseAsync();
+        _secretariat = await TestAccount.CreateAsync(app.ServingConnection(_database), Role.Secretariat, null);
+        _server = await AppServer.StartAsync(app.ServingConnection(_database));
+    }
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Secretariat_FiltersTasksToAssignFor29CTrTU_AssignsTenToSoXayDung_ByQuyIV2026_CitingADecision()
+    {
+        var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });
+        await AppServer.SignInAsync(page, _secretariat);
+
+        await page.GotoAsync("/Tasks/Assign");
+        await page.Locator("select[name=directive]").SelectOptionAsync(new SelectOptionValue { Label = "29-CTr/TU" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
+        var boxes = page.Locator("#unassigned input[type=checkbox]");
+        Assert.True(await boxes.CountAsync() >= 10, "29-CTr/TU has at least 10 tasks to assign");
+        var chosen = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            await boxes.Nth(i).CheckAsync();
+            chosen.Add((await boxes.Nth(i).GetAttributeAsync("value"))!);
+        }
+
+        // The merged province's department (from 1/7/2025), told apart from the old one by its unit and dates.
+        var options = await page.Locator("select[name=Lead] option").AllInnerTextsAsync();
+        Assert.DoesNotContain(options, o => o.Contains("Sở Xây dựng", StringComparison.Ordinal) && o.Contains("(đến", StringComparison.Ordinal));
+        await page.Locator("select[name=Lead]").SelectOptionAsync(new SelectOptionValue { Label = options.Single(o => o.StartsWith("Sở Xây dựng tỉnh Lâm Đồng", StringComparison.Ordinal)) });
+        await page.Locator("input[name=Deadline]").FillAsync("Quý IV/2026");
+        await page.GetByLabel("Số văn bản phân công (nếu có)").FillAsync("125/QĐ-UBND");
+        await page.GetByLabel("Ngày văn bản", new() { Exact = true }).FillAsync("20/11/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Phân công các nhiệm vụ đã chọn" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#assigned")).ToContainTextAsync("Đã phân công 10 nhiệm vụ");
+
+        // The board shows them with their lead and deadline.
+        await page.GotoAsync("/Tasks?q=&directive=" + await DirectiveIdAsync("29-CTr/TU"));
+        foreach (var id in chosen)
+        {
+            var row = page.Locator($"table.tasks tr:has(a[href='/Tasks/Details/{id}'])");
+            await Assertions.Expect(row).ToContainTextAsync("Sở Xây dựng tỉnh Lâm Đồng");
+            await Assertions.Expect(row).ToContainTextAsync("Quý IV/2026 (31/12/2026)");
+        }
+
+        // Each task's history says who assigned it, by which decision.
+        foreach (var id in chosen.Take(3))
+        {
+            await page.GotoAsync($"/History/task/{id}");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("125/QĐ-UBND");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(_secretariat.DisplayName);
+        }
+    }
+
+    [Fact]
+    public async Task OnAPhone_HomeTheTaskBoardAndATask_NeedNoSidewaysScrolling_AndTheMenuOpens()
+    {
+        var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await AppServer.SignInAsync(page, _secretariat);
+        var owner = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
+        var task = await FaultHelpers.ScalarAsync(owner, "select min(id) from task_item");
+
+        foreach (var url in new[] { "/", "/Tasks", $"/Tasks/Details/{task}", "/Directives" })
+        {
+            await page.GotoAsync(url);
+            var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            var width = await page.EvaluateAsync<int>("() => window.innerWidth");
+            Assert.True(scroll <= width, $"{url}: page is {scroll} px wide in a {width} px window");
+        }
+
+        // The links are behind the menu button, and it opens them.
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Phân công" })).ToBeHiddenAsync();
+        await page.Locator("label.menu-button").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Phân công" })).ToBeVisibleAsync();
+    }
+
+    private async Task<long> DirectiveIdAsync(string number) =>
+        await FaultHelpers.ScalarAsync(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString,
+            "select id from directive where number = $1", number);
+}
