@@ -11,6 +11,9 @@ public static class Clock
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), VietNam).DateTime);
     }
 
+    /// <summary>An instant as a clock in Việt Nam shows it: every time a page prints is in Asia/Ho_Chi_Minh.</summary>
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietNam);
+
     private static TimeZoneInfo FindVietNam()
     {
         try

@@ -125,6 +125,7 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
         await Assertions.Expect(latest).ToContainTextAsync(secretariat.DisplayName);
         await Assertions.Expect(latest).ToContainTextAsync("Sửa nhiệm vụ");
         await Assertions.Expect(latest).ToContainTextAsync("Quý IV/2026");
-        await Assertions.Expect(latest).ToContainTextAsync("2026-12-31");
+        await Assertions.Expect(latest).ToContainTextAsync("Ngày đến hạn");
+        await Assertions.Expect(latest).ToContainTextAsync("31/12/2026");
     }
 }
