@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Tests.Browser;
@@ -54,6 +55,16 @@ public sealed partial class HardeningTests(AppFixture app)
         own.Headers.Add("Sec-Fetch-Site", "same-origin");
         Assert.Equal(HttpStatusCode.OK, (await CookieClient(cookie).SendAsync(own, Ct)).StatusCode);
         Assert.NotEqual(hash, await PasswordHashAsync(victim.Id));
+    }
+
+    [Fact]
+    public async Task Administrator_CannotLockThemselves()
+    {
+        var administrator = app.Accounts[Role.Administrator];
+        var response = await app.As(Role.Administrator).PostAsJsonAsync($"/api/users/{administrator.Id}/lock", new { locked = true }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Không tự khóa", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await app.As(Role.Administrator).GetAsync("/api/account", Ct)).StatusCode);
     }
 
     [Fact]

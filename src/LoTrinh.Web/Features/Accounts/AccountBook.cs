@@ -82,11 +82,31 @@ public static class AccountBook
         return (user.UserName!, password);
     }
 
-    public static async Task<bool> SetLockedAsync(UserManager<AppUser> users, long id, bool locked)
+    /// <summary>
+    /// Locks or unlocks an account; null when there is none. An administrator cannot lock themselves, nor the
+    /// last administrator who can still sign in: the system would be left with no one to manage accounts.
+    /// </summary>
+    public static async Task<InputErrors?> SetLockedAsync(UserManager<AppUser> users, long id, bool locked, long? actingUserId, DateTimeOffset now)
     {
         if (await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not { } user)
         {
-            return false;
+            return null;
+        }
+
+        var errors = new InputErrors();
+        if (locked && id == actingUserId)
+        {
+            errors.Add("locked", "Không tự khóa tài khoản của mình; nhờ một quản trị viên khác.");
+        }
+        else if (locked && user.RoleCode == Role.Administrator.Code()
+            && !await users.Users.AnyAsync(u => u.Id != id && u.RoleCode == user.RoleCode && (u.LockoutEnd == null || u.LockoutEnd <= now)))
+        {
+            errors.Add("locked", "Đây là quản trị viên cuối cùng còn hoạt động; khóa thì không ai quản lý được tài khoản.");
+        }
+
+        if (errors.Any)
+        {
+            return errors;
         }
 
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
@@ -95,7 +115,7 @@ public static class AccountBook
             await users.UpdateSecurityStampAsync(user);
         }
 
-        return true;
+        return errors;
     }
 
     public static async Task<InputErrors> ChangePasswordAsync(UserManager<AppUser> users, AppUser user, PasswordChangeInput input)

@@ -83,7 +83,7 @@ public static class AccountsApi
     private static async Task<Results<Ok<NewPassword>, NotFound>> ResetPassword(long id, UserManager<AppUser> users) =>
         await AccountBook.ResetPasswordAsync(users, id) is { } reset ? TypedResults.Ok(new NewPassword(reset.Password)) : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Lock(long id, LockInput input, UserManager<AppUser> users)
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> Lock(long id, LockInput input, UserManager<AppUser> users, AppDbContext db, TimeProvider time)
     {
         var errors = new InputErrors();
         if (errors.Flag("locked", input.Locked) is not { } locked)
@@ -91,6 +91,11 @@ public static class AccountsApi
             return errors.Problem();
         }
 
-        return await AccountBook.SetLockedAsync(users, id, locked) ? TypedResults.NoContent() : TypedResults.NotFound();
+        return await AccountBook.SetLockedAsync(users, id, locked, db.Viewer.UserId, time.GetUtcNow()) switch
+        {
+            null => TypedResults.NotFound(),
+            { Any: true } refused => refused.Problem(),
+            _ => TypedResults.NoContent(),
+        };
     }
 }

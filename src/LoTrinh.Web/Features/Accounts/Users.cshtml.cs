@@ -2,7 +2,6 @@ using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Accounts;
 
@@ -48,12 +47,24 @@ public sealed class UsersModel(UserManager<AppUser> users, AppDbContext db, Time
     }
 
     [Requires(Permission.ManageAccounts)]
-    public async Task<IActionResult> OnPostLockAsync(long id, bool locked, CancellationToken ct) =>
-        await AccountBook.SetLockedAsync(users, id, locked) ? RedirectToPage() : NotFound();
+    public async Task<IActionResult> OnPostLockAsync(long id, bool locked, CancellationToken ct)
+    {
+        switch (await AccountBook.SetLockedAsync(users, id, locked, db.Viewer.UserId, time.GetUtcNow()))
+        {
+            case null:
+                return NotFound();
+            case { Any: true } refused:
+                Errors = refused;
+                await Load(ct);
+                return Page();
+            default:
+                return RedirectToPage();
+        }
+    }
 
     private async Task Load(CancellationToken ct)
     {
         Rows = await AccountBook.UsersAsync(db, time.GetUtcNow(), ct);
-        Agencies = [.. (await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct)).Select(a => (a.Id, a.Name))];
+        Agencies = [.. (await LoTrinh.Web.Features.Agencies.AgencyOption.AssignableAsync(db, time.Today(), ct)).Select(a => (a.Id, a.Label))];
     }
 }
