@@ -72,7 +72,6 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         });
         builder.Entity<Directive>(e =>
         {
-            e.Property(d => d.Outline).HasColumnType("jsonb");
             e.Property(d => d.CreatedAt).ValueGeneratedOnAdd();
             e.HasMany(d => d.Links).WithOne(l => l.From).HasForeignKey(l => l.FromDirectiveId);
             e.HasMany(d => d.Objectives).WithOne(o => o.Directive).HasForeignKey(o => o.DirectiveId);

@@ -44,3 +44,7 @@ create table task_assignment (
 );
 create index task_assignment_task on task_assignment (task_id);
 create trigger audit after insert or update or delete on task_assignment for each row execute function audit_change('task_item', 'task_id');
+
+-- The outline is read from the text as it is shown (repaired), when it is shown; a stored copy of offsets
+-- into the raw text could only drift from it.
+alter table directive drop column outline;

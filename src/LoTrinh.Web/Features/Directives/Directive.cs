@@ -29,8 +29,6 @@ public sealed class Directive
     /// <summary>The full text; null for a directive cited but not on file.</summary>
     public string? FullText { get; set; }
 
-    /// <summary>The outline read from the text, as JSON (<see cref="Core.Documents.Section"/> list).</summary>
-    public string Outline { get; set; } = "[]";
 
     public long? LocalityUnitId { get; set; }
     public AdministrativeUnit? LocalityUnit { get; set; }
@@ -54,13 +52,8 @@ public sealed class Directive
         IssuerCode = number?.IssuerCode;
     }
 
-    /// <summary>Sets the text and the outline read from it.</summary>
-    public void SetText(string? text)
-    {
-        FullText = text is null ? null : Core.Text.VietnameseText.Normalize(text);
-        Outline = System.Text.Json.JsonSerializer.Serialize(
-            FullText is null ? [] : Core.Documents.Outline.Read(FullText), Json.Options);
-    }
+    /// <summary>Sets the text, as written (NFC); pages show it repaired (<see cref="DirectiveDetails"/>).</summary>
+    public void SetText(string? text) => FullText = text is null ? null : Core.Text.VietnameseText.Normalize(text);
 
     public string DisplayName => Number ?? $"{Kind} — {IssuerName}";
 }

@@ -210,7 +210,6 @@ public sealed record DirectiveDetails(
                 x.Title,
                 Locality = x.LocalityUnit == null ? null : x.LocalityUnit.Name,
                 x.FullText,
-                x.Outline,
                 x.Published,
                 Links = x.Links.Select(l => new LinkView(l.Relation, l.ToDirectiveId, l.To.Number ?? l.To.Title)).ToList(),
                 Objectives = x.Objectives.OrderBy(o => o.HorizonYear == null).ThenBy(o => o.HorizonYear).ThenBy(o => o.Id)
@@ -224,8 +223,10 @@ public sealed record DirectiveDetails(
 
         var linkedFrom = await db.DirectiveLinks.AsNoTracking().Where(l => l.ToDirectiveId == id)
             .Select(l => new LinkView(l.Relation, l.FromDirectiveId, l.From.Number ?? l.From.Title)).ToListAsync(ct);
-        var outline = System.Text.Json.JsonSerializer.Deserialize<List<Section>>(d.Outline, Json.Options) ?? [];
+        // Shown as the import shows it: repaired (no Markdown marks, no hard breaks inside sentences), the outline read
+        // from that, so headings are whole lines. The text on file stays as it was written.
+        var text = d.FullText is null ? null : LoTrinh.Core.Extraction.DirectiveText.Normalise(d.FullText).Text;
         return new DirectiveDetails(d.Id, d.Number, d.Kind, d.IssuerName, d.Signer, d.IssuedOn, d.EffectiveOn, d.Field, d.Title,
-            d.Locality, d.FullText, outline, d.Links, linkedFrom, d.Objectives, d.Published);
+            d.Locality, text, text is null ? [] : LoTrinh.Core.Documents.Outline.Read(text), d.Links, linkedFrom, d.Objectives, d.Published);
     }
 }
