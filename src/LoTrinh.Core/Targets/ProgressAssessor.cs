@@ -13,6 +13,9 @@ public enum ProgressCategory
     NeedsAcceleration,
     LimitedProgress,
     Deteriorating,
+
+    /// <summary>The target's year is over and the value of that year does not meet it.</summary>
+    NotAchieved,
 }
 
 public sealed record ProgressAssessment(
@@ -21,27 +24,49 @@ public sealed record ProgressAssessment(
     Observation? Latest,
     double? ObservedGrowth,
     double? RequiredGrowth,
-    double? Ratio)
+    double? Ratio,
+    bool YearOver = false)
 {
     public bool IsOffTrack => Category is ProgressCategory.NeedsAcceleration
         or ProgressCategory.LimitedProgress or ProgressCategory.Deteriorating;
 
-    /// <summary>The headline a dashboard shows: achieved, on_track, off_track or no_data.</summary>
+    /// <summary>
+    /// The headline a dashboard shows: achieved, not_achieved (its year is over), on_track, off_track, no_trend (a
+    /// value that does not meet it, but too few to see a trend) or no_data (no value at all).
+    /// </summary>
     public string StatusCode => Category switch
     {
         ProgressCategory.Achieved => "achieved",
+        ProgressCategory.NotAchieved => "not_achieved",
         ProgressCategory.OnTrack => "on_track",
-        ProgressCategory.InsufficientData => "no_data",
+        ProgressCategory.InsufficientData when YearOver => "no_data_for_year",
+        ProgressCategory.InsufficientData => Latest is null ? "no_data" : "no_trend",
         _ => "off_track",
     };
 
     public string StatusVietnamese => Category switch
     {
         ProgressCategory.Achieved => "Đã đạt",
+        ProgressCategory.NotAchieved => "Không đạt",
         ProgressCategory.OnTrack => "Đúng lộ trình",
-        ProgressCategory.InsufficientData => "Chưa đủ số liệu",
+        // "không đủ số liệu" is never said beside a figure: there is one, it falls short, and one value shows no trend.
+        ProgressCategory.InsufficientData when YearOver => "Đã hết năm chỉ tiêu, chưa có số liệu của năm đó",
+        ProgressCategory.InsufficientData => Latest is null ? "Chưa có số liệu" : "Chưa đạt, chưa đủ số liệu để tính xu hướng",
         _ => "Chệch lộ trình",
     };
+
+    /// <summary>
+    /// The Open SDG ratio in words: the growth a year needed to reach the target on time and the growth seen so far
+    /// ("cần tăng 7,7 %/năm, thực tế 2,8 %/năm"); null when there is no ratio to explain.
+    /// </summary>
+    public string? Explanation => RequiredGrowth is { } needed && ObservedGrowth is { } seen
+        ? $"cần {Move(needed)} {Percent(needed)} %/năm, thực tế {Move(seen)} {Percent(seen)} %/năm"
+        : null;
+
+    private static string Move(double growth) => growth < 0 ? "giảm" : "tăng";
+
+    private static string Percent(double growth) =>
+        Math.Round(Math.Abs(growth) * 100, 1).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',');
 }
 
 /// <summary>
@@ -59,12 +84,25 @@ public static class ProgressAssessor
     public const double AccelerationRatio = 0.60;
     private const double ZeroReplacement = 0.001;
 
+    /// <param name="asOf">
+    /// Today, for a target whose date may be past: once its year is over, the verdict is the value of that year
+    /// against the target — achieved or not achieved —, not a projection; with no value of that year, no data.
+    /// </param>
     public static ProgressAssessment Assess(TargetSpec target, Direction direction, DateOnly targetDate,
-        IEnumerable<Observation> observations)
+        IEnumerable<Observation> observations, DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(observations);
         var series = observations.OrderBy(o => o.At).ToList();
+        if (asOf is { } today && today > targetDate)
+        {
+            var ofThatYear = series.LastOrDefault(o => o.At.Year == targetDate.Year && o.At <= targetDate);
+            var verdict = ofThatYear is null ? ProgressCategory.InsufficientData
+                : TargetEvaluator.Evaluate(target, ofThatYear.Value, direction) == TargetOutcome.Met ? ProgressCategory.Achieved
+                : ProgressCategory.NotAchieved;
+            return new(verdict, series.Count > 0 ? series[0] : null, ofThatYear, null, null, null, YearOver: true);
+        }
+
         if (series.Count == 0)
         {
             return new(ProgressCategory.InsufficientData, null, null, null, null, null);
@@ -141,6 +179,7 @@ public static class ProgressCategoryNames
         ProgressCategory.NeedsAcceleration => "needs_acceleration",
         ProgressCategory.LimitedProgress => "limited_progress",
         ProgressCategory.Deteriorating => "deteriorating",
+        ProgressCategory.NotAchieved => "not_achieved",
     };
 
     public static string Vietnamese(this ProgressCategory category) => category switch
@@ -151,5 +190,6 @@ public static class ProgressCategoryNames
         ProgressCategory.NeedsAcceleration => "Cần đẩy nhanh",
         ProgressCategory.LimitedProgress => "Tiến triển chậm",
         ProgressCategory.Deteriorating => "Đang đi xuống",
+        ProgressCategory.NotAchieved => "Không đạt",
     };
 }

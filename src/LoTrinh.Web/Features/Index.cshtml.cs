@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
             .Select(d => new ProgrammeDirective(d.Id, d.Number ?? d.Kind + " — " + d.IssuerName, d.Title, d.IssuedOn,
                 db.Targets.Count(t => t.DirectiveId == d.Id), db.Tasks.Count(t => t.DirectiveId == d.Id)))
             .ToListAsync(ct);
-        Targets = [.. (await TargetStatus.QueryAsync(db, db.Targets, ct)).Where(t => !t.Superseded)];
+        Targets = [.. (await TargetStatus.QueryAsync(db, db.Targets, Today, ct)).Where(t => !t.Superseded)];
         if (Viewer.Can(Permission.ReadInternal))
         {
             Tasks = await TaskBoard.QueryAsync(db, new TaskFilter(Today), 1, 1, ct);

@@ -21,6 +21,48 @@ public sealed class ProgressAssessorTests
         Assert.Equal(0.0284, result.ObservedGrowth!.Value, 3);
         Assert.Equal(0.0772, result.RequiredGrowth!.Value, 3);
         Assert.Equal(0.37, result.Ratio!.Value, 2);
+        Assert.Equal("cần tăng 7,7 %/năm, thực tế tăng 2,8 %/năm", result.Explanation);
+    }
+
+    private static readonly Observation[] LamDong = [new(new DateOnly(2021, 12, 31), 40.1m), new(new DateOnly(2024, 3, 31), 42.7m)];
+
+    [Fact]
+    public void Assess_AYearThatIsOver_WithItsValueShort_IsNotAchieved_NotOffTrack()
+    {
+        var result = ProgressAssessor.Assess(Above54, Direction.Increase, End2025, [.. LamDong, new(End2025, 48.5m)], asOf: new DateOnly(2026, 11, 28));
+
+        Assert.Equal(ProgressCategory.NotAchieved, result.Category);
+        Assert.Equal("not_achieved", result.StatusCode);
+        Assert.Equal("Không đạt", result.StatusVietnamese);
+        Assert.Equal(48.5m, result.Latest!.Value);
+        Assert.Null(result.Explanation);
+    }
+
+    [Fact]
+    public void Assess_AYearThatIsOver_WithItsValueMeetingIt_IsAchieved() =>
+        Assert.Equal(ProgressCategory.Achieved,
+            ProgressAssessor.Assess(Above54, Direction.Increase, End2025, [.. LamDong, new(new DateOnly(2025, 6, 30), 55m)], asOf: new DateOnly(2026, 1, 5)).Category);
+
+    [Fact]
+    public void Assess_AYearThatIsOver_WithNoValueOfThatYear_HasNoData_EvenWithLaterOnes()
+    {
+        var result = ProgressAssessor.Assess(Above54, Direction.Increase, End2025, [.. LamDong, new(new DateOnly(2026, 6, 30), 60m)], asOf: new DateOnly(2026, 11, 28));
+        Assert.Equal(ProgressCategory.InsufficientData, result.Category);
+        Assert.Equal("no_data_for_year", result.StatusCode);
+        Assert.Null(result.Latest);
+    }
+
+    [Fact]
+    public void Assess_BeforeTheYearIsOver_ProjectsAsBefore() =>
+        Assert.Equal(ProgressCategory.LimitedProgress, ProgressAssessor.Assess(Above54, Direction.Increase, End2025, LamDong, asOf: new DateOnly(2025, 12, 31)).Category);
+
+    [Fact]
+    public void Assess_OneValueThatFallsShort_SaysSoBesideTheFigure_NotThatThereIsNoData()
+    {
+        var result = ProgressAssessor.Assess(Above54, Direction.Increase, End2025, [new(new DateOnly(2024, 3, 31), 42.7m)]);
+        Assert.Equal("no_trend", result.StatusCode);
+        Assert.DoesNotContain("không đủ số liệu", result.StatusVietnamese, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("no_data", ProgressAssessor.Assess(Above54, Direction.Increase, End2025, []).StatusCode);
     }
 
     [Theory]
@@ -55,15 +97,6 @@ public sealed class ProgressAssessorTests
             [new(new DateOnly(2022, 12, 31), 10m), new(new DateOnly(2024, 12, 31), (decimal)latest)]);
 
         Assert.Equal(expected, result.Category);
-    }
-
-    [Fact]
-    public void Assess_OneValueNotMet_IsInsufficientData()
-    {
-        var result = ProgressAssessor.Assess(Above54, Direction.Increase, End2025, [new(new DateOnly(2024, 3, 31), 42.7m)]);
-
-        Assert.Equal(ProgressCategory.InsufficientData, result.Category);
-        Assert.Equal("no_data", result.StatusCode);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
 
         Directive = directive;
         Today = time.Today();
-        Targets = await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.DirectiveId == id), ct);
+        Targets = await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.DirectiveId == id), Today, ct);
         Tasks = await TaskBoard.QueryAsync(db, new TaskFilter(Today, DirectiveId: id), 1, Input.MaxPageSize, ct);
         TextParts = Split(directive);
         return Page();

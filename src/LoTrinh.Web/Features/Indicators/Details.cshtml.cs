@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LoTrinh.Web.Features.Indicators;
 
-public sealed class DetailsModel(AppDbContext db) : FormPage
+public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public IndicatorDetails Indicator { get; private set; } = null!;
     public bool MayReport => db.Viewer.Can(Permission.ReportProgress);
@@ -27,7 +27,7 @@ public sealed class DetailsModel(AppDbContext db) : FormPage
 
     private async Task<IActionResult> Show(long id, CancellationToken ct)
     {
-        if (await IndicatorsApi.LoadAsync(db, id, ct) is not { } indicator)
+        if (await IndicatorsApi.LoadAsync(db, id, time.Today(), ct) is not { } indicator)
         {
             return NotFound();
         }

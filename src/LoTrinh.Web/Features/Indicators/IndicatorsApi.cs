@@ -61,7 +61,7 @@ public static class IndicatorsApi
     private static async Task<Ok<IReadOnlyList<IndicatorRow>>> List(AppDbContext db, string? q, CancellationToken ct) =>
         TypedResults.Ok(await QueryAsync(db, q, ct));
 
-    public static async Task<IndicatorDetails?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
+    public static async Task<IndicatorDetails?> LoadAsync(AppDbContext db, long id, DateOnly today, CancellationToken ct)
     {
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (indicator is null)
@@ -69,7 +69,7 @@ public static class IndicatorsApi
             return null;
         }
 
-        var targets = await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.IndicatorId == id), ct);
+        var targets = await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.IndicatorId == id), today, ct);
         var measurements = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id)
             .OrderBy(m => m.PeriodEnd)
             .Select(m => new MeasurementView(m.Id, m.AdministrativeUnit.Code, m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd,
@@ -78,8 +78,8 @@ public static class IndicatorsApi
         return new IndicatorDetails(indicator.Id, indicator.Name, indicator.Unit, Core.Targets.ComparatorCodes.Code(indicator.Direction), targets, measurements);
     }
 
-    private static async Task<Results<Ok<IndicatorDetails>, NotFound>> Get(long id, AppDbContext db, CancellationToken ct) =>
-        await LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    private static async Task<Results<Ok<IndicatorDetails>, NotFound>> Get(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await LoadAsync(db, id, time.Today(), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
     /// <summary>Validates and writes one measurement; shared by the indicator page and the API.</summary>
     public static async Task<(long? Id, InputErrors Errors)> AddMeasurementAsync(AppDbContext db, MeasurementInput input, CancellationToken ct)

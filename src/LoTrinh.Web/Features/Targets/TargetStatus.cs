@@ -10,12 +10,12 @@ public sealed record TargetRow(
     long Id, long IndicatorId, string Indicator, string Unit, string Scope, string? Locality, int? Year, string Comparator,
     decimal? Value, decimal? Low, decimal? High, string Wording, long DirectiveId, string Directive, string? Section, string? Quote,
     string Status, string StatusLabel, string Progress, string ProgressLabel, double? ProgressRatio, string Evaluation,
-    LatestValue? Latest, long? RevisesTargetId, bool Superseded);
+    LatestValue? Latest, long? RevisesTargetId, bool Superseded, string? ProgressExplanation = null);
 
 /// <summary>Targets with their status from the values reported for the same indicator and locality.</summary>
 public static class TargetStatus
 {
-    public static async Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, CancellationToken ct)
+    public static async Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, DateOnly asOf, CancellationToken ct)
     {
         var rows = await targets.AsNoTracking()
             .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id)
@@ -58,14 +58,14 @@ public static class TargetStatus
             var latest = series.Count > 0 ? series[^1] : null;
             var evaluation = TargetEvaluator.Evaluate(spec, latest?.Value, r.Direction);
             var assessment = r.Year is { } year
-                ? ProgressAssessor.Assess(spec, r.Direction, new DateOnly(year, 12, 31), series.Select(m => new Observation(m.PeriodEnd, m.Value)))
+                ? ProgressAssessor.Assess(spec, r.Direction, new DateOnly(year, 12, 31), series.Select(m => new Observation(m.PeriodEnd, m.Value)), asOf)
                 : Undated(evaluation);
             return new TargetRow(r.Id, r.IndicatorId, r.Indicator, r.Unit, r.Scope, r.Locality, r.Year, r.Comparator.Code(),
                 r.Value, r.Low, r.High, r.Comparator.Describe(r.Value, r.Low, r.High, r.Unit), r.DirectiveId, r.Directive, r.Section, r.Quote,
                 assessment.StatusCode, assessment.StatusVietnamese, assessment.Category.Code(), assessment.Category.Vietnamese(),
                 assessment.Ratio is { } ratio ? Math.Round(ratio, 3) : null, evaluation.ToString().ToLowerInvariant(),
                 latest is null ? null : new LatestValue(latest.Value, latest.PeriodEnd, latest.PeriodLabel),
-                r.RevisesTargetId, superseded.Contains(r.Id));
+                r.RevisesTargetId, superseded.Contains(r.Id), assessment.Explanation);
         })];
     }
 

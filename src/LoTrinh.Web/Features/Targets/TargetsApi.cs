@@ -23,7 +23,7 @@ public static class TargetsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TargetRow>>, ValidationProblem>> List(
-        AppDbContext db, string? directive, long? indicator, int? year, CancellationToken ct)
+        AppDbContext db, TimeProvider time, string? directive, long? indicator, int? year, CancellationToken ct)
     {
         var query = db.Targets.AsQueryable();
         var directiveId = await DirectivesApi.FindAsync(db, directive, ct);
@@ -49,7 +49,7 @@ public static class TargetsApi
             query = query.Where(t => t.Year == y);
         }
 
-        return TypedResults.Ok(await TargetStatus.QueryAsync(db, query, ct));
+        return TypedResults.Ok(await TargetStatus.QueryAsync(db, query, time.Today(), ct));
     }
 
     private static async Task<Results<Created<TargetRow>, ValidationProblem>> Create(TargetInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
@@ -123,7 +123,7 @@ public static class TargetsApi
         };
         db.Targets.Add(target);
         await db.SaveChangesAsync(ct);
-        var row = await Edits.ReadBackAsync(async () => (await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.Id == target.Id), ct)) is [var first, ..] ? first : null);
+        var row = await Edits.ReadBackAsync(async () => (await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.Id == target.Id), time.Today(), ct)) is [var first, ..] ? first : null);
         return TypedResults.Created($"/api/targets?indicator={indicator.Id}", row);
     }
 }
