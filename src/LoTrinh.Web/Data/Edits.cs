@@ -54,6 +54,22 @@ public static class Edits
         return true;
     }
 
+    /// <summary>Brings back a record deleted softly (the audit trail records "restore"); false when there is no deleted one with this id in scope.</summary>
+    public static async Task<bool> RestoreAsync<T>(this AppDbContext db, long id, CancellationToken ct)
+        where T : class, ISoftDeletable
+    {
+        var record = await db.Set<T>().IgnoreQueryFilters([AppDbContext.DeletedFilter])
+            .FirstOrDefaultAsync(r => EF.Property<long>(r, "Id") == id && r.DeletedAt != null, ct);
+        if (record is null)
+        {
+            return false;
+        }
+
+        record.DeletedAt = null;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>
     /// The API's answer to an edit: 404, 409 with the record as it now is, 400, or 200 with it — or 204 when
     /// the edit is committed but the record could not be read back (the answer never fails a saved write).

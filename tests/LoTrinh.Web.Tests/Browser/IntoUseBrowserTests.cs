@@ -92,6 +92,28 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Phân công" })).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task Secretariat_DeletesATaskAfterConfirming_AndRestoresIt()
+    {
+        var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });
+        await AppServer.SignInAsync(page, _secretariat);
+        var owner = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
+        var task = await FaultHelpers.ScalarAsync(owner, "select max(id) from task_item");
+
+        await page.GotoAsync($"/Tasks/Details/{task}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận xóa nhiệm vụ này" })).ToBeHiddenAsync();
+        await page.GetByText("Xóa nhiệm vụ…").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận xóa nhiệm vụ này" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#deleted")).ToContainTextAsync("Đã xóa nhiệm vụ");
+        Assert.Equal(1, await FaultHelpers.ScalarAsync(owner, "select count(*) from task_item where id = $1 and deleted_at is not null", task));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Khôi phục nhiệm vụ này" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#task-text")).ToBeVisibleAsync();
+        Assert.Equal(1, await FaultHelpers.ScalarAsync(owner, "select count(*) from task_item where id = $1 and deleted_at is null", task));
+        await page.GotoAsync($"/History/task/{task}");
+        await Assertions.Expect(page.Locator("#history tbody tr").First).ToContainTextAsync("Khôi phục");
+    }
+
     private async Task<long> DirectiveIdAsync(string number) =>
         await FaultHelpers.ScalarAsync(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString,
             "select id from directive where number = $1", number);

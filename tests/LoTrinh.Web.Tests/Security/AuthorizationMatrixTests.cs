@@ -45,6 +45,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/agencies/{id:id}/merge"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/agencies/{c.Data.AgencyId}/merge", new { })),
         ["POST /api/tasks/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks", new { })),
         ["PUT /api/tasks/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
+        ["POST /api/tasks/{id:id}/restore"] = new(Programme, false, async c => new(HttpMethod.Post, $"/api/tasks/{await c.Data.NewDeletedTaskAsync()}/restore")),
+        ["POST /api/measurements/{id:id}/restore"] = new(Reporters, true, async c => new(HttpMethod.Post, $"/api/measurements/{await c.Data.NewDeletedMeasurementAsync(c.InScope)}/restore")),
+        ["POST /Tasks/Index Restore"] = new(Programme, false, async c => await Form($"/Tasks?handler=Restore&id={await c.Data.NewDeletedTaskAsync()}", [])),
         ["DELETE /api/tasks/{id:id}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
         ["POST /api/tasks/{id:id}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/progress", new { text = "Đang thực hiện" })),
         ["POST /api/tasks/{id:id}/complete"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/complete", new { on = "2024-01-15" })),
@@ -82,6 +85,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Accounts/Users Lock"] = new(AccountAdmins, false, c => Form($"/Accounts/Users?handler=Lock&id={c.Data.SpareUserId}&locked=false", [])),
         ["POST /Status"] = new(Anyone, false, _ => Form("/Status/404", [])),
         ["POST /Directives/Create"] = new(Programme, false, _ => Form("/Directives/Create", [])),
+        ["POST /Agencies/Details Merge"] = new(Programme, false, c => Form($"/Agencies/Details/{c.Data.AgencyId}?handler=Merge", [])),
         ["POST /Tasks/Assign"] = new(Programme, false, _ => Form("/Tasks/Assign", [])),
         ["POST /Agencies/Succession"] = new(Programme, false, c => Form($"/Agencies/Succession?id={c.Data.AgencyId}", [])),
         ["POST /Directives/Details Publish"] = new(Programme, false, c => Form($"/Directives/Details/{c.Data.DirectiveId}?handler=Publish&published=true", [])),
@@ -263,6 +267,23 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
 
         /// <summary>A task led by the officer's agency (in scope) or by another agency.</summary>
         public Task<long> NewTaskAsync(bool own) => _app.NewTaskAsync(own ? AppFixture.OfficerAgency : AppFixture.OtherAgency);
+
+        /// <summary>A task of the officer's agency, deleted (softly), for the restore calls.</summary>
+        public async Task<long> NewDeletedTaskAsync()
+        {
+            var id = await NewTaskAsync(true);
+            await using var db = _app.NewDb();
+            await db.Tasks.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.DeletedAt, DateTimeOffset.UtcNow), Ct);
+            return id;
+        }
+
+        public async Task<long> NewDeletedMeasurementAsync(bool own)
+        {
+            var (id, _) = await NewMeasurementAsync(own);
+            await using var db = _app.NewDb();
+            await db.Measurements.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DeletedAt, DateTimeOffset.UtcNow), Ct);
+            return id;
+        }
 
         public async Task<(long Id, uint Version)> NewMeasurementAsync(bool own)
         {

@@ -1,11 +1,13 @@
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LoTrinh.Web.Features.Agencies;
 
-public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, Accounts.ViewerAccessor viewers) : FormPage
 {
+    /// <summary>For the secretariat: the records a duplicate can be merged into.</summary>
+    public IReadOnlyList<AgencyOption> MergeTargets { get; private set; } = [];
+
     [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public DateOnly AsOf { get; private set; }
@@ -26,6 +28,28 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
 
         Details = details;
         Paging = new Paging(page, size, details.Tasks.Total);
+        if (viewers.Current.Can(Core.Accounts.Permission.ManageProgramme))
+        {
+            MergeTargets = [.. (await AgencyOption.AssignableAsync(db, time.Today(), ct)).Where(o => o.Id != id)];
+        }
+
         return Page();
+    }
+
+    /// <summary>Merges this record, a duplicate, into the one chosen: its tasks and accounts follow.</summary>
+    [Requires(Core.Accounts.Permission.ManageProgramme)]
+    public async Task<IActionResult> OnPostMergeAsync(long id, long? into, CancellationToken ct)
+    {
+        switch (await Successions.MergeAsync(db, id, into, ct))
+        {
+            case null:
+                return NotFound();
+            case { Any: true } errors:
+                Errors = errors;
+                db.ChangeTracker.Clear();
+                return await OnGetAsync(id, ct);
+            default:
+                return Redirect($"/Agencies/Details/{into}");
+        }
     }
 }

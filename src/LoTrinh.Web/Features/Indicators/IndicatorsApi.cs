@@ -33,6 +33,7 @@ public static class IndicatorsApi
         measurements.MapGet("/{id:id}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
         measurements.MapPut("/{id:id}", UpdateMeasurement).Requires(Permission.ReportProgress)
             .WithSummary("Sửa giá trị, nguồn, tên kỳ của một số liệu; 409 khi đã có người sửa sau lần đọc (version).");
+        measurements.MapPost("/{id:id}/restore", RestoreMeasurement).Requires(Permission.ReportProgress).WithSummary("Khôi phục một số liệu đã xóa.");
         measurements.MapDelete("/{id:id}", DeleteMeasurement).Requires(Permission.ReportProgress).WithSummary("Xóa một số liệu (xóa mềm, lịch sử giữ lại).");
     }
 
@@ -188,6 +189,9 @@ public static class IndicatorsApi
     private static async Task<Results<Ok<MeasurementView>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> UpdateMeasurement(
         long id, MeasurementEditInput input, AppDbContext db, CancellationToken ct) =>
         await Edits.AnswerAsync(await UpdateMeasurementAsync(db, id, input, ct), () => LoadMeasurementAsync(db, id, ct));
+
+    private static async Task<Results<NoContent, NotFound>> RestoreMeasurement(long id, AppDbContext db, CancellationToken ct) =>
+        await db.RestoreAsync<Measurement>(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> DeleteMeasurement(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await db.SoftDeleteAsync<Measurement>(id, time, ct) ? TypedResults.NoContent() : TypedResults.NotFound();

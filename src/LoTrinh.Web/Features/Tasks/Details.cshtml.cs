@@ -34,7 +34,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 
     [Requires(Permission.ManageProgramme)]
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        await db.SoftDeleteAsync<TaskItem>(id, time, ct) ? Redirect("/Tasks") : NotFound();
+        await db.SoftDeleteAsync<TaskItem>(id, time, ct) ? Redirect($"/Tasks?deleted={id}") : NotFound();
 
     private async Task<IActionResult> Show(long id, CancellationToken ct, InputErrors? errors = null)
     {

@@ -26,9 +26,24 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, 50, 0);
 
+    /// <summary>A task just deleted from its page: shown with a way to restore it.</summary>
+    [BindProperty(SupportsGet = true)] public long? Deleted { get; set; }
+
+    public string? DeletedText { get; private set; }
+
+    [Requires(LoTrinh.Core.Accounts.Permission.ManageProgramme)]
+    public async Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct) =>
+        await db.RestoreAsync<TaskItem>(id, ct) ? Redirect($"/Tasks/Details/{id}") : NotFound();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         AsOf = time.Today();
+        if (Deleted is { } deleted)
+        {
+            DeletedText = await db.Tasks.IgnoreQueryFilters([AppDbContext.DeletedFilter])
+                .Where(t => t.Id == deleted && t.DeletedAt != null).Select(t => t.Text).FirstOrDefaultAsync(ct);
+        }
+
         Agencies = await db.Agencies.AsNoTracking().Where(a => db.TaskAgencies.Any(t => t.AgencyId == a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
         if (!Input.TryDate(AsOfText, out var asOf, out var error))
         {

@@ -34,6 +34,7 @@ public static class TasksApi
         tasks.MapPut("/{id:id}", Update).Requires(Permission.ManageProgramme)
             .WithSummary("Sửa nội dung, thời hạn, cơ quan chủ trì và phối hợp của một nhiệm vụ; 409 khi đã có người sửa sau lần đọc (version).");
         tasks.MapDelete("/{id:id}", Delete).Requires(Permission.ManageProgramme).WithSummary("Xóa một nhiệm vụ (xóa mềm: lịch sử giữ lại, ghi ai xóa).");
+        tasks.MapPost("/{id:id}/restore", Restore).Requires(Permission.ManageProgramme).WithSummary("Khôi phục một nhiệm vụ đã xóa.");
         tasks.MapPost("/{id:id}/progress", AddProgress).Requires(Permission.ReportProgress).WithSummary("Báo cáo tiến độ một nhiệm vụ.");
         tasks.MapPost("/{id:id}/complete", Complete).Requires(Permission.ReportProgress).WithSummary("Ghi nhận hoàn thành nhiệm vụ.");
         app.MapGet("/api/deadlines/parse", ParseDeadline).AllowAnonymous().WithTags("Nhiệm vụ")
@@ -241,6 +242,9 @@ public static class TasksApi
 
     private static async Task<Results<NoContent, NotFound>> Delete(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await db.SoftDeleteAsync<TaskItem>(id, time, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> Restore(long id, AppDbContext db, CancellationToken ct) =>
+        await db.RestoreAsync<TaskItem>(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>Validates and writes a progress report; null when the task does not exist. Shared by the page and the API.</summary>
     public static async Task<InputErrors?> AddProgressAsync(AppDbContext db, TimeProvider time, long id, ProgressInput input, CancellationToken ct)
