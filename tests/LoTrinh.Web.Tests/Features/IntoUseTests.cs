@@ -81,13 +81,12 @@ public sealed class IntoUseTests(AppFixture app, FreshInstall install) : IClassF
     public async Task BadAssignmentsAndSuccessions_AreRefusedBesideTheField_AndWriteNothing()
     {
         var secretariat = await AsAsync(Role.Secretariat);
-        var owner = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = Database }.ConnectionString;
+        var owner = Owner;
         var district = await FaultHelpers.ScalarAsync(owner, "select id from agency where name = 'Ủy ban nhân dân huyện Đức Trọng'");
         var commune = await FaultHelpers.ScalarAsync(owner, "select id from agency where name = 'Ủy ban nhân dân xã Đức Trọng'");
         var province = await FaultHelpers.ScalarAsync(owner, "select id from agency where name = 'Ủy ban nhân dân tỉnh Lâm Đồng' and valid_to is null");
         var department = await FaultHelpers.ScalarAsync(owner, "select id from agency where name = 'Sở Xây dựng tỉnh Lâm Đồng' and valid_to is null");
-        var dated = await FaultHelpers.ScalarAsync(owner, "select min(id) from task_item where due_on is not null and completed_on is null");
-        var undated = await FaultHelpers.ScalarAsync(owner, "select min(id) from task_item where deadline_text is null");
+        var (dated, undated) = await OpenTasksWithAndWithoutDeadlineAsync();
         var before = await DataSnapshot.TakeAsync(owner);
 
         await AssertRefusedAsync(secretariat, "/api/tasks/assign", new { tasks = new[] { undated }, lead = district, deadline = "Quý IV/2026" }, "lead", "01/07/2025");
@@ -105,9 +104,7 @@ public sealed class IntoUseTests(AppFixture app, FreshInstall install) : IClassF
     public async Task AssigningMany_WithANewAgency_SetsLeadAndDeadline_KeepsTheOriginalOfAnAdjustedOne_AndTheHistoryCitesTheDecision()
     {
         var secretariat = await AsAsync(Role.Secretariat);
-        var owner = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = Database }.ConnectionString;
-        var dated = await FaultHelpers.ScalarAsync(owner, "select min(id) from task_item where due_on is not null and completed_on is null");
-        var undated = await FaultHelpers.ScalarAsync(owner, "select min(id) from task_item where deadline_text is null");
+        var (dated, undated) = await OpenTasksWithAndWithoutDeadlineAsync();
         var response = await secretariat.PostAsJsonAsync("/api/tasks/assign", new
         {
             tasks = new[] { dated, undated },
@@ -127,6 +124,12 @@ public sealed class IntoUseTests(AppFixture app, FreshInstall install) : IClassF
         Assert.Contains("125/QĐ-UBND", history, StringComparison.Ordinal);
         Assert.Contains("Chờ vốn bố trí năm 2027", history, StringComparison.Ordinal);
     }
+
+    private string Owner => new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = Database }.ConnectionString;
+
+    private async Task<(long Dated, long Undated)> OpenTasksWithAndWithoutDeadlineAsync() =>
+        (await FaultHelpers.ScalarAsync(Owner, "select min(id) from task_item where due_on is not null and completed_on is null"),
+         await FaultHelpers.ScalarAsync(Owner, "select min(id) from task_item where deadline_text is null"));
 
     private static async Task AssertRefusedAsync(HttpClient client, string url, object body, string field, string? mentions)
     {
