@@ -125,6 +125,21 @@ public sealed class IntoUseTests(AppFixture app, FreshInstall install) : IClassF
         Assert.Contains("Chờ vốn bố trí năm 2027", history, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnEmptyInstall_TellsTheSecretariatWhereToStart_AndNotThePublic()
+    {
+        var serving = await app.CreateReferenceOnlyDatabaseAsync();
+        var secretariat = await TestAccount.CreateAsync(serving, Role.Secretariat, null);
+        await using var server = await AppServer.StartAsync(serving, withBrowser: false);
+
+        var home = await FaultHelpers.Client(server.BaseUrl, secretariat.Token).GetStringAsync("/", Ct);
+        Assert.Contains("Chưa có chương trình nào", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Extraction\"", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Tasks/Assign\"", home, StringComparison.Ordinal);
+        using var anyone = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        Assert.DoesNotContain("Chưa có chương trình nào", await anyone.GetStringAsync("/", Ct), StringComparison.Ordinal);
+    }
+
     private string Owner => new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = Database }.ConnectionString;
 
     private async Task<(long Dated, long Undated)> OpenTasksWithAndWithoutDeadlineAsync() =>

@@ -1,7 +1,6 @@
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Tasks;
 
@@ -9,7 +8,8 @@ namespace LoTrinh.Web.Features.Tasks;
 public sealed class EditModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public TaskDetails Task { get; private set; } = null!;
-    public IReadOnlyList<string> AgencyNames { get; private set; } = [];
+    /// <summary>The agencies a lead or cooperating agency can be typed as: the name, and the unit to tell two apart.</summary>
+    public IReadOnlyList<Agencies.AgencyOption> AgencyNames { get; private set; } = [];
 
     /// <summary>Set when the save was refused as a conflict: the task as it now is.</summary>
     public TaskDetails? Current { get; private set; }
@@ -73,7 +73,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : FormPage
         }
 
         Task = task;
-        AgencyNames = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(ct);
+        AgencyNames = await Agencies.AgencyOption.AssignableAsync(db, time.Today(), ct);
         return true;
     }
 }

@@ -44,7 +44,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 .Where(t => t.Id == deleted && t.DeletedAt != null).Select(t => t.Text).FirstOrDefaultAsync(ct);
         }
 
-        Agencies = await db.Agencies.AsNoTracking().Where(a => db.TaskAgencies.Any(t => t.AgencyId == a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
+        Agencies = await db.Agencies.AsNoTracking().Include(a => a.AdministrativeUnit)
+            .Where(a => db.TaskAgencies.Any(t => t.AgencyId == a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
         if (!Input.TryDate(AsOfText, out var asOf, out var error))
         {
             Error = error;

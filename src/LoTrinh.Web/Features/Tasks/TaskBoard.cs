@@ -114,7 +114,11 @@ public static class TaskBoard
 
         var key = VietnameseText.MatchKey(agency);
         var shortName = Input.Clean(agency);
-        var found = await db.Agencies.Where(a => a.NameKey == key || a.ShortName == shortName).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        // The same name can stand for an old body and its successor (Sở Xây dựng of the province before and after
+        // the 2025 merger): a name means the one that exists now.
+        var found = await db.Agencies.Where(a => a.NameKey == key || a.ShortName == shortName)
+            .OrderBy(a => a.MergedIntoId != null).ThenBy(a => a.ValidTo != null).ThenByDescending(a => a.Id)
+            .Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
         return found ?? -1;
     }
 }
