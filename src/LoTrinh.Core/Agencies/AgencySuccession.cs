@@ -2,8 +2,11 @@ using LoTrinh.Core.Text;
 
 namespace LoTrinh.Core.Agencies;
 
-/// <summary>An agency as succession sees it: its name, kind and the name of its administrative unit ("huyện Đức Trọng").</summary>
-public sealed record AgencyAtUnit(long Id, string Name, string Kind, string? UnitName);
+/// <summary>
+/// An agency as succession sees it: its name, kind, the name of its administrative unit ("Huyện Đức Trọng") and
+/// that name without its kind ("Đức Trọng").
+/// </summary>
+public sealed record AgencyAtUnit(long Id, string Name, string Kind, string? UnitName, string? UnitBareName = null);
 
 /// <summary>
 /// Which agency takes over from one whose administrative unit was dissolved (the 2025 reform: districts
@@ -15,8 +18,9 @@ public static class AgencySuccession
 {
     /// <summary>
     /// The best candidate among the agencies of the successor units, or null: first the same body (the name
-    /// without its unit's name, and the kind, are the same), else the only candidate of the same kind
-    /// (Huyện ủy → the commune's Đảng ủy).
+    /// without its unit's name, and the kind, are the same) — of several (every commune has an UBND), the one in
+    /// the unit that carries the old locality's name —, else the only candidate of the same kind (Huyện ủy → the
+    /// commune's Đảng ủy).
     /// </summary>
     public static AgencyAtUnit? Suggest(AgencyAtUnit dissolved, IReadOnlyList<AgencyAtUnit> candidates)
     {
@@ -24,7 +28,9 @@ public static class AgencySuccession
         ArgumentNullException.ThrowIfNull(candidates);
         var sameKind = candidates.Where(c => c.Kind == dissolved.Kind && c.Id != dissolved.Id).ToList();
         var stem = Stem(dissolved);
-        return sameKind.FirstOrDefault(c => Stem(c) == stem)
+        return sameKind.Where(c => Stem(c) == stem)
+                .OrderByDescending(c => dissolved.UnitBareName is not null && c.UnitBareName == dissolved.UnitBareName)
+                .FirstOrDefault()
             ?? (sameKind.Count == 1 && AgencyKinds.IsBody(dissolved.Kind) ? sameKind[0] : null);
     }
 

@@ -40,6 +40,14 @@ public sealed class AgencyRegisterTests
     }
 
     [Fact]
+    public void Succession_OfSeveralAlike_TheOneInTheUnitCarryingTheOldLocalitysName_IsSuggested()
+    {
+        var district = DistrictCommittee with { UnitBareName = "Đức Trọng" };
+        var hiepThanh = new AgencyAtUnit(9, "Ủy ban nhân dân xã Hiệp Thạnh", AgencyKinds.PeoplesCommittee, "Xã Hiệp Thạnh", "Hiệp Thạnh");
+        Assert.Equal(2, AgencySuccession.Suggest(district, [hiepThanh, CommuneCommittee with { UnitBareName = "Đức Trọng" }])!.Id);
+    }
+
+    [Fact]
     public void Succession_TheOnlyBodyOfTheSameKind_IsSuggested_WhenNamesDiffer()
     {
         var districtParty = new AgencyAtUnit(5, "Huyện ủy Đức Trọng", AgencyKinds.PartyCommittee, "Huyện Đức Trọng");

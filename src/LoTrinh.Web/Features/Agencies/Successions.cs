@@ -44,13 +44,9 @@ public static class Successions
         {
             var candidates = await CandidatesAsync(db, a.AdministrativeUnitId, ct);
             var suggested = AgencySuccession.Suggest(
-                new AgencyAtUnit(a.Id, a.Name, a.Kind, a.Unit), [.. candidates.Select(c => new AgencyAtUnit(c.Option.Id, c.Option.Name, c.Kind, c.Option.Unit))]);
-            // Of several bodies alike (every commune has an UBND), the one that carries the old locality's name.
-            var bare = a.Unit is null ? null : Units.AdministrativeUnit.Bare(a.Unit, a.UnitKind);
-            var best = candidates.Where(c => suggested is not null && c.Kind == suggested.Kind
-                    && AgencySuccession.Stem(new AgencyAtUnit(c.Option.Id, c.Option.Name, c.Kind, c.Option.Unit)) == AgencySuccession.Stem(suggested))
-                .OrderByDescending(c => bare is not null && c.UnitBare == bare)
-                .Select(c => c.Option).FirstOrDefault();
+                new AgencyAtUnit(a.Id, a.Name, a.Kind, a.Unit, a.Unit is null ? null : Units.AdministrativeUnit.Bare(a.Unit, a.UnitKind)),
+                [.. candidates.Select(c => new AgencyAtUnit(c.Option.Id, c.Option.Name, c.Kind, c.Option.Unit, c.UnitBare))]);
+            var best = candidates.Select(c => c.Option).FirstOrDefault(o => o.Id == suggested?.Id);
             result.Add(new DissolvedAgency(a.Id, a.Name, a.Unit, a.ValidTo!.Value, a.OpenTasks, best, [.. candidates.Select(c => c.Option)]));
         }
 
