@@ -46,25 +46,12 @@ public static class TaskStatusRules
         };
     }
 
-    /// <summary>Both completion rates that real reports use (vn-conventions §3.1).</summary>
-    public static CompletionRates Rates(IEnumerable<TaskStatusClass> statuses)
+    /// <summary>Both completion rates that real reports use (vn-conventions §3.1), from the number of tasks in each class.</summary>
+    public static CompletionRates Rates(IReadOnlyDictionary<TaskStatusClass, int> counts)
     {
-        ArgumentNullException.ThrowIfNull(statuses);
-        int completed = 0, overdue = 0, all = 0;
-        foreach (var status in statuses)
-        {
-            all++;
-            if (status.IsCompleted())
-            {
-                completed++;
-            }
-            else if (status == TaskStatusClass.InProgressOverdue)
-            {
-                overdue++;
-            }
-        }
-
-        return new CompletionRates(completed, overdue, all);
+        ArgumentNullException.ThrowIfNull(counts);
+        var completed = counts.Where(c => c.Key.IsCompleted()).Sum(c => c.Value);
+        return new CompletionRates(completed, counts.GetValueOrDefault(TaskStatusClass.InProgressOverdue), counts.Values.Sum());
     }
 }
 

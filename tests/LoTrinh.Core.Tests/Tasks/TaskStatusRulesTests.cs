@@ -72,11 +72,12 @@ public sealed class TaskStatusRulesTests
     {
         // Báo cáo 1270/BC-TCTTTg: 16,051 completed, 223 overdue not completed → 98.63 % among due
         // (published as 98.62 %, truncated).
-        var statuses = Enumerable.Repeat(TaskStatusClass.CompletedOnTime, 16_051)
-            .Concat(Enumerable.Repeat(TaskStatusClass.InProgressOverdue, 223))
-            .Concat(Enumerable.Repeat(TaskStatusClass.InProgressWithinDeadline, 500));
-
-        var rates = TaskStatusRules.Rates(statuses);
+        var rates = TaskStatusRules.Rates(new Dictionary<TaskStatusClass, int>
+        {
+            [TaskStatusClass.CompletedOnTime] = 16_051,
+            [TaskStatusClass.InProgressOverdue] = 223,
+            [TaskStatusClass.InProgressWithinDeadline] = 500,
+        });
 
         Assert.Equal(98.63m, rates.AmongDuePercent);
         Assert.Equal(Math.Round(100m * 16_051 / 16_774, 2), rates.AmongAllPercent);
@@ -86,17 +87,20 @@ public sealed class TaskStatusRulesTests
     public void Rates_AmongAllAssigned_MatchesDaNangFigure()
     {
         // Đà Nẵng 2022: 6,932 of 8,282 assigned = 83.70 %.
-        var statuses = Enumerable.Repeat(TaskStatusClass.CompletedLate, 6_932)
-            .Concat(Enumerable.Repeat(TaskStatusClass.Recurring, 1_350));
+        var rates = TaskStatusRules.Rates(new Dictionary<TaskStatusClass, int>
+        {
+            [TaskStatusClass.CompletedLate] = 6_932,
+            [TaskStatusClass.Recurring] = 1_350,
+        });
 
-        Assert.Equal(83.70m, TaskStatusRules.Rates(statuses).AmongAllPercent);
-        Assert.Equal(100m, TaskStatusRules.Rates(statuses).AmongDuePercent);
+        Assert.Equal(83.70m, rates.AmongAllPercent);
+        Assert.Equal(100m, rates.AmongDuePercent);
     }
 
     [Fact]
     public void Rates_NoTasks_AreUndefinedNotZero()
     {
-        var rates = TaskStatusRules.Rates([]);
+        var rates = TaskStatusRules.Rates(new Dictionary<TaskStatusClass, int>());
 
         Assert.Null(rates.AmongDuePercent);
         Assert.Null(rates.AmongAllPercent);

@@ -21,9 +21,36 @@ public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, l
 
 public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, IReadOnlyDictionary<TaskStatusClass, int> CountByStatus, CompletionRates Rates);
 
-/// <summary>The task list as of a date: filters in SQL, status by Core's rules, both for the page and the API.</summary>
+/// <summary>A task with its status class as of a date, computed by PostgreSQL (<see cref="TaskBoard.Classify"/>).</summary>
+public sealed class ClassifiedTask
+{
+    public required TaskItem Task { get; init; }
+    public TaskStatusClass Status { get; init; }
+}
+
+/// <summary>
+/// The task list as of a date, for the page and the API. Status, the counts per class and the page are all
+/// computed by PostgreSQL: a request reads one aggregate and one page, however many tasks the country has.
+/// </summary>
 public static class TaskBoard
 {
+    /// <summary>
+    /// Core's <see cref="TaskStatusRules.Classify"/> (default options: "trước ngày X" read as "by X") written as a
+    /// query, so PostgreSQL classifies, counts and pages. Kept equal to Core's rules by a property test on random
+    /// tasks (TaskBoardTests).
+    /// </summary>
+    public static IQueryable<ClassifiedTask> Classify(IQueryable<TaskItem> tasks, DateOnly asOf) =>
+        tasks.Select(t => new ClassifiedTask
+        {
+            Task = t,
+            Status = t.CompletedOn != null && t.CompletedOn <= asOf
+                ? (t.DueOn != null && t.CompletedOn > t.DueOn ? TaskStatusClass.CompletedLate : TaskStatusClass.CompletedOnTime)
+                : t.DeadlineText != null && t.DeadlinePrecision == DeadlinePrecision.Recurring ? TaskStatusClass.Recurring
+                : t.DueOn == null ? TaskStatusClass.NoDeadline
+                : asOf > t.DueOn ? TaskStatusClass.InProgressOverdue
+                : TaskStatusClass.InProgressWithinDeadline,
+        });
+
     public static async Task<TaskPage> QueryAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct)
     {
         var query = db.Tasks.AsNoTracking();
@@ -43,22 +70,30 @@ public static class TaskBoard
             query = query.Where(t => EF.Functions.ILike(t.Text, pattern));
         }
 
-        var loaded = await query
-            .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id)
-            .Select(t => new
+        var classified = Classify(query, filter.AsOf);
+        var counts = (await classified.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var matching = filter.Status is { } wanted ? classified.Where(c => c.Status == wanted) : classified;
+        var total = filter.Status is { } w ? counts.GetValueOrDefault(w) : counts.Values.Sum();
+
+        var loaded = await matching
+            .OrderBy(c => c.Task.DirectiveId).ThenBy(c => c.Task.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new
             {
-                t.Id,
-                t.Text,
-                t.DirectiveId,
-                Directive = t.Directive.Number ?? t.Directive.Kind + " — " + t.Directive.IssuerName,
-                t.Section,
-                t.DeadlineText,
-                t.DueOn,
-                t.DeadlinePrecision,
-                t.DeadlineExclusive,
-                t.CompletedOn,
-                t.OriginalDeadlineText,
-                Agencies = t.Agencies.OrderBy(a => a.Ordinal)
+                c.Task.Id,
+                c.Task.Text,
+                c.Task.DirectiveId,
+                Directive = c.Task.Directive.Number ?? c.Task.Directive.Kind + " — " + c.Task.Directive.IssuerName,
+                c.Task.Section,
+                c.Task.DeadlineText,
+                c.Task.DueOn,
+                c.Task.DeadlinePrecision,
+                c.Task.DeadlineExclusive,
+                c.Task.CompletedOn,
+                c.Task.OriginalDeadlineText,
+                c.Status,
+                Agencies = c.Task.Agencies.OrderBy(a => a.Ordinal)
                     .Select(a => new
                     {
                         a.Role,
@@ -72,28 +107,22 @@ public static class TaskBoard
         var rows = loaded.Select(t =>
         {
             var deadline = t.DeadlineText is null ? null : new Deadline(t.DeadlineText, t.DueOn, t.DeadlinePrecision, t.DeadlineExclusive);
-            var status = TaskStatusRules.Classify(deadline, t.CompletedOn, filter.AsOf);
             var lead = t.Agencies.FirstOrDefault(a => a.Role == TaskRoles.Lead);
             var done = t.CompletedOn is { } on && on <= filter.AsOf ? on : (DateOnly?)null;
-            return (Status: status, Row: new TaskRow(
+            return new TaskRow(
                 t.Id, t.Text, t.DirectiveId, t.Directive, t.Section,
                 lead?.Name,
                 [.. t.Agencies.Where(a => a.Role == TaskRoles.CoLead).Select(a => a.Name)],
                 [.. t.Agencies.Where(a => a.Role == TaskRoles.Cooperating).Select(a => a.Name)],
                 deadline is null ? null : View(deadline),
                 done,
-                status.Code(), status.Vietnamese(),
+                t.Status.Code(), t.Status.Vietnamese(),
                 lead?.ReceivedFrom,
                 done is null && lead?.ValidTo is { } end && end < filter.AsOf,
-                t.OriginalDeadlineText));
+                t.OriginalDeadlineText);
         }).ToList();
 
-        var counts = rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count());
-        var rates = TaskStatusRules.Rates(rows.Select(r => r.Status));
-        var matching = filter.Status is { } wanted ? rows.Where(r => r.Status == wanted).ToList() : rows;
-        return new TaskPage(
-            [.. matching.Skip((page - 1) * pageSize).Take(pageSize).Select(r => r.Row)],
-            matching.Count, counts, rates);
+        return new TaskPage(rows, total, counts, TaskStatusRules.Rates(counts));
     }
 
     public static DeadlineView View(Deadline deadline) =>
