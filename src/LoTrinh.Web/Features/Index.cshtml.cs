@@ -47,8 +47,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
 
         if (Viewer.Can(Permission.ManageProgramme))
         {
-            NeedAssigning = (await TaskAssignments.NeedingAsync(db, null, null, Today, ct)).Count;
-            NeedSuccessor = (await Successions.PendingAsync(db, Today, ct)).Count;
+            NeedAssigning = await TaskAssignments.CountNeedingAsync(db, null, null, Today, ct);
+            NeedSuccessor = await Successions.CountPendingAsync(db, Today, ct);
         }
     }
 }

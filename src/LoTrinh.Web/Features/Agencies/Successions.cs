@@ -20,6 +20,11 @@ public sealed record SuccessionInput(long? Successor, bool? OutsideLineage);
 /// </summary>
 public static class Successions
 {
+    /// <summary>How many dissolved agencies (not merged, no successor yet) still have open tasks.</summary>
+    public static Task<int> CountPendingAsync(AppDbContext db, DateOnly today, CancellationToken ct) =>
+        db.Agencies.CountAsync(a => a.ValidTo < today && a.SuccessorId == null && a.MergedIntoId == null
+            && db.Tasks.Any(t => t.CompletedOn == null && t.Agencies.Any(x => x.AgencyId == a.Id)), ct);
+
     /// <summary>Dissolved agencies (not merged, no successor yet) that still have open tasks, with a suggestion each.</summary>
     public static async Task<IReadOnlyList<DissolvedAgency>> PendingAsync(AppDbContext db, DateOnly today, CancellationToken ct)
     {

@@ -28,6 +28,9 @@ public sealed class AssignModel(AppDbContext db, TimeProvider time) : FormPage
     [BindProperty] public string? NewAgencyUnit { get; set; }
 
     public IReadOnlyList<UnassignedTask> Tasks { get; private set; } = [];
+
+    /// <summary>How many match the filter; the page lists at most <see cref="TaskAssignments.MaxListed"/>.</summary>
+    public int Needing { get; private set; }
     public IReadOnlyList<AgencyOption> Agencies { get; private set; } = [];
     public IReadOnlyList<(long Id, string Name)> Directives { get; private set; } = [];
     public static IReadOnlyList<string> Kinds => AgencyKinds.All.Where(AgencyKinds.IsBody).ToList();
@@ -55,6 +58,7 @@ public sealed class AssignModel(AppDbContext db, TimeProvider time) : FormPage
     {
         var today = time.Today();
         Tasks = await TaskAssignments.NeedingAsync(db, Directive, Section, today, ct);
+        Needing = await TaskAssignments.CountNeedingAsync(db, Directive, Section, today, ct);
         Agencies = await AgencyOption.AssignableAsync(db, today, ct);
         Directives = (await db.Directives.AsNoTracking().Where(d => d.FullText != null).OrderBy(d => d.IssuedOn)
             .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();

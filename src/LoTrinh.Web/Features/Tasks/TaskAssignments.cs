@@ -34,9 +34,16 @@ public static class TaskAssignments
 {
     public const int MaxTasksPerAct = 500;
 
-    public static async Task<IReadOnlyList<UnassignedTask>> NeedingAsync(AppDbContext db, long? directiveId, string? section, DateOnly today, CancellationToken ct)
+    /// <summary>How many tasks one page lists; filters narrow a longer list.</summary>
+    public const int MaxListed = 500;
+
+    /// <summary>Open tasks with no lead body, no deadline, or a lead that no longer exists — in SQL, so it can be counted.</summary>
+    private static IQueryable<TaskItem> Needing(AppDbContext db, long? directiveId, string? section, DateOnly today)
     {
-        var query = db.Tasks.AsNoTracking().Where(t => t.CompletedOn == null);
+        var query = db.Tasks.AsNoTracking().Where(t => t.CompletedOn == null
+            && (!t.Agencies.Any(a => a.Role == TaskRoles.Lead && a.Agency.Kind != AgencyKinds.Group && a.Agency.Kind != AgencyKinds.Person)
+                || t.DeadlineText == null || t.DeadlinePrecision == DeadlinePrecision.None
+                || t.Agencies.Any(a => a.Role == TaskRoles.Lead && a.Agency.ValidTo < today)));
         if (directiveId is { } d)
         {
             query = query.Where(t => t.DirectiveId == d);
@@ -47,7 +54,17 @@ public static class TaskAssignments
             query = query.Where(t => t.Section != null && (t.Section == s || t.Section.StartsWith(s + ".")));
         }
 
-        var rows = await query
+        return query;
+    }
+
+    public static Task<int> CountNeedingAsync(AppDbContext db, long? directiveId, string? section, DateOnly today, CancellationToken ct) =>
+        Needing(db, directiveId, section, today).CountAsync(ct);
+
+    /// <summary>The first <see cref="MaxListed"/> tasks that need assigning, in the order of their directives.</summary>
+    public static async Task<IReadOnlyList<UnassignedTask>> NeedingAsync(AppDbContext db, long? directiveId, string? section, DateOnly today, CancellationToken ct)
+    {
+        var rows = await Needing(db, directiveId, section, today)
+            .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id).Take(MaxListed)
             .Select(t => new
             {
                 t.Id,
@@ -59,14 +76,11 @@ public static class TaskAssignments
                 t.DeadlinePrecision,
                 Lead = t.Agencies.Where(a => a.Role == TaskRoles.Lead).Select(a => new { a.Agency.Name, a.Agency.Kind, a.Agency.ValidTo }).FirstOrDefault(),
             })
-            .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id)
             .ToListAsync(ct);
-        return [.. rows
-            .Select(t => new UnassignedTask(t.Id, t.Text, t.DirectiveId, t.Directive, t.Section, t.Lead?.Name, t.DeadlineText,
-                LacksLead: t.Lead is null || !AgencyKinds.IsBody(t.Lead.Kind),
-                LacksDeadline: t.DeadlineText is null || t.DeadlinePrecision == DeadlinePrecision.None,
-                LeadDissolved: t.Lead?.ValidTo is { } end && end < today))
-            .Where(t => t.LacksLead || t.LacksDeadline || t.LeadDissolved)];
+        return [.. rows.Select(t => new UnassignedTask(t.Id, t.Text, t.DirectiveId, t.Directive, t.Section, t.Lead?.Name, t.DeadlineText,
+            LacksLead: t.Lead is null || !AgencyKinds.IsBody(t.Lead.Kind),
+            LacksDeadline: t.DeadlineText is null || t.DeadlinePrecision == DeadlinePrecision.None,
+            LeadDissolved: t.Lead?.ValidTo is { } end && end < today))];
     }
 
     /// <summary>Assigns every listed task, or none: the problems beside their fields, nothing written.</summary>
