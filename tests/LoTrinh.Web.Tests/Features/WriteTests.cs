@@ -61,4 +61,31 @@ public sealed class WriteTests(AppFixture app)
         var target2030 = targets.EnumerateArray().Single(t => t.GetProperty("year").GetInt32() == 2030);
         Assert.Equal("no_trend", target2030.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Measurement_Deleted_IsGoneFromTheIndicator_AndRestoredComesBack()
+    {
+        var indicators = await _client.GetFromJsonAsync<JsonElement>("/api/indicators?q=%C4%91%E1%BA%A5t%20giao%20th%C3%B4ng", Ct);
+        var indicator = indicators.EnumerateArray().Single().GetProperty("id").GetInt64();
+        var created = await _client.PostAsJsonAsync("/api/measurements", new
+        {
+            indicator,
+            unitCode = "68",
+            periodStart = "2022-01-01",
+            periodEnd = "2022-12-31",
+            periodLabel = "Năm 2022",
+            value = 8.1m,
+            source = "Kiểm thử xóa và khôi phục",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        long Id(JsonElement details) => details.GetProperty("measurements").EnumerateArray()
+            .Where(m => m.GetProperty("source").GetString() == "Kiểm thử xóa và khôi phục").Select(m => m.GetProperty("id").GetInt64()).SingleOrDefault();
+        var id = Id(await _client.GetFromJsonAsync<JsonElement>($"/api/indicators/{indicator}", Ct));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.DeleteAsync($"/api/measurements/{id}", Ct)).StatusCode);
+        Assert.Equal(0, Id(await _client.GetFromJsonAsync<JsonElement>($"/api/indicators/{indicator}", Ct)));
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.PostAsync($"/api/measurements/{id}/restore", null, Ct)).StatusCode);
+        Assert.Equal(id, Id(await _client.GetFromJsonAsync<JsonElement>($"/api/indicators/{indicator}", Ct)));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync($"/api/measurements/{id}/restore", null, Ct)).StatusCode);
+    }
 }

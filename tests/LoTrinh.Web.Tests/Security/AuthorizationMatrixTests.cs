@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["PUT /api/tasks/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
         ["POST /api/tasks/{id:id}/restore"] = new(Programme, false, async c => new(HttpMethod.Post, $"/api/tasks/{await c.Data.NewDeletedTaskAsync()}/restore")),
         ["POST /api/measurements/{id:id}/restore"] = new(Reporters, true, async c => new(HttpMethod.Post, $"/api/measurements/{await c.Data.NewDeletedMeasurementAsync(c.InScope)}/restore")),
+        ["POST /Indicators/Details Restore"] = new(Reporters, true, async c => await Form($"/Indicators/Details/{c.Data.IndicatorId}?handler=Restore&measurement={await c.Data.NewDeletedMeasurementAsync(c.InScope)}", [])),
         ["POST /Tasks/Index Restore"] = new(Programme, false, async c => await Form($"/Tasks?handler=Restore&id={await c.Data.NewDeletedTaskAsync()}", [])),
         ["DELETE /api/tasks/{id:id}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
         ["POST /api/tasks/{id:id}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/progress", new { text = "Đang thực hiện" })),

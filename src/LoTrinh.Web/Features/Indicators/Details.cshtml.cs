@@ -1,6 +1,7 @@
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Indicators;
 
@@ -10,7 +11,26 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
     public bool MayReport => db.Viewer.Can(Permission.ReportProgress);
     [BindProperty] public MeasurementInput Form { get; set; } = new(null, null, null, null, null, null, null);
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await Show(id, ct);
+    /// <summary>A figure just deleted from its page: shown with a way to restore it.</summary>
+    [BindProperty(SupportsGet = true)] public long? Deleted { get; set; }
+
+    public string? DeletedLabel { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (Deleted is { } deleted && MayReport)
+        {
+            DeletedLabel = await db.Measurements.IgnoreQueryFilters([AppDbContext.DeletedFilter])
+                .Where(m => m.Id == deleted && m.IndicatorId == id && m.DeletedAt != null)
+                .Select(m => m.PeriodLabel + ": " + m.Value + " (" + m.AdministrativeUnit.Name + ")").FirstOrDefaultAsync(ct);
+        }
+
+        return await Show(id, ct);
+    }
+
+    [Requires(Permission.ReportProgress)]
+    public async Task<IActionResult> OnPostRestoreAsync(long id, long measurement, CancellationToken ct) =>
+        await db.RestoreAsync<Targets.Measurement>(measurement, ct) ? RedirectToPage(new { id }) : NotFound();
 
     [Requires(Permission.ReportProgress)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -50,6 +51,11 @@ public sealed class MeasurementModel(AppDbContext db, TimeProvider time) : FormP
     }
 
     [Requires(Permission.ReportProgress)]
-    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct) =>
-        await db.SoftDeleteAsync<Targets.Measurement>(id, time, ct) ? Redirect("/Indicators") : NotFound();
+    public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
+    {
+        var indicator = await db.Measurements.Where(m => m.Id == id).Select(m => (long?)m.IndicatorId).FirstOrDefaultAsync(ct);
+        return indicator is { } of && await db.SoftDeleteAsync<Targets.Measurement>(id, time, ct)
+            ? Redirect($"/Indicators/Details/{of}?deleted={id}")
+            : NotFound();
+    }
 }
