@@ -81,4 +81,29 @@ public sealed class BadInputTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task AgencyFilter_NamingSeveralAgencies_IsRefused_ListingThem()
+    {
+        var name = $"Phòng Quản lý đô thị {Guid.NewGuid():N}"[..32];
+        await using (var db = app.NewDb())
+        {
+            var units = await db.Units.Where(u => u.ValidTo == null).OrderBy(u => u.Id).Select(u => u.Id).Take(2).ToListAsync(TestContext.Current.CancellationToken);
+            foreach (var unit in units)
+            {
+                db.Agencies.Add(new LoTrinh.Web.Features.Agencies.Agency
+                {
+                    Name = name,
+                    NameKey = LoTrinh.Core.Text.VietnameseText.MatchKey(name),
+                    Kind = "department",
+                    AdministrativeUnitId = unit,
+                });
+            }
+
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var response = await _client.GetAsync(new Uri($"/api/tasks?agency={Uri.EscapeDataString(name)}", UriKind.Relative), TestContext.Current.CancellationToken);
+        await AssertRefused(response, "agency", "là tên của 2 cơ quan");
+    }
 }

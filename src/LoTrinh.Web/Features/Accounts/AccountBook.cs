@@ -44,10 +44,10 @@ public static class AccountBook
         }
         else if (role.BelongsToAgency())
         {
-            agencyId = await TaskBoard.FindAgencyAsync(db, input.Agency, ct);
-            if (agencyId is null or -1)
+            (agencyId, var problem) = await TaskBoard.FindAgencyAsync(db, input.Agency, ct);
+            if (agencyId is null)
             {
-                errors.Add("agency", "Cán bộ và lãnh đạo cơ quan cần thuộc một cơ quan có trong danh mục.");
+                errors.Add("agency", problem ?? "Cán bộ và lãnh đạo cơ quan cần thuộc một cơ quan có trong danh mục.");
             }
         }
         else if (!string.IsNullOrWhiteSpace(input.Agency))

@@ -54,7 +54,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         AsOf = asOf ?? AsOf;
         TaskStatusClass? status = TaskStatusClassNames.TryParseCode(Status ?? string.Empty, out var s) ? s : null;
-        var agencyId = await TaskBoard.FindAgencyAsync(db, Agency, ct);
+        var (agencyId, agencyProblem) = await TaskBoard.FindAgencyAsync(db, Agency, ct);
+        if (agencyProblem is not null)
+        {
+            Error = agencyProblem;
+            return;
+        }
+
         var directiveId = await Directives.DirectivesApi.FindAsync(db, Directive, ct);
         if (directiveId == -1)
         {

@@ -128,26 +128,39 @@ public static class TaskBoard
     public static DeadlineView View(Deadline deadline) =>
         new(deadline.Text, deadline.Due, deadline.Precision.ToString().ToLowerInvariant(), deadline.Exclusive);
 
-    /// <summary>Finds an agency by id or by name / short name as written.</summary>
-    public static async Task<long?> FindAgencyAsync(AppDbContext db, string? agency, CancellationToken ct)
+    /// <summary>
+    /// Finds an agency by id or by name / short name as written: its id, or why there is none — not on file, or a
+    /// name that several agencies bear (a country has 34 "Sở Xây dựng"), listed so the caller can say which.
+    /// The same name for an old body and its successor (before and after the 2025 merger) means the one that exists.
+    /// </summary>
+    public static async Task<(long? Id, string? Problem)> FindAgencyAsync(AppDbContext db, string? agency, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(agency))
         {
-            return null;
+            return (null, null);
         }
 
-        if (long.TryParse(agency, out var id))
+        if (long.TryParse(agency, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
-            return await db.Agencies.AnyAsync(a => a.Id == id, ct) ? id : -1;
+            return await db.Agencies.AnyAsync(a => a.Id == id, ct) ? (id, null) : (null, $"Không có cơ quan mã {id}.");
         }
 
         var key = VietnameseText.MatchKey(agency);
         var shortName = Input.Clean(agency);
-        // The same name can stand for an old body and its successor (Sở Xây dựng of the province before and after
-        // the 2025 merger): a name means the one that exists now.
-        var found = await db.Agencies.Where(a => a.NameKey == key || a.ShortName == shortName)
-            .OrderBy(a => a.MergedIntoId != null).ThenBy(a => a.ValidTo != null).ThenByDescending(a => a.Id)
-            .Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-        return found ?? -1;
+        var matches = await db.Agencies.AsNoTracking()
+            .Where(a => (a.NameKey == key || a.ShortName == shortName) && a.MergedIntoId == null)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Name, Unit = a.AdministrativeUnit == null ? null : a.AdministrativeUnit.Name, a.ValidTo })
+            .ToListAsync(ct);
+        var existing = matches.Where(m => m.ValidTo is null).ToList();
+        var named = existing.Count > 0 ? existing : matches;
+        return named.Count switch
+        {
+            0 => (null, $"Không tìm thấy cơ quan \"{agency}\"."),
+            1 => (named[0].Id, null),
+            _ => (null, $"\"{agency}\" là tên của {named.Count} cơ quan: "
+                + string.Join("; ", named.Take(10).Select(m => $"{m.Name}{(m.Unit is null ? "" : " — " + m.Unit)} (mã {m.Id})"))
+                + (named.Count > 10 ? "; …" : string.Empty) + ". Hãy ghi tên đầy đủ hoặc dùng mã."),
+        };
     }
 }

@@ -60,10 +60,10 @@ public static class TasksApi
             }
         }
 
-        var agencyId = await TaskBoard.FindAgencyAsync(db, agency, ct);
-        if (agencyId == -1)
+        var (agencyId, agencyProblem) = await TaskBoard.FindAgencyAsync(db, agency, ct);
+        if (agencyProblem is not null)
         {
-            errors.Add("agency", $"Không tìm thấy cơ quan \"{agency}\".");
+            errors.Add("agency", agencyProblem);
         }
 
         var directiveId = await DirectivesApi.FindAsync(db, directive, ct);
@@ -150,10 +150,10 @@ public static class TasksApi
                 return;
             }
 
-            var found = await TaskBoard.FindAgencyAsync(db, clean, ct);
-            if (found is null or -1)
+            var (found, problem) = await TaskBoard.FindAgencyAsync(db, clean, ct);
+            if (found is null)
             {
-                errors.Add(field, $"Không tìm thấy cơ quan \"{clean}\".");
+                errors.Add(field, problem!);
             }
             else if (agencies.All(a => a.Id != found))
             {
