@@ -33,13 +33,39 @@ internal static class Cli
         {
             Description = "Chỉ nạp đơn vị hành chính và cơ quan, không nạp chương trình mẫu: một tỉnh bắt đầu bằng việc nhập văn bản của mình.",
         };
+        var synthetic = new Option<string>("--synthetic")
+        {
+            Description = "Thêm một chương trình mô phỏng cỡ một tỉnh, một vùng hoặc cả nước (province | region | national) để đo hiệu năng; "
+                + "nạp chương trình mẫu trước nếu cơ sở dữ liệu trống.",
+        };
+        synthetic.AcceptOnlyFromAmong([.. SyntheticPreset.All.Select(p => p.Name)]);
         var seed = new Command("seed", "Nạp chương trình mẫu (bốn văn bản, đơn vị hành chính, số liệu Lâm Đồng) vào cơ sở dữ liệu trống.")
         {
-            from, ifEmpty, referenceOnly,
+            from, ifEmpty, referenceOnly, synthetic,
         };
         seed.SetAction(async (parse, ct) =>
         {
             await using var db = NewContext();
+            if (parse.GetValue(synthetic) is { } presetName)
+            {
+                if (!await db.Units.AnyAsync(ct))
+                {
+                    await new SeedLoader(db).LoadAsync(parse.GetValue(from)?.FullName ?? SeedLoader.DefaultDirectory, withProgramme: true, ct);
+                }
+
+                try
+                {
+                    var added = await SyntheticProgramme.AddAsync(OwnerConnectionString(), SyntheticPreset.Find(presetName)!, Console.Out, ct);
+                    Console.WriteLine("Đã thêm: " + string.Join(", ", added.Select(a => $"{a.Table} {a.Rows:N0}")));
+                    return 0;
+                }
+                catch (InvalidOperationException e)
+                {
+                    await Console.Error.WriteLineAsync($"lotrinh seed: {e.Message}");
+                    return 2;
+                }
+            }
+
             if (parse.GetValue(ifEmpty) && (await db.Directives.AnyAsync(ct) || await db.Units.AnyAsync(ct)))
             {
                 Console.WriteLine("Cơ sở dữ liệu đã có dữ liệu; không nạp lại.");

@@ -21,8 +21,11 @@ public sealed partial class AppDbContext
     /// <summary>The filter hiding what the viewer may not see.</summary>
     public const string ScopeFilter = "scope";
 
+    // Rows the framework writes on a person's behalf (Identity's, and the data-protection key ring, created by
+    // whichever request first needs a key), guarded by their own rules rather than by scope.
     private static readonly HashSet<Type> AccountTypes =
-        [typeof(AppUser), typeof(AccessToken), typeof(IdentityUserClaim<long>), typeof(IdentityUserLogin<long>), typeof(IdentityUserToken<long>)];
+        [typeof(AppUser), typeof(AccessToken), typeof(IdentityUserClaim<long>), typeof(IdentityUserLogin<long>), typeof(IdentityUserToken<long>),
+         typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)];
 
     private readonly Viewer _cliViewer = Viewer.System("Hệ thống (dòng lệnh)");
 

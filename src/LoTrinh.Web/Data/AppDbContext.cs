@@ -11,6 +11,7 @@ using LoTrinh.Web.Features.Projects;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using LoTrinh.Web.Features.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,9 @@ namespace LoTrinh.Web.Data;
 /// AppDbContext.Scope.cs, the one place for them. Without a request (command line, background work) it is the system.
 /// </summary>
 public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, ViewerAccessor? viewer = null)
-    : IdentityUserContext<AppUser, long>(options)
+    : IdentityUserContext<AppUser, long>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitLineage> UnitLineages => Set<UnitLineage>();
     public DbSet<Agency> Agencies => Set<Agency>();

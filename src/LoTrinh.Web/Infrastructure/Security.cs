@@ -5,6 +5,7 @@ using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,8 @@ public static class Security
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessToken.Scheme, null)
             .AddIdentityCookies();
+        // Keys in PostgreSQL (data_protection_key): every instance reads and protects with the same ring.
+        services.AddDataProtection().SetApplicationName("LoTrinh").PersistKeysToDbContext<AppDbContext>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "lotrinh";

@@ -32,21 +32,33 @@ public static class DirectivesApi
         group.MapPost("/{id:id}/links", AddLink).Requires(Permission.ManageProgramme).WithSummary("Liên kết văn bản này với văn bản khác (thực hiện, viện dẫn, sửa đổi, thay thế).");
     }
 
-    /// <summary>Finds a directive by id or number; null when none was asked for, −1 when none matches.</summary>
-    public static async Task<long?> FindAsync(AppDbContext db, string? idOrNumber, CancellationToken ct)
+    /// <summary>
+    /// Finds a directive by id or number: (null, null) when none was asked for, a problem to show when none
+    /// or several match — a number is unique per issuer, so two provinces' "29-CTr/TU" are both found and listed.
+    /// </summary>
+    public static async Task<(long? Id, string? Problem)> FindAsync(AppDbContext db, string? idOrNumber, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(idOrNumber))
         {
-            return null;
+            return (null, null);
         }
 
-        if (long.TryParse(idOrNumber, out var id))
+        if (long.TryParse(idOrNumber, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
         {
-            return await db.Directives.AnyAsync(d => d.Id == id, ct) ? id : -1;
+            return await db.Directives.AnyAsync(d => d.Id == id, ct) ? (id, null) : (null, $"Không tìm thấy văn bản mã {id}.");
         }
 
         var number = DirectiveNumber.TryParse(idOrNumber, out var parsed, out _) ? parsed.Text : idOrNumber.Trim();
-        return await db.Directives.Where(d => d.Number == number).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct) ?? -1;
+        var matches = await db.Directives.AsNoTracking().Where(d => d.Number == number).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.IssuerName }).Take(11).ToListAsync(ct);
+        return matches.Count switch
+        {
+            0 => (null, $"Không tìm thấy văn bản \"{idOrNumber}\"."),
+            1 => (matches[0].Id, null),
+            _ => (null, $"Có nhiều văn bản số {number}: "
+                + string.Join("; ", matches.Take(10).Select(m => $"{m.IssuerName} (mã {m.Id})"))
+                + (matches.Count > 10 ? "; …" : string.Empty) + ". Hãy dùng mã văn bản."),
+        };
     }
 
     public static async Task<IReadOnlyList<DirectiveRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct)
@@ -87,9 +99,10 @@ public static class DirectivesApi
             if (DirectiveNumber.TryParse(input.Number, out var parsed, out var problem))
             {
                 number = parsed;
-                if (await db.Directives.AnyAsync(d => d.Number == parsed.Text, ct))
+                var issuerName = Input.LikeLiteral(Input.Clean(input.Issuer) ?? string.Empty);
+                if (await db.Directives.AnyAsync(d => d.Number == parsed.Text && EF.Functions.ILike(d.IssuerName, issuerName), ct))
                 {
-                    errors.Add("number", $"Văn bản số {parsed.Text} đã có trong hệ thống.");
+                    errors.Add("number", $"Văn bản số {parsed.Text} của {input.Issuer} đã có trong hệ thống.");
                 }
             }
             else
@@ -156,10 +169,10 @@ public static class DirectivesApi
         }
 
         var errors = new InputErrors();
-        var to = await FindAsync(db, input.To, ct);
-        if (to is null or -1)
+        var (to, toProblem) = await FindAsync(db, input.To, ct);
+        if (to is null)
         {
-            errors.Add("to", $"Không tìm thấy văn bản \"{input.To}\".");
+            errors.Add("to", toProblem ?? "Cần chọn văn bản được liên kết.");
         }
         else if (to == id)
         {

@@ -274,7 +274,10 @@ public static class DirectiveImports
         }
 
         var numbers = program.References.Select(r => r.Number).ToList();
-        foreach (var cited in await db.Directives.Where(d => d.Number != null && numbers.Contains(d.Number)).ToListAsync(ct))
+        // Several provinces number alike: the one of this document's locality is known last, so it is the one meant.
+        var localityId = locality?.Id;
+        foreach (var cited in await db.Directives.Where(d => d.Number != null && numbers.Contains(d.Number))
+                     .OrderBy(d => d.LocalityUnitId == localityId ? 1 : 0).ThenBy(d => d.Id).ToListAsync(ct))
         {
             writer.Know(cited);
         }

@@ -133,7 +133,9 @@ public sealed class ReviewOptions
     {
         if (DirectiveNumber.TryParse(form.Document.Number ?? string.Empty, out var number, out _))
         {
-            var same = await db.Directives.AsNoTracking().Where(d => d.Number == number.Text)
+            // A number is its issuer's: another province's document of the same number is not this one.
+            var issuer = Input.Clean(form.Document.Issuer) is { } named ? Input.LikeLiteral(named) : null;
+            var same = await db.Directives.AsNoTracking().Where(d => d.Number == number.Text && (issuer == null || EF.Functions.ILike(d.IssuerName, issuer)))
                 .Select(d => new { d.Id, HasText = d.FullText != null, d.IssuerName }).FirstOrDefaultAsync(ct);
             if (same is { HasText: true })
             {

@@ -26,11 +26,11 @@ public static class TargetsApi
         AppDbContext db, TimeProvider time, string? directive, long? indicator, int? year, CancellationToken ct)
     {
         var query = db.Targets.AsQueryable();
-        var directiveId = await DirectivesApi.FindAsync(db, directive, ct);
-        if (directiveId == -1)
+        var (directiveId, directiveProblem) = await DirectivesApi.FindAsync(db, directive, ct);
+        if (directiveProblem is not null)
         {
             var errors = new InputErrors();
-            errors.Add("directive", $"Không tìm thấy văn bản \"{directive}\".");
+            errors.Add("directive", directiveProblem);
             return errors.Problem();
         }
 
@@ -55,10 +55,10 @@ public static class TargetsApi
     private static async Task<Results<Created<TargetRow>, ValidationProblem>> Create(TargetInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var directiveId = await DirectivesApi.FindAsync(db, input.Directive, ct);
-        if (directiveId is null or -1)
+        var (directiveId, directiveProblem) = await DirectivesApi.FindAsync(db, input.Directive, ct);
+        if (directiveId is null)
         {
-            errors.Add("directive", $"Không tìm thấy văn bản \"{input.Directive}\".");
+            errors.Add("directive", directiveProblem ?? "Cần chọn văn bản đặt chỉ tiêu.");
         }
 
         var indicatorName = errors.Required("indicator", input.Indicator);

@@ -61,10 +61,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             return;
         }
 
-        var directiveId = await Directives.DirectivesApi.FindAsync(db, Directive, ct);
-        if (directiveId == -1)
+        var (directiveId, directiveProblem) = await Directives.DirectivesApi.FindAsync(db, Directive, ct);
+        if (directiveProblem is not null)
         {
-            Error = $"Không có văn bản \"{Directive}\".";
+            Error = directiveProblem;
             return;
         }
 

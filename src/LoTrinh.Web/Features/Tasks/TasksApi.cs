@@ -66,10 +66,10 @@ public static class TasksApi
             errors.Add("agency", agencyProblem);
         }
 
-        var directiveId = await DirectivesApi.FindAsync(db, directive, ct);
-        if (directiveId == -1)
+        var (directiveId, directiveProblem) = await DirectivesApi.FindAsync(db, directive, ct);
+        if (directiveProblem is not null)
         {
-            errors.Add("directive", $"Không tìm thấy văn bản \"{directive}\".");
+            errors.Add("directive", directiveProblem);
         }
 
         if (errors.Any)
@@ -101,10 +101,10 @@ public static class TasksApi
         TaskInput input, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new InputErrors();
-        var directiveId = await DirectivesApi.FindAsync(db, input.Directive, ct);
-        if (directiveId is null or -1)
+        var (directiveId, directiveProblem) = await DirectivesApi.FindAsync(db, input.Directive, ct);
+        if (directiveId is null)
         {
-            errors.Add("directive", string.IsNullOrWhiteSpace(input.Directive) ? "Cần chọn văn bản giao nhiệm vụ." : $"Không tìm thấy văn bản \"{input.Directive}\".");
+            errors.Add("directive", directiveProblem ?? "Cần chọn văn bản giao nhiệm vụ.");
         }
 
         var year = directiveId is > 0
