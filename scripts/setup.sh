@@ -27,6 +27,7 @@ lotrinh_postgres() {
   if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$version main$"; then
     pg_createcluster "$version" main >/dev/null
   fi
+  lotrinh_postgres_settings "$version"
   if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
     pg_ctlcluster "$version" main start
   fi
@@ -52,6 +53,33 @@ SQL
 
   export ConnectionStrings__Owner="Host=127.0.0.1;Port=$port;Database=$database;Username=lotrinh;Password=$password"
   export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$database;Username=lotrinh_app;Password=$app_password"
+}
+
+# lotrinh_postgres_settings VERSION: the server set for LoTrinh's load (docs/postgresql.md says why each);
+# restarts the cluster when they change.
+lotrinh_postgres_settings() {
+  local version="$1"
+  local memory_mb shared_mb
+  memory_mb=$(awk '/MemTotal/ {print int($2 / 1024)}' /proc/meminfo)
+  shared_mb=$((memory_mb / 4)); [ "$shared_mb" -gt 4096 ] && shared_mb=4096
+  local file="/etc/postgresql/$version/main/conf.d/lotrinh.conf"
+  local wanted
+  wanted=$(cat <<CONF
+# Written by LoTrinh's scripts/setup.sh; see docs/postgresql.md.
+jit = off
+work_mem = '16MB'
+shared_buffers = '${shared_mb}MB'
+effective_cache_size = '$((memory_mb / 2))MB'
+random_page_cost = 1.1
+max_connections = 100
+CONF
+)
+  if [ ! -f "$file" ] || [ "$(cat "$file")" != "$wanted" ]; then
+    echo "$wanted" > "$file"
+    if pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+      pg_ctlcluster "$version" main restart
+    fi
+  fi
 }
 
 lotrinh_chromium() {

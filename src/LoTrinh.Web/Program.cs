@@ -28,6 +28,7 @@ builder.Services.AddLoTrinhData(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportBacklog>();
 builder.Services.AddHostedService<ImportWorker>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 builder.Services.AddLoTrinhSecurity();
 builder.Services.AddRazorPages(o =>
     {
@@ -83,6 +84,10 @@ app.UseInputBoundary();
 app.UseAntiforgery();
 app.UseCrossSiteWriteCheck();
 app.MapOpenApi().AllowAnonymous();
+// For a load balancer in front of several instances: "live" answers without the database, "ready" only when
+// PostgreSQL answers too.
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready").AllowAnonymous();
 app.MapRazorPages();
 app.MapDirectivesApi();
 app.MapTargetsApi();

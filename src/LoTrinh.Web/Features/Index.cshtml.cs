@@ -21,8 +21,13 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
 
     public DateOnly Today { get; private set; }
     public Viewer Viewer { get; private set; } = null!;
+    /// <summary>How many of each a home page lists; the rest are a link away (a country holds thousands).</summary>
+    public const int Listed = 20;
+
     public IReadOnlyList<ProgrammeDirective> Programme { get; private set; } = [];
+    public int ProgrammeTotal { get; private set; }
     public IReadOnlyList<TargetRow> Targets { get; private set; } = [];
+    public int TargetsTotal { get; private set; }
     public TaskPage? Tasks { get; private set; }
     public int Overdue { get; private set; }
     public int NeedAssigning { get; private set; }
@@ -33,12 +38,20 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
         Today = time.Today();
         Viewer = viewers.Current;
         // The programme is the directives on file with their text (a directive known only as a citation is not one of them).
-        Programme = await db.Directives.AsNoTracking().Where(d => d.FullText != null)
-            .OrderBy(d => d.IssuedOn)
-            .Select(d => new ProgrammeDirective(d.Id, d.Number ?? d.Kind + " — " + d.IssuerName, d.Title, d.IssuedOn,
-                db.Targets.Count(t => t.DirectiveId == d.Id), db.Tasks.Count(t => t.DirectiveId == d.Id)))
-            .ToListAsync(ct);
-        Targets = [.. (await TargetStatus.QueryAsync(db, db.Targets, Today, ct)).Where(t => !t.Superseded)];
+        var programme = db.Directives.AsNoTracking().Where(d => d.FullText != null);
+        ProgrammeTotal = await programme.CountAsync(ct);
+        var latest = await programme.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(Listed)
+            .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName, d.Title, d.IssuedOn }).ToListAsync(ct);
+        var ids = latest.Select(d => d.Id).ToList();
+        var targets = await db.Targets.Where(t => ids.Contains(t.DirectiveId)).GroupBy(t => t.DirectiveId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var tasks = await db.Tasks.Where(t => ids.Contains(t.DirectiveId)).GroupBy(t => t.DirectiveId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        Programme = [.. latest.Select(d => new ProgrammeDirective(d.Id, d.Name, d.Title, d.IssuedOn, targets.GetValueOrDefault(d.Id), tasks.GetValueOrDefault(d.Id)))];
+
+        // Targets in force: a target a later one revised is history, not a figure to watch.
+        var inForce = db.Targets.Where(t => !db.Targets.Any(r => r.RevisesTargetId == t.Id));
+        (Targets, TargetsTotal) = await TargetStatus.PageAsync(db, inForce, Today, 1, Listed, ct);
         if (Viewer.Can(Permission.ReadInternal))
         {
             Tasks = await TaskBoard.QueryAsync(db, new TaskFilter(Today), 1, 1, ct);

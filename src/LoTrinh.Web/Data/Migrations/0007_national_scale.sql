@@ -88,3 +88,6 @@ create table data_protection_key (
   friendly_name text,
   xml text
 );
+
+-- The latest period of an indicator, and an indicator's figures newest first, without reading all of them.
+create index measurement_indicator_period on measurement (indicator_id, period_end);

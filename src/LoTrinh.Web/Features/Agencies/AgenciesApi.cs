@@ -15,7 +15,7 @@ public static class AgenciesApi
     public static void MapAgenciesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/agencies").WithTags("Cơ quan");
-        group.MapGet("/", List).AllowAnonymous();
+        group.MapGet("/", List).AllowAnonymous().WithSummary("Các cơ quan (tìm theo tên, loại), theo trang (page, pageSize ≤ 1000), tổng số ở X-Total-Count.");
         group.MapGet("/{id:id}", Get).AllowAnonymous().WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
         group.MapGet("/successions", PendingSuccessions).Requires(Core.Accounts.Permission.ManageProgramme)
             .WithSummary("Cơ quan đã giải thể (cải cách 2025) còn nhiệm vụ chưa xong, với cơ quan kế thừa được gợi ý theo đơn vị hành chính.");
@@ -48,10 +48,14 @@ public static class AgenciesApi
             _ => TypedResults.NoContent(),
         };
 
-    public static Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
-        QueryAsync(db, db.Agencies, q, kind, ct);
+    /// <summary>One page of the agencies matching, by name, and how many match.</summary>
+    public static async Task<(IReadOnlyList<AgencyRow> Rows, int Total)> QueryAsync(AppDbContext db, string? q, string? kind, int page, int size, CancellationToken ct)
+    {
+        var query = Matching(db.Agencies, q, kind);
+        return (await RowsAsync(db, query.OrderBy(a => a.Name).ThenBy(a => a.Id).Skip((page - 1) * size).Take(size), ct), await query.CountAsync(ct));
+    }
 
-    private static async Task<IReadOnlyList<AgencyRow>> QueryAsync(AppDbContext db, IQueryable<Agency> agencies, string? q, string? kind, CancellationToken ct)
+    private static IQueryable<Agency> Matching(IQueryable<Agency> agencies, string? q, string? kind)
     {
         var query = agencies.AsNoTracking();
         if (Input.Clean(q) is { } text)
@@ -64,7 +68,13 @@ public static class AgenciesApi
             query = query.Where(a => a.Kind == k);
         }
 
-        var rows = await query.OrderBy(a => a.Name)
+        return query;
+    }
+
+    /// <summary>The rows with their task counts, counted for these agencies only (one grouped query, not one per row).</summary>
+    private static async Task<IReadOnlyList<AgencyRow>> RowsAsync(AppDbContext db, IQueryable<Agency> agencies, CancellationToken ct)
+    {
+        var rows = await agencies
             .Select(a => new
             {
                 a.Id,
@@ -72,18 +82,26 @@ public static class AgenciesApi
                 a.ShortName,
                 a.Kind,
                 Unit = a.AdministrativeUnit == null ? null : a.AdministrativeUnit.Name,
-                Tasks = db.Tasks.Count(t => t.Agencies.Any(x => x.AgencyId == a.Id)),
             })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new AgencyRow(r.Id, r.Name, r.ShortName, r.Kind, AgencyKinds.Vietnamese(r.Kind), r.Unit, r.Tasks))];
+        var ids = rows.Select(r => r.Id).ToList();
+        var tasks = await db.Tasks.SelectMany(t => t.Agencies).Where(x => ids.Contains(x.AgencyId)).GroupBy(x => x.AgencyId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. rows.Select(r => new AgencyRow(r.Id, r.Name, r.ShortName, r.Kind, AgencyKinds.Vietnamese(r.Kind), r.Unit, tasks.GetValueOrDefault(r.Id)))];
     }
 
-    private static async Task<Ok<IReadOnlyList<AgencyRow>>> List(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
-        TypedResults.Ok(await QueryAsync(db, q, kind, ct));
+    private static async Task<Ok<IReadOnlyList<AgencyRow>>> List(
+        AppDbContext db, HttpResponse response, string? q, string? kind, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Input.Paging(page, pageSize, 100);
+        var (rows, total) = await QueryAsync(db, q, kind, p, size, ct);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(rows);
+    }
 
     public static async Task<AgencyDetails?> LoadAsync(AppDbContext db, long id, DateOnly asOf, int page, int pageSize, CancellationToken ct)
     {
-        var row = (await QueryAsync(db, db.Agencies.Where(a => a.Id == id), null, null, ct)).SingleOrDefault();
+        var row = (await RowsAsync(db, db.Agencies.AsNoTracking().Where(a => a.Id == id), ct)).SingleOrDefault();
         if (row is null)
         {
             return null;

@@ -14,9 +14,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await AgenciesApi.QueryAsync(db, Q, Kind, ct);
         var (page, size) = Input.Paging(PageNumber, 50, 50);
-        Paging = new Paging(page, size, all.Count);
-        Rows = [.. all.Skip((page - 1) * size).Take(size)];
+        (Rows, var total) = await AgenciesApi.QueryAsync(db, Q, Kind, page, size, ct);
+        Paging = new Paging(page, size, total);
     }
 }

@@ -24,7 +24,9 @@ public static class DirectivesApi
     public static void MapDirectivesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/directives").WithTags("Văn bản");
-        group.MapGet("/", List).AllowAnonymous().WithSummary("Các văn bản chỉ đạo và liên kết giữa chúng.");
+        group.MapGet("/", List).AllowAnonymous()
+            .WithSummary("Các văn bản chỉ đạo và liên kết giữa chúng (tìm theo số hiệu, trích yếu; loại; văn bản thực hiện văn bản implements), "
+                + "theo trang (page, pageSize ≤ 1000), tổng số ở X-Total-Count.");
         group.MapGet("/{id:id}", Get).AllowAnonymous();
         group.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Đăng ký một văn bản.");
         group.MapPost("/{id:id}/publish", Publish).Requires(Permission.ManageProgramme)
@@ -61,9 +63,16 @@ public static class DirectivesApi
         };
     }
 
-    public static async Task<IReadOnlyList<DirectiveRow>> QueryAsync(AppDbContext db, string? q, string? kind, CancellationToken ct)
+    /// <summary>One page of the directives matching, in the order they were issued, and how many match.</summary>
+    public static async Task<(IReadOnlyList<DirectiveRow> Rows, int Total)> QueryAsync(
+        AppDbContext db, string? q, string? kind, long? implements, int page, int size, CancellationToken ct)
     {
         var query = db.Directives.AsNoTracking();
+        if (implements is { } parent)
+        {
+            query = query.Where(d => d.Links.Any(l => l.ToDirectiveId == parent && l.Relation == DirectiveRelations.Implements));
+        }
+
         if (Input.Clean(q) is { } text)
         {
             var pattern = $"%{text}%";
@@ -75,16 +84,24 @@ public static class DirectivesApi
             query = query.Where(d => d.Kind == k);
         }
 
-        return await query
+        var rows = await query
             .OrderBy(d => d.IssuedOn == null).ThenBy(d => d.IssuedOn).ThenBy(d => d.Id)
+            .Skip((page - 1) * size).Take(size)
             .Select(d => new DirectiveRow(d.Id, d.Number, d.Kind, d.IssuerName, d.IssuedOn, d.Title, d.FullText != null,
                 d.Links.OrderBy(l => l.Id)
                     .Select(l => new LinkView(l.Relation, l.ToDirectiveId, l.To.Number ?? l.To.Title)).ToList()))
             .ToListAsync(ct);
+        return (rows, await query.CountAsync(ct));
     }
 
-    private static async Task<Ok<IReadOnlyList<DirectiveRow>>> List(AppDbContext db, string? q, string? kind, CancellationToken ct) =>
-        TypedResults.Ok(await QueryAsync(db, q, kind, ct));
+    private static async Task<Ok<IReadOnlyList<DirectiveRow>>> List(
+        AppDbContext db, HttpResponse response, string? q, string? kind, long? implements, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Input.Paging(page, pageSize, 100);
+        var (rows, total) = await QueryAsync(db, q, kind, implements, p, size, ct);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(rows);
+    }
 
     private static async Task<Results<Ok<DirectiveDetails>, NotFound>> Get(long id, AppDbContext db, CancellationToken ct) =>
         await DirectiveDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();

@@ -14,6 +14,12 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
     /// <summary>A figure just deleted from its page: shown with a way to restore it.</summary>
     [BindProperty(SupportsGet = true)] public long? Deleted { get; set; }
 
+    /// <summary>Only the figures of this administrative unit (its code).</summary>
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public Paging Paging { get; private set; } = new(1, 100, 0);
+
     public string? DeletedLabel { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -47,12 +53,14 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 
     private async Task<IActionResult> Show(long id, CancellationToken ct)
     {
-        if (await IndicatorsApi.LoadAsync(db, id, time.Today(), ct) is not { } indicator)
+        var (page, size) = Input.Paging(PageNumber, 100, 100);
+        if (await IndicatorsApi.LoadAsync(db, id, time.Today(), Unit, page, size, ct) is not { } indicator)
         {
             return NotFound();
         }
 
         Indicator = indicator;
+        Paging = new Paging(page, size, indicator.MeasurementsTotal);
         return Page();
     }
 }

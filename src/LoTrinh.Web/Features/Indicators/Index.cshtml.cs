@@ -13,9 +13,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await IndicatorsApi.QueryAsync(db, Q, ct);
         var (page, size) = Input.Paging(PageNumber, 50, 50);
-        Paging = new Paging(page, size, all.Count);
-        Rows = [.. all.Skip((page - 1) * size).Take(size)];
+        (Rows, var total) = await IndicatorsApi.QueryAsync(db, Q, page, size, ct);
+        Paging = new Paging(page, size, total);
     }
 }

@@ -7,13 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Indicators;
 
-public sealed record IndicatorRow(long Id, string Name, string Unit, string Direction, int Targets, int Measurements);
+/// <summary>An indicator, how many targets use it, and the end of the latest period it has a figure for (not a count: there are millions).</summary>
+public sealed record IndicatorRow(long Id, string Name, string Unit, string Direction, int Targets, DateOnly? LatestPeriod);
 
 public sealed record MeasurementView(long Id, string UnitCode, string UnitName, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel,
     decimal Value, string Source, string EnteredBy, uint Version);
 
+/// <summary>An indicator, its targets, and one page of its figures (newest first) out of MeasurementsTotal.</summary>
 public sealed record IndicatorDetails(long Id, string Name, string Unit, string Direction, IReadOnlyList<TargetRow> Targets,
-    IReadOnlyList<MeasurementView> Measurements);
+    IReadOnlyList<MeasurementView> Measurements, int MeasurementsTotal);
 
 /// <summary>A correction of a figure; Version is the one read, so a save over a newer one is refused.</summary>
 public sealed record MeasurementEditInput(decimal? Value, string? Source, string? PeriodLabel, uint? Version);
@@ -26,8 +28,9 @@ public static class IndicatorsApi
     public static void MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/indicators").WithTags("Chỉ tiêu");
-        group.MapGet("/", List).AllowAnonymous();
-        group.MapGet("/{id:id}", Get).AllowAnonymous().WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện.");
+        group.MapGet("/", List).AllowAnonymous().WithSummary("Các chỉ số (tìm theo tên), theo trang (page, pageSize ≤ 1000), tổng số ở X-Total-Count.");
+        group.MapGet("/{id:id}", Get).AllowAnonymous()
+            .WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện, mới nhất trước, theo trang (page, pageSize ≤ 1000), lọc theo mã đơn vị (unit).");
         var measurements = app.MapGroup("/api/measurements").WithTags("Chỉ tiêu");
         measurements.MapPost("/", AddMeasurement).Requires(Permission.ReportProgress).WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
         measurements.MapGet("/{id:id}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
@@ -37,7 +40,8 @@ public static class IndicatorsApi
         measurements.MapDelete("/{id:id}", DeleteMeasurement).Requires(Permission.ReportProgress).WithSummary("Xóa một số liệu (xóa mềm, lịch sử giữ lại).");
     }
 
-    public static async Task<IReadOnlyList<IndicatorRow>> QueryAsync(AppDbContext db, string? q, CancellationToken ct)
+    /// <summary>One page of the indicators matching, by name, with how many targets and figures each has, and how many match.</summary>
+    public static async Task<(IReadOnlyList<IndicatorRow> Rows, int Total)> QueryAsync(AppDbContext db, string? q, int page, int size, CancellationToken ct)
     {
         var query = db.Indicators.AsNoTracking();
         if (Input.Clean(q) is { } text)
@@ -45,24 +49,28 @@ public static class IndicatorsApi
             query = query.Where(i => EF.Functions.ILike(i.Name, $"%{text}%"));
         }
 
-        var rows = await query.OrderBy(i => i.Name)
-            .Select(i => new
-            {
-                i.Id,
-                i.Name,
-                i.Unit,
-                i.Direction,
-                Targets = db.Targets.Count(t => t.IndicatorId == i.Id),
-                Measurements = db.Measurements.Count(m => m.IndicatorId == i.Id),
-            })
+        var rows = await query.OrderBy(i => i.Name).ThenBy(i => i.Id).Skip((page - 1) * size).Take(size)
+            // The latest period is one step down the (indicator, period_end) index per row.
+            .Select(i => new { i.Id, i.Name, i.Unit, i.Direction, Latest = db.Measurements.Where(m => m.IndicatorId == i.Id).Max(m => (DateOnly?)m.PeriodEnd) })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new IndicatorRow(r.Id, r.Name, r.Unit, Core.Targets.ComparatorCodes.Code(r.Direction), r.Targets, r.Measurements))];
+        // Targets counted for this page's indicators only, in one grouped query.
+        var ids = rows.Select(r => r.Id).ToList();
+        var targets = await db.Targets.Where(t => ids.Contains(t.IndicatorId)).GroupBy(t => t.IndicatorId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return ([.. rows.Select(r => new IndicatorRow(r.Id, r.Name, r.Unit, Core.Targets.ComparatorCodes.Code(r.Direction),
+            targets.GetValueOrDefault(r.Id), r.Latest))], await query.CountAsync(ct));
     }
 
-    private static async Task<Ok<IReadOnlyList<IndicatorRow>>> List(AppDbContext db, string? q, CancellationToken ct) =>
-        TypedResults.Ok(await QueryAsync(db, q, ct));
+    private static async Task<Ok<IReadOnlyList<IndicatorRow>>> List(
+        AppDbContext db, HttpResponse response, string? q, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Input.Paging(page, pageSize, 100);
+        var (rows, total) = await QueryAsync(db, q, p, size, ct);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(rows);
+    }
 
-    public static async Task<IndicatorDetails?> LoadAsync(AppDbContext db, long id, DateOnly today, CancellationToken ct)
+    public static async Task<IndicatorDetails?> LoadAsync(AppDbContext db, long id, DateOnly today, string? unitCode, int page, int size, CancellationToken ct)
     {
         var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (indicator is null)
@@ -71,16 +79,27 @@ public static class IndicatorsApi
         }
 
         var targets = await TargetStatus.QueryAsync(db, db.Targets.Where(t => t.IndicatorId == id), today, ct);
-        var measurements = await db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id)
-            .OrderBy(m => m.PeriodEnd)
+        var figures = db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id);
+        if (Input.Clean(unitCode) is { } code)
+        {
+            figures = figures.Where(m => m.AdministrativeUnit.Code == code);
+        }
+
+        var measurements = await figures
+            .OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).Skip((page - 1) * size).Take(size)
             .Select(m => new MeasurementView(m.Id, m.AdministrativeUnit.Code, m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd,
                 m.PeriodLabel, m.Value, m.Source, m.EnteredBy, m.Version))
             .ToListAsync(ct);
-        return new IndicatorDetails(indicator.Id, indicator.Name, indicator.Unit, Core.Targets.ComparatorCodes.Code(indicator.Direction), targets, measurements);
+        return new IndicatorDetails(indicator.Id, indicator.Name, indicator.Unit, Core.Targets.ComparatorCodes.Code(indicator.Direction), targets,
+            measurements, await figures.CountAsync(ct));
     }
 
-    private static async Task<Results<Ok<IndicatorDetails>, NotFound>> Get(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-        await LoadAsync(db, id, time.Today(), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    private static async Task<Results<Ok<IndicatorDetails>, NotFound>> Get(
+        long id, AppDbContext db, TimeProvider time, string? unit, int? page, int? pageSize, CancellationToken ct)
+    {
+        var (p, size) = Input.Paging(page, pageSize, 100);
+        return await LoadAsync(db, id, time.Today(), unit, p, size, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    }
 
     /// <summary>Validates and writes one measurement; shared by the indicator page and the API.</summary>
     public static async Task<(long? Id, InputErrors Errors)> AddMeasurementAsync(AppDbContext db, MeasurementInput input, CancellationToken ct)

@@ -248,7 +248,7 @@ public static class SyntheticProgramme
         -- Each province: its action programme (chương trình hành động) of the party committee, implementing
         -- 06-NQ/TW when it is on file, and the plans (kế hoạch) of its people's committee implementing it.
         insert into directive (number, number_form, number_sequence, number_year, kind_code, issuer_code, kind, issuer_name,
-                               issuer_agency_id, signer, issued_on, effective_on, title, locality_unit_id, published)
+                               issuer_agency_id, signer, issued_on, effective_on, title, locality_unit_id, published, full_text)
         select d.seq || case when d.k = 0 then '-CTr/TU' else '/KH-UBND' end,
                case when d.k = 0 then 'party' else 'state' end, d.seq, extract(year from d.issued)::int,
                case when d.k = 0 then 'CTr' else 'KH' end, case when d.k = 0 then 'TU' else 'UBND' end,
@@ -260,11 +260,15 @@ public static class SyntheticProgramme
                case when d.k = 0 then 'Chương trình hành động thực hiện Nghị quyết số 06-NQ/TW về quy hoạch, xây dựng, quản lý và phát triển bền vững đô thị Việt Nam'
                     else 'Kế hoạch thực hiện nhiệm vụ phát triển đô thị ' || (array['giai đoạn 2022-2025', 'năm 2023', 'năm 2024', 'năm 2025', 'giai đoạn 2026-2030'])[1 + (d.k % 5)]
                          || ' — lĩnh vực ' || (array['quy hoạch', 'hạ tầng giao thông', 'cấp thoát nước', 'nhà ở', 'chỉnh trang đô thị', 'đô thị thông minh', 'môi trường'])[1 + (d.k % 7)] end,
-               p.id, true
+               p.id, true, null
           from syn_province p
           cross join lateral (select k, case when k = 0 then 1 else 100 + k end seq,
                                      date '2022-03-01' + (floor(pg_temp.r(p.pn * 1000 + k, 1) * 1300))::int issued
                                 from generate_series(0, @plans) k) d;
+
+        -- The text on file: the heading and the title (enough for the programme pages, which list directives with text).
+        update directive d set full_text = upper(d.kind) || E'\n' || d.title || E'\n\nSố: ' || d.number || E'\n' || d.issuer_name
+         where d.id > (select id from syn_before);
 
         create temp table syn_directive on commit drop as
           select d.id, p.id province, p.pn, case when d.kind_code = 'CTr' then 0 else d.number_sequence - 100 end k

@@ -15,10 +15,20 @@ public sealed record TargetRow(
 /// <summary>Targets with their status from the values reported for the same indicator and locality.</summary>
 public static class TargetStatus
 {
-    public static async Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, DateOnly asOf, CancellationToken ct)
+    /// <summary>One page of the targets (by directive, then as written) and how many there are.</summary>
+    public static async Task<(IReadOnlyList<TargetRow> Rows, int Total)> PageAsync(
+        AppDbContext db, IQueryable<Target> targets, DateOnly asOf, int page, int size, CancellationToken ct) =>
+        (await QueryOrderedAsync(db, Ordered(targets).Skip((page - 1) * size).Take(size), asOf, ct), await targets.CountAsync(ct));
+
+    /// <summary>Every target of <paramref name="targets"/>: for sets bounded by their filter (one directive, one indicator).</summary>
+    public static Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, DateOnly asOf, CancellationToken ct) =>
+        QueryOrderedAsync(db, Ordered(targets), asOf, ct);
+
+    private static IOrderedQueryable<Target> Ordered(IQueryable<Target> targets) => targets.OrderBy(t => t.DirectiveId).ThenBy(t => t.Id);
+
+    private static async Task<IReadOnlyList<TargetRow>> QueryOrderedAsync(AppDbContext db, IQueryable<Target> targets, DateOnly asOf, CancellationToken ct)
     {
         var rows = await targets.AsNoTracking()
-            .OrderBy(t => t.DirectiveId).ThenBy(t => t.Id)
             .Select(t => new
             {
                 t.Id,
@@ -49,7 +59,10 @@ public static class TargetStatus
                 .Select(m => new { m.IndicatorId, m.AdministrativeUnitId, m.PeriodEnd, m.PeriodLabel, m.Value })
                 .ToListAsync(ct))
             .ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));
-        var superseded = (await db.Targets.Where(t => t.RevisesTargetId != null).Select(t => t.RevisesTargetId!.Value).ToListAsync(ct)).ToHashSet();
+        // Only the figures and revisions of these targets: a page costs the same whatever the country holds.
+        var ids = rows.Select(r => r.Id).ToList();
+        var superseded = (await db.Targets.Where(t => t.RevisesTargetId != null && ids.Contains(t.RevisesTargetId.Value))
+            .Select(t => t.RevisesTargetId!.Value).ToListAsync(ct)).ToHashSet();
 
         return [.. rows.Select(r =>
         {

@@ -18,12 +18,13 @@ public static class TargetsApi
     public static void MapTargetsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/targets").WithTags("Chỉ tiêu");
-        group.MapGet("/", List).AllowAnonymous().WithSummary("Chỉ tiêu của một văn bản hay một chỉ số, với tình trạng so với mục tiêu.");
+        group.MapGet("/", List).AllowAnonymous()
+            .WithSummary("Chỉ tiêu của một văn bản hay một chỉ số, với tình trạng so với mục tiêu; theo trang (page, pageSize ≤ 1000), tổng số ở X-Total-Count.");
         group.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Thêm một chỉ tiêu (hoặc sửa đổi một chỉ tiêu cũ, giữ lịch sử).");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TargetRow>>, ValidationProblem>> List(
-        AppDbContext db, TimeProvider time, string? directive, long? indicator, int? year, CancellationToken ct)
+        AppDbContext db, TimeProvider time, HttpResponse response, string? directive, long? indicator, int? year, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.Targets.AsQueryable();
         var (directiveId, directiveProblem) = await DirectivesApi.FindAsync(db, directive, ct);
@@ -49,7 +50,10 @@ public static class TargetsApi
             query = query.Where(t => t.Year == y);
         }
 
-        return TypedResults.Ok(await TargetStatus.QueryAsync(db, query, time.Today(), ct));
+        var (p, size) = Input.Paging(page, pageSize, 100);
+        var (rows, total) = await TargetStatus.PageAsync(db, query, time.Today(), p, size, ct);
+        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(rows);
     }
 
     private static async Task<Results<Created<TargetRow>, ValidationProblem>> Create(TargetInput input, AppDbContext db, TimeProvider time, CancellationToken ct)

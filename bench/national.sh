@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# National scale: LoTrinh's requests against the hand-written SQL for the same figures, in one run, on the
+# same machine, with the national synthetic programme (lotrinh seed --synthetic national).
+#
+#   ./bench/national.sh            # provisions, builds, loads the programme once (≈ 8 min), then measures
+#   SECONDS_PER_RUN=20 ./bench/national.sh
+#
+# Prints a Markdown table (bench/README.md shows the last one): p50 / p95 / requests per second at 1 client
+# for each request, the hand-written SQL (pgbench, same database, same client count), their ratio, the
+# board at 4 clients, a trivial endpoint of the same server, and the web process's memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+export DEBIAN_FRONTEND=noninteractive
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+DATABASE=lotrinh_bench
+PORT=5090
+RUN=${SECONDS_PER_RUN:-10}
+lotrinh_postgres "$DATABASE"
+dotnet build src/LoTrinh.Web -c Release -v quiet -nologo >/dev/null
+LOTRINH=src/LoTrinh.Web/bin/Release/net10.0/lotrinh
+"$LOTRINH" migrate >/dev/null
+owner_psql() { psql "postgresql://lotrinh:${LOTRINH_DB_PASSWORD:-lotrinh-local-only}@127.0.0.1/$DATABASE" -Atq "$@"; }
+if [ "$(owner_psql -c "select count(*) from task_item")" -lt 100000 ]; then
+  "$LOTRINH" seed --synthetic national
+fi
+owner_psql -c "vacuum analyze" 2>/dev/null || true
+
+# An administrator and a token, the way a person gets one: sign in on the page, ask the API.
+PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+owner_psql -c "delete from access_token where user_id in (select id from app_user where user_name = 'bench')" \
+  -c "delete from user_session where user_id in (select id from app_user where user_name = 'bench')" \
+  -c "delete from app_user where user_name = 'bench'" >/dev/null
+echo "$PASSWORD" | "$LOTRINH" admin create --user bench --name "Đo hiệu năng" --password-stdin >/dev/null
+
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" "$LOTRINH" >/tmp/lotrinh-bench.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/Accounts/Login" >/dev/null && break; sleep 1; done
+
+JAR=$(mktemp)
+FORM=$(curl -fs -c "$JAR" "http://127.0.0.1:$PORT/Accounts/Login")
+ANTIFORGERY=$(echo "$FORM" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+curl -fs -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "UserName=bench" --data-urlencode "Password=$PASSWORD" \
+  --data-urlencode "__RequestVerificationToken=$ANTIFORGERY" "http://127.0.0.1:$PORT/Accounts/Login"
+TOKEN=$(curl -fs -b "$JAR" -H "Origin: http://127.0.0.1:$PORT" -H "Content-Type: application/json" \
+  -d '{"name":"bench","days":1}' "http://127.0.0.1:$PORT/api/account/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[ -n "$TOKEN" ] || { echo "Không lấy được mã truy cập" >&2; exit 1; }
+
+AS_OF=$(date +%F)
+LUA=$(mktemp --suffix .lua)
+cat > "$LUA" <<'LUA'
+done = function(summary, latency, requests)
+  io.write(string.format("%.1f %.1f %.1f %d\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    summary.requests / (summary.duration / 1000000), summary.errors.status + summary.errors.connect + summary.errors.timeout))
+end
+LUA
+
+# web URL [clients] [public] → "p50 p95 rps errors"
+web() {
+  local clients=${2:-1} header=(-H "Authorization: Bearer $TOKEN")
+  [ "${3:-}" = public ] && header=()
+  curl -fs "${header[@]}" -o /dev/null "http://127.0.0.1:$PORT$1" # warm
+  wrk -t "$clients" -c "$clients" -d "${RUN}s" "${header[@]}" -s "$LUA" "http://127.0.0.1:$PORT$1" | tail -n 1
+}
+
+# sql FILE [clients] → "p50 p95 tps": pgbench's per-transaction log, as the serving role.
+sql() {
+  local clients=${2:-1} dir
+  dir=$(mktemp -d)
+  (cd "$dir" && PGPASSWORD="${LOTRINH_APP_DB_PASSWORD:-lotrinh-app-local-only}" pgbench -n -h 127.0.0.1 -U lotrinh_app -c "$clients" -j "$clients" \
+     -T "$RUN" -f "$1" -l "$DATABASE" >/dev/null 2>&1)
+  cat "$dir"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v run="$RUN" '
+    { v[NR] = $1 } END { printf "%.1f %.1f %.1f\n", v[int(NR * 0.5) + 1], v[int(NR * 0.95)], NR / run }'
+  rm -rf "$dir"
+}
+
+HAND=bench/sql
+row() { # label web-url sql-file [clients] [public]
+  local w s
+  w=$(web "$2" "${4:-1}" "${5:-}")
+  s=$(sql "$HAND/$3" "${4:-1}")
+  read -r wp50 wp95 wrps werr <<<"$w"
+  read -r sp50 sp95 srps <<<"$s"
+  printf '| %s | %s | %s / %s | %s | %s / %s | %s | %.1f× | %s |\n' "$1" "${4:-1}" "$wp50" "$wp95" "$wrps" "$sp50" "$sp95" "$srps" \
+    "$(echo "$wp95 $sp95" | awk '{print ($2 > 0 ? $1 / $2 : 0)}')" "$werr"
+}
+
+echo
+echo "Figures of $(date +%F) on this machine ($(nproc) cores), national synthetic programme:"
+owner_psql -c "select format('%s directives, %s tasks (%s agency links), %s targets, %s figures, %s agencies',
+  (select count(*) from directive), (select count(*) from task_item), (select count(*) from task_agency),
+  (select count(*) from target), (select count(*) from measurement), (select count(*) from agency))"
+echo
+echo "| request | clients | LoTrinh p50 / p95 ms | LoTrinh req/s | SQL p50 / p95 ms | SQL tx/s | p95 ÷ SQL p95 | errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+row "trivial: /health/live" "/health/live" trivial.sql
+row "home / (leadership: overdue count)" "/" home.sql
+row "/api/tasks?asOf" "/api/tasks?asOf=$AS_OF&pageSize=50" tasks.sql
+row "/api/tasks?asOf&status=in_progress_overdue" "/api/tasks?asOf=$AS_OF&status=in_progress_overdue&pageSize=50" tasks-overdue.sql
+row "/Tasks?asOf" "/Tasks?asOf=$AS_OF" tasks.sql
+row "/Tasks?asOf" "/Tasks?asOf=$AS_OF" tasks.sql 4
+row "/api/targets (public)" "/api/targets" targets.sql 1 public
+row "/Agencies" "/Agencies" agencies.sql
+row "/api/directives (public)" "/api/directives" directives-public.sql 1 public
+row "/api/indicators/{id}" "/api/indicators/$(owner_psql -c "select id from indicator order by id desc limit 1")" indicator.sql
+echo
+RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$APP/status")
+PEAK=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$APP/status")
+echo "Web process: RSS ${RSS} MB after the run, peak ${PEAK} MB."
