@@ -67,10 +67,11 @@ web() {
 
 # sql FILE [clients] → "p50 p95 tps": pgbench's per-transaction log, as the serving role.
 sql() {
-  local clients=${2:-1} dir
+  local clients=${2:-1} dir file
   dir=$(mktemp -d)
+  file=$(realpath "$1")
   (cd "$dir" && PGPASSWORD="${LOTRINH_APP_DB_PASSWORD:-lotrinh-app-local-only}" pgbench -n -h 127.0.0.1 -U lotrinh_app -c "$clients" -j "$clients" \
-     -T "$RUN" -f "$1" -l "$DATABASE" >/dev/null 2>&1)
+     -T "$RUN" -f "$file" -l "$DATABASE" >/dev/null 2>&1)
   cat "$dir"/pgbench_log.* | awk '{print $3 / 1000}' | sort -n | awk -v run="$RUN" '
     { v[NR] = $1 } END { printf "%.1f %.1f %.1f\n", v[int(NR * 0.5) + 1], v[int(NR * 0.95)], NR / run }'
   rm -rf "$dir"

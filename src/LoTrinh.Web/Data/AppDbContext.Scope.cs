@@ -32,7 +32,10 @@ public sealed partial class AppDbContext
     public Viewer Viewer => viewer?.Current ?? _cliViewer;
 
     // Read by the query filters as parameters of each query, so they follow the viewer of this request.
+    // InAgencyScope guards every agency clause: the public's and the administrators' queries then carry a
+    // constant PostgreSQL folds away, instead of subqueries it must plan (and hash) for agency id 0.
     private bool ReadsAll => Viewer.Scope == ReadScope.All;
+    private bool InAgencyScope => Viewer.Scope == ReadScope.Agency;
     private long ScopeAgencyId => Viewer.Scope == ReadScope.Agency ? Viewer.AgencyId ?? 0 : 0;
     private long ScopeUnitId => Viewer.Scope == ReadScope.Agency ? Viewer.UnitId ?? 0 : 0;
 
@@ -40,8 +43,8 @@ public sealed partial class AppDbContext
     {
         // Public: published directives. Agency: those too, any that gives the agency (or a body under it) a task, and its own.
         builder.Entity<Directive>().HasQueryFilter(ScopeFilter, d => ReadsAll || d.Published
-            || Tasks.Any(t => t.DirectiveId == d.Id && t.Agencies.Any(a => a.AgencyId == ScopeAgencyId || a.Agency.ParentId == ScopeAgencyId))
-            || d.IssuerAgencyId == ScopeAgencyId);
+            || (InAgencyScope && (Tasks.Any(t => t.DirectiveId == d.Id && t.Agencies.Any(a => a.AgencyId == ScopeAgencyId || a.Agency.ParentId == ScopeAgencyId))
+                || d.IssuerAgencyId == ScopeAgencyId)));
         builder.Entity<Objective>().HasQueryFilter(ScopeFilter, o => Directives.Any(d => d.Id == o.DirectiveId));
         builder.Entity<DirectiveLink>().HasQueryFilter(ScopeFilter, l => Directives.Any(d => d.Id == l.FromDirectiveId));
 
@@ -53,21 +56,28 @@ public sealed partial class AppDbContext
         // their own would refer back to the tasks: a cycle).
         builder.Entity<TaskItem>().HasQueryFilter(DeletedFilter, t => t.DeletedAt == null);
         builder.Entity<TaskItem>().HasQueryFilter(ScopeFilter, t => ReadsAll
-            || t.Agencies.Any(a => a.AgencyId == ScopeAgencyId || a.Agency.ParentId == ScopeAgencyId));
+            || (InAgencyScope && t.Agencies.Any(a => a.AgencyId == ScopeAgencyId || a.Agency.ParentId == ScopeAgencyId)));
         builder.Entity<ProgressUpdate>().HasQueryFilter(DeletedFilter, p => p.DeletedAt == null);
         builder.Entity<ProgressUpdate>().HasQueryFilter(ScopeFilter, p => Tasks.Any(t => t.Id == p.TaskId));
 
         // Agency: the figures of its unit and the units under it. Public: none until a report is approved.
         builder.Entity<Measurement>().HasQueryFilter(DeletedFilter, m => m.DeletedAt == null);
         builder.Entity<Measurement>().HasQueryFilter(ScopeFilter, m => ReadsAll
-            || Units.Any(u => u.Id == m.AdministrativeUnitId && (u.Id == ScopeUnitId || u.ParentId == ScopeUnitId || u.Parent!.ParentId == ScopeUnitId)));
+            || (InAgencyScope && Units.Any(u => u.Id == m.AdministrativeUnitId && (u.Id == ScopeUnitId || u.ParentId == ScopeUnitId || u.Parent!.ParentId == ScopeUnitId))));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
         CheckedSaveAsync(acceptAllChangesOnSuccess, cancellationToken);
 
+    /// <summary>
+    /// Only for rows that need no reading to check (the framework's own: Identity's, the data-protection key
+    /// ring, which saves synchronously); everything else goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: the scope check reads the database.");
+        ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .All(e => AccountTypes.Contains(e.Metadata.ClrType))
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Use SaveChangesAsync: the scope check reads the database.");
 
     private async Task<int> CheckedSaveAsync(bool acceptAll, CancellationToken ct)
     {

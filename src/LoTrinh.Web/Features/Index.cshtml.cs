@@ -60,7 +60,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
 
         if (Viewer.Can(Permission.ManageProgramme))
         {
-            NeedAssigning = await TaskAssignments.CountNeedingAsync(db, null, null, Today, ct);
+            NeedAssigning = await TaskAssignments.CountNeedingAsync(db, null, null, Today, ct, upTo: TaskAssignments.MaxListed);
             NeedSuccessor = await Successions.CountPendingAsync(db, Today, ct);
         }
     }

@@ -59,15 +59,41 @@ public sealed class AuditTamperingTests(AppFixture app)
         Assert.StartsWith(app.ServingRole!, name, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheActorIsNamedForOneTransaction_TheNextOneOnTheSameConnectionCarriesNoOne()
+    {
+        // What makes a pooler in transaction mode (pgbouncer) safe: the next transaction on this server
+        // connection may be another client's.
+        var secretariat = app.Accounts[Role.Secretariat];
+        var task = await app.NewTaskAsync(AppFixture.OfficerAgency);
+        await using var connection = new NpgsqlConnection(app.AppConnectionString);
+        await connection.OpenAsync(Ct);
+        Assert.Equal(secretariat.Id, await SetActorAndEditAsync(connection, secretariat.Token, task, "trong giao dịch"));
+
+        await using (var edit = new NpgsqlCommand("update task_item set text = text || ' sau giao dịch' where id = $1", connection) { Parameters = { new() { Value = task } } })
+        {
+            await edit.ExecuteNonQueryAsync(Ct);
+        }
+
+        var (actor, name) = await LastActorAsync(task);
+        Assert.Null(actor);
+        Assert.StartsWith(app.ServingRole!, name, StringComparison.Ordinal);
+        await using var setting = new NpgsqlCommand("select current_setting('lotrinh.actor_id', true)", connection);
+        Assert.True(await setting.ExecuteScalarAsync(Ct) is DBNull or "");
+    }
+
+    /// <summary>Names the person and edits the task in one transaction, as the app does.</summary>
     private static async Task<long?> SetActorAndEditAsync(NpgsqlConnection connection, string credential, long task, string note)
     {
-        await using var set = new NpgsqlCommand("select lotrinh_set_actor($1, '127.0.0.1')", connection) { Parameters = { new() { Value = credential } } };
+        await using var tx = await connection.BeginTransactionAsync(Ct);
+        await using var set = new NpgsqlCommand("select lotrinh_set_actor($1, '127.0.0.1')", connection, tx) { Parameters = { new() { Value = credential } } };
         var who = await set.ExecuteScalarAsync(Ct);
-        await using var edit = new NpgsqlCommand("update task_item set text = text || $1 where id = $2", connection)
+        await using var edit = new NpgsqlCommand("update task_item set text = text || $1 where id = $2", connection, tx)
         {
             Parameters = { new() { Value = " " + note }, new() { Value = task } },
         };
         await edit.ExecuteNonQueryAsync(Ct);
+        await tx.CommitAsync(Ct);
         return who is DBNull ? null : (long?)who;
     }
 

@@ -21,9 +21,10 @@ public sealed record SuccessionInput(long? Successor, bool? OutsideLineage);
 public static class Successions
 {
     /// <summary>How many dissolved agencies (not merged, no successor yet) still have open tasks.</summary>
+    // From the agency's own task links (an index step), not from every task to its links: a country has 200,000 tasks.
     public static Task<int> CountPendingAsync(AppDbContext db, DateOnly today, CancellationToken ct) =>
         db.Agencies.CountAsync(a => a.ValidTo < today && a.SuccessorId == null && a.MergedIntoId == null
-            && db.Tasks.Any(t => t.CompletedOn == null && t.Agencies.Any(x => x.AgencyId == a.Id)), ct);
+            && db.TaskAgencies.Any(x => x.AgencyId == a.Id && x.Task.CompletedOn == null), ct);
 
     /// <summary>Dissolved agencies (not merged, no successor yet) that still have open tasks, with a suggestion each.</summary>
     public static async Task<IReadOnlyList<DissolvedAgency>> PendingAsync(AppDbContext db, DateOnly today, CancellationToken ct)
@@ -39,7 +40,7 @@ public static class Successions
                 a.AdministrativeUnitId,
                 Unit = a.AdministrativeUnit!.Name,
                 UnitKind = a.AdministrativeUnit!.Kind,
-                OpenTasks = db.Tasks.Count(t => t.CompletedOn == null && t.Agencies.Any(x => x.AgencyId == a.Id)),
+                OpenTasks = db.TaskAgencies.Count(x => x.AgencyId == a.Id && x.Task.CompletedOn == null),
             })
             .Where(a => a.OpenTasks > 0)
             .OrderByDescending(a => a.OpenTasks).ThenBy(a => a.Name)

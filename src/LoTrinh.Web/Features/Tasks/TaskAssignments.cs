@@ -57,8 +57,12 @@ public static class TaskAssignments
         return query;
     }
 
-    public static Task<int> CountNeedingAsync(AppDbContext db, long? directiveId, string? section, DateOnly today, CancellationToken ct) =>
-        Needing(db, directiveId, section, today).CountAsync(ct);
+    /// <param name="upTo">Stop counting past this many (the home page says "more than"): the count of a country is a
+    /// scan of every open task, the first few hundred are found at once.</param>
+    public static Task<int> CountNeedingAsync(AppDbContext db, long? directiveId, string? section, DateOnly today, CancellationToken ct, int? upTo = null) =>
+        upTo is { } most
+            ? Needing(db, directiveId, section, today).Take(most + 1).CountAsync(ct)
+            : Needing(db, directiveId, section, today).CountAsync(ct);
 
     /// <summary>The first <see cref="MaxListed"/> tasks that need assigning, in the order of their directives.</summary>
     public static async Task<IReadOnlyList<UnassignedTask>> NeedingAsync(AppDbContext db, long? directiveId, string? section, DateOnly today, CancellationToken ct)

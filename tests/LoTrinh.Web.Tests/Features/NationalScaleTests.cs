@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LoTrinh.Core.Accounts;
+using LoTrinh.Web.Tests.Browser;
+using LoTrinh.Web.Tests.Faults;
+using Npgsql;
+
+namespace LoTrinh.Web.Tests.Features;
+
+/// <summary>
+/// A province-sized synthetic programme (lotrinh seed --synthetic province, as the bench makes the national one)
+/// served by the app as its own process: lists page in SQL and agree with hand-written SQL; numbers are unique per
+/// issuer; two instances share sign-ins through keys kept in PostgreSQL. Speed is measured in bench/, not here.
+/// </summary>
+public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme province) : IClassFixture<ProvinceProgramme>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> AsAsync(Role role)
+    {
+        var account = await TestAccount.CreateAsync(app.ServingConnection(province.Database), role, null);
+        return FaultHelpers.Client(province.Server.BaseUrl, account.Token);
+    }
+
+    private HttpClient Public() => new() { BaseAddress = new Uri(province.Server.BaseUrl) };
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ServingConnection(province.Database));
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int Total(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task TheProvincePreset_HasItsSize_AndIsTheSameOnAnotherFreshDatabase()
+    {
+        // Hà Nội (code 01) is the first province: its programme and 58 plans, 100 tasks each, 10 targets each,
+        // every indicator for the city and each of its communes over ten years.
+        Assert.Equal(59, await ScalarAsync("select count(*) from directive d join administrative_unit u on u.id = d.locality_unit_id where u.code = '01'"));
+        Assert.Equal(5_900, await ScalarAsync("select count(*) from task_item t join directive d on d.id = t.directive_id join administrative_unit u on u.id = d.locality_unit_id where u.code = '01'"));
+        Assert.Equal(590, await ScalarAsync("select count(*) from target t join directive d on d.id = t.directive_id join administrative_unit u on u.id = d.locality_unit_id where u.code = '01'"));
+        var units = await ScalarAsync("select count(*) from administrative_unit u where u.valid_to is null and (u.code = '01' or u.parent_id = (select id from administrative_unit where code = '01' and valid_to is null))");
+        var indicators = await ScalarAsync("select count(*) from indicator");
+        Assert.Equal(units * indicators * 10, await ScalarAsync("select count(*) from measurement where entered_by like 'Dữ liệu mô phỏng%'"));
+        // The audit trail kept its promise for the bulk figures (statement-level trigger).
+        Assert.Equal(units * indicators * 10, await ScalarAsync("select count(*) from audit_event where table_name = 'measurement' and action = 'insert' and after ->> 'entered_by' like 'Dữ liệu mô phỏng%'"));
+        Assert.Equal(province.Digest, await ProvinceProgramme.DigestAsync(app, await ProvinceProgramme.CreateAsync(app)));
+    }
+
+    [Fact]
+    public async Task TheOverdueCount_OfTheBoard_IsTheHandWrittenSqlCount()
+    {
+        var leadership = await AsAsync(Role.Leadership);
+        var response = await leadership.GetAsync("/api/tasks?asOf=2026-11-28&status=in_progress_overdue&pageSize=10", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var overdue = await ScalarAsync("""
+            select count(*) from task_item
+             where deleted_at is null and (completed_on is null or completed_on > date '2026-11-28') and due_on < date '2026-11-28'
+               and not (deadline_precision = 'recurring' and deadline_text is not null)
+            """);
+        Assert.True(overdue > 1000, $"{overdue}");
+        Assert.Equal(overdue, Total(response));
+        Assert.Equal(10, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/targets", "select count(*) from target t join directive d on d.id = t.directive_id where t.deleted_at is null and d.published")]
+    [InlineData("/api/directives", "select count(*) from directive where published")]
+    [InlineData("/api/agencies", "select count(*) from agency")]
+    public async Task ThePublicsLists_Page_WithTheTrueTotal_AndNeverTheWholeTable(string path, string countSql)
+    {
+        var first = await Public().GetAsync($"{path}?pageSize=50", Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(await ScalarAsync(countSql), Total(first));
+        var page1 = Ids(await first.Content.ReadFromJsonAsync<JsonElement>(Ct));
+        var page2 = Ids(await Public().GetFromJsonAsync<JsonElement>($"{path}?pageSize=50&page=2", Ct));
+        Assert.Equal(50, page1.Count);
+        Assert.Equal(50, page2.Count);
+        Assert.Empty(page1.Intersect(page2));
+
+        var asked = await Public().GetAsync($"{path}?pageSize=100000", Ct);
+        Assert.True(Total(asked) > 1000, $"{path}: {Total(asked)}");
+        Assert.Equal(1000, (await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetArrayLength());
+    }
+
+    private static List<long> Ids(JsonElement rows) => [.. rows.EnumerateArray().Select(r => r.GetProperty("id").GetInt64())];
+
+    [Fact]
+    public async Task AnIndicatorsFigures_AreAPage_NewestFirst_OfTheTrueTotal()
+    {
+        var admin = await AsAsync(Role.Administrator);
+        var indicator = await ScalarAsync("select max(id) from indicator");
+        var details = await admin.GetFromJsonAsync<JsonElement>($"/api/indicators/{indicator}?pageSize=20", Ct);
+        var figures = details.GetProperty("measurements").EnumerateArray().ToList();
+        Assert.Equal(20, figures.Count);
+        Assert.Equal(await ScalarAsync($"select count(*) from measurement where indicator_id = {indicator}"), details.GetProperty("measurementsTotal").GetInt64());
+        var ends = figures.Select(f => f.GetProperty("periodEnd").GetString()).ToList();
+        Assert.Equal(ends.OrderDescending(StringComparer.Ordinal), ends);
+
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/indicators?q=%C4%91%C3%B4%20th%E1%BB%8B%20lo%E1%BA%A1i%20I", Ct);
+        Assert.All(list.EnumerateArray(), i => Assert.Equal("2026-12-31", i.GetProperty("latestPeriod").GetString()));
+    }
+
+    [Fact]
+    public async Task TwoIssuers_MayNumberAlike_TheSameIssuerMayNot_AndANumberAloneListsBoth()
+    {
+        var secretariat = await AsAsync(Role.Secretariat);
+        // Hà Nội's plan 101/KH-UBND is on file; Cao Bằng's people's committee numbers its own plan alike.
+        var other = await secretariat.PostAsJsonAsync("/api/directives",
+            new { number = "101/KH-UBND", issuer = "Ủy ban nhân dân tỉnh Cao Bằng", title = "Kế hoạch phát triển đô thị Cao Bằng", issuedOn = "2024-03-01" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        var again = await secretariat.PostAsJsonAsync("/api/directives",
+            new { number = "101/KH-UBND", issuer = "Ủy ban nhân dân tỉnh Cao Bằng", title = "Bản trùng", issuedOn = "2024-03-01" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+
+        var ambiguous = await secretariat.GetAsync("/api/tasks?asOf=2026-11-28&directive=101%2FKH-UBND", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        var problem = await ambiguous.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Cao Bằng", problem, StringComparison.Ordinal);
+        Assert.Contains("Hà Nội", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoInstances_WithoutStickySessions_ShareASignIn_ThroughKeysInPostgreSQL()
+    {
+        // Each instance gets its own home directory, so keys on disk (ASP.NET Core's default) would not be shared.
+        var account = await TestAccount.CreateAsync(app.ServingConnection(province.Database), Role.Secretariat, null);
+        await using var second = await AppServer.StartAsync(app.ServingConnection(province.Database), withBrowser: false,
+            new Dictionary<string, string> { ["HOME"] = Directory.CreateTempSubdirectory("lotrinh-home-").FullName });
+        var cookies = new CookieContainer();
+        using var first = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = new Uri(province.Server.BaseUrl) };
+        var after = await AppFixture.SignInAsync(first, account.UserName, account.Password);
+        Assert.Equal("/", after);
+
+        var cookie = cookies.GetCookieHeader(new Uri(province.Server.BaseUrl));
+        using var other = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(second.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Accounts");
+        request.Headers.Add("Cookie", cookie);
+        var page = await other.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(account.DisplayName, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.True(await ScalarAsync("select count(*) from data_protection_key") >= 1);
+    }
+
+    [Fact]
+    public async Task HealthChecks_SayLive_AndReadyWhenPostgreSqlAnswers()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await Public().GetAsync("/health/live", Ct)).StatusCode);
+        Assert.Equal("Healthy", await Public().GetStringAsync("/health/ready", Ct));
+    }
+}
+
+/// <summary>A programme database plus the province preset, through the command line; the app serving it.</summary>
+public sealed class ProvinceProgramme(AppFixture app) : IAsyncLifetime
+{
+    public string Database { get; private set; } = string.Empty;
+    public string Digest { get; private set; } = string.Empty;
+    public AppServer Server { get; private set; } = null!;
+
+    public static async Task<string> CreateAsync(AppFixture app)
+    {
+        var database = new NpgsqlConnectionStringBuilder(await app.CreateProgrammeDatabaseAsync()).Database!;
+        var (exit, output, error) = await app.RunCliAsync(database, "seed", "--synthetic", "province");
+        Assert.True(exit == 0, $"lotrinh seed --synthetic province: {output} {error}");
+        return database;
+    }
+
+    /// <summary>What the preset made, as text a second run must reproduce: tasks, their deadlines and agencies, targets, figures.</summary>
+    public static async Task<string> DigestAsync(AppFixture app, string database)
+    {
+        await using var connection = new NpgsqlConnection(app.ServingConnection(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select md5(string_agg(x, '|' order by x)) from (
+              select d.number || d.issuer_name || t.section || t.text || coalesce(t.deadline_text, '') || coalesce(t.completed_on::text, '')
+                     || (select string_agg(a.name || ta.role, ',' order by ta.ordinal) from task_agency ta join agency a on a.id = ta.agency_id where ta.task_id = t.id) x
+                from task_item t join directive d on d.id = t.directive_id
+              union all
+              select i.name || t.scope || t.year || t.comparator || t.value from target t join indicator i on i.id = t.indicator_id
+              union all
+              select (select md5(string_agg(m.value::text, ',' order by m.indicator_id, m.administrative_unit_id, m.period_end)) from measurement m)) s
+            """, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Database = await CreateAsync(app);
+        Digest = await DigestAsync(app, Database);
+        Server = await AppServer.StartAsync(app.ServingConnection(Database), withBrowser: false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}
