@@ -62,7 +62,7 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
              where deleted_at is null and (completed_on is null or completed_on > date '2026-11-28') and due_on < date '2026-11-28'
                and not (deadline_precision = 'recurring' and deadline_text is not null)
             """);
-        Assert.True(overdue > 1000, $"{overdue}");
+        Assert.True(overdue > 500, $"{overdue}");
         Assert.Equal(overdue, Total(response));
         Assert.Equal(10, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetArrayLength());
     }
@@ -73,17 +73,27 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     [InlineData("/api/agencies", "select count(*) from agency")]
     public async Task ThePublicsLists_Page_WithTheTrueTotal_AndNeverTheWholeTable(string path, string countSql)
     {
-        var first = await Public().GetAsync($"{path}?pageSize=50", Ct);
+        var first = await Public().GetAsync($"{path}?pageSize=20", Ct);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Equal(await ScalarAsync(countSql), Total(first));
+        var total = await ScalarAsync(countSql);
+        Assert.True(total > 40, $"{path}: {total}");
+        Assert.Equal(total, Total(first));
         var page1 = Ids(await first.Content.ReadFromJsonAsync<JsonElement>(Ct));
-        var page2 = Ids(await Public().GetFromJsonAsync<JsonElement>($"{path}?pageSize=50&page=2", Ct));
-        Assert.Equal(50, page1.Count);
-        Assert.Equal(50, page2.Count);
+        var page2 = Ids(await Public().GetFromJsonAsync<JsonElement>($"{path}?pageSize=20&page=2", Ct));
+        Assert.Equal(20, page1.Count);
+        Assert.Equal(20, page2.Count);
         Assert.Empty(page1.Intersect(page2));
 
         var asked = await Public().GetAsync($"{path}?pageSize=100000", Ct);
-        Assert.True(Total(asked) > 1000, $"{path}: {Total(asked)}");
+        Assert.Equal(Math.Min(total, 1000), (await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AskingForMoreThanAPage_GetsTheLargestPage_NotTheTable()
+    {
+        var admin = await AsAsync(Role.Administrator);
+        var asked = await admin.GetAsync("/api/tasks?asOf=2026-11-28&pageSize=100000", Ct);
+        Assert.True(Total(asked) > 5000, $"{Total(asked)}");
         Assert.Equal(1000, (await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetArrayLength());
     }
 
@@ -163,7 +173,7 @@ public sealed class ProvinceProgramme(AppFixture app) : IAsyncLifetime
 
     public static async Task<string> CreateAsync(AppFixture app)
     {
-        var database = new NpgsqlConnectionStringBuilder(await app.CreateProgrammeDatabaseAsync()).Database!;
+        var database = await app.CreateProgrammeDatabaseAsync();
         var (exit, output, error) = await app.RunCliAsync(database, "seed", "--synthetic", "province");
         Assert.True(exit == 0, $"lotrinh seed --synthetic province: {output} {error}");
         return database;
