@@ -22,6 +22,7 @@ public static class AgencyMatcher
         ("ubmttq", "ủy ban mặt trận tổ quốc"),
         ("mttq", "mặt trận tổ quốc"),
         ("bcđ", "ban chỉ đạo"),
+        ("btv", "ban thường vụ"),
         ("tp.", "thành phố"),
         ("tp", "thành phố"),
     ];
@@ -72,6 +73,19 @@ public static class AgencyMatcher
         // A body of another place is a weaker match than the same body of this place.
         var elsewhere = place is not null && candidate.PlaceName is { } p && Key(p) != place;
         return elsewhere ? best * 0.9 : best;
+    }
+
+    /// <summary>
+    /// Whether two issuers as written may be the same body, for telling a province's "29-CTr/TU" from another's:
+    /// the same name once abbreviations are spelt out, or one the start of the other ("BTV Tỉnh ủy" and "Ban Thường vụ
+    /// Tỉnh ủy Lâm Đồng"; "UBND tỉnh" could be any province's). Different places are different bodies.
+    /// </summary>
+    public static bool MaySameIssuer(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (x, y) = (Key(a), Key(b));
+        return x == y || y.StartsWith(x + " ", StringComparison.Ordinal) || x.StartsWith(y + " ", StringComparison.Ordinal);
     }
 
     /// <summary>Folded, abbreviations spelt out, the words for a body's people dropped, punctuation gone.</summary>

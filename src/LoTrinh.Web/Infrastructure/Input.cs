@@ -49,10 +49,6 @@ public static class Input
     public static string? Clean(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : VietnameseText.CollapseWhitespace(VietnameseText.Normalize(text));
 
-    /// <summary>The text as a LIKE pattern matching exactly itself (PostgreSQL's escape is the backslash).</summary>
-    public static string LikeLiteral(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-
     public static (int Page, int Size) Paging(int? page, int? pageSize, int defaultSize) =>
         (Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(pageSize ?? defaultSize, 1, MaxPageSize));
 }

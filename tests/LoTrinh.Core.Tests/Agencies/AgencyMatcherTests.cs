@@ -39,4 +39,20 @@ public sealed class AgencyMatcherTests
         Assert.Equal(AgencyMatcher.Key("Uỷ ban nhân dân tỉnh"), AgencyMatcher.Key("UBND tỉnh"));
         Assert.Equal("ban chỉ đạo huyện", AgencyMatcher.Key("BCĐ huyện"));
     }
+
+    [Theory]
+    [InlineData("BTV Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Lâm Đồng", true)]
+    [InlineData("UBND tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Lâm Đồng", true)]
+    [InlineData("UBND tỉnh", "Ủy ban nhân dân tỉnh Cao Bằng", true)] // which province? the same until said
+    [InlineData("Ủy ban nhân dân tỉnh Cao Bằng", "Ủy ban nhân dân thành phố Hà Nội", false)]
+    [InlineData("Ủy ban nhân dân tỉnh Lâm", "Ủy ban nhân dân tỉnh Lâm Đồng", true)]
+    [InlineData("Tỉnh ủy Lâm Đồng", "Tỉnh ủy Gia Lai", false)]
+    [InlineData("Sở Xây dựng", "Sở Xây dựng", true)]
+    [InlineData("Sở Xây", "Sở Xây dựng", true)]
+    [InlineData("Sở Xây dựng", "Sở Tài chính", false)]
+    public void MaySameIssuer_SameBodyWrittenAnotherWay_NotAnotherPlace(string a, string b, bool same)
+    {
+        Assert.Equal(same, AgencyMatcher.MaySameIssuer(a, b));
+        Assert.Equal(same, AgencyMatcher.MaySameIssuer(b, a));
+    }
 }

@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["DELETE /api/tasks/{id:id}"] = new(Programme, false, async c => new(HttpMethod.Delete, $"/api/tasks/{await c.Data.NewTaskAsync(true)}")),
         ["POST /api/tasks/{id:id}/progress"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/progress", new { text = "Đang thực hiện" })),
         ["POST /api/tasks/{id:id}/complete"] = new(Reporters, true, async c => await Json(HttpMethod.Post, $"/api/tasks/{c.Data.TaskFor(c)}/complete", new { on = "2024-01-15" })),
+        // A bulk import checks each row's unit against the caller's scope and lists the rows outside it (400): MeasurementImportTests.
+        ["POST /api/measurements/import"] = new(Reporters, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/measurements/import") { Content = new MultipartFormDataContent() })),
         ["POST /api/measurements/"] = new(Reporters, true, c => Json(HttpMethod.Post, "/api/measurements", c.Data.NewMeasurementInput(c.InScope))),
         ["PUT /api/measurements/{id:id}"] = new(Reporters, true, async c =>
         {
@@ -98,6 +100,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Classification/Assess"] = new(Programme, false, c => Form($"/Classification/Assess/{c.Data.UrbanAreaId}", [])),
         ["POST /Classification/Sets Upload"] = new(Programme, false, _ => Form("/Classification/Sets?handler=Upload", [])),
         ["POST /Classification/Sets Activate"] = new(Programme, false, _ => Form("/Classification/Sets?handler=Activate&basis=111%2F2025", [])),
+        ["POST /Indicators/Import"] = new(Reporters, false, _ => Form("/Indicators/Import", [])),
         ["POST /Indicators/Details"] = new(Reporters, true, c => Form($"/Indicators/Details/{c.Data.IndicatorId}", c.Data.NewMeasurementForm(c.InScope))),
         ["POST /Indicators/Measurement"] = new(Reporters, true, async c =>
         {

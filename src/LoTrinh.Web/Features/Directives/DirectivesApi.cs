@@ -1,4 +1,5 @@
 using LoTrinh.Core.Accounts;
+using LoTrinh.Core.Agencies;
 using LoTrinh.Core.Documents;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -116,10 +117,11 @@ public static class DirectivesApi
             if (DirectiveNumber.TryParse(input.Number, out var parsed, out var problem))
             {
                 number = parsed;
-                var issuerName = Input.LikeLiteral(Input.Clean(input.Issuer) ?? string.Empty);
-                if (await db.Directives.AnyAsync(d => d.Number == parsed.Text && EF.Functions.ILike(d.IssuerName, issuerName), ct))
+                // Unique for its issuer: another province's document may bear the same number.
+                var issuers = await db.Directives.Where(d => d.Number == parsed.Text).Select(d => d.IssuerName).ToListAsync(ct);
+                if (issuers.FirstOrDefault(i => AgencyMatcher.MaySameIssuer(i, input.Issuer ?? string.Empty)) is { } same)
                 {
-                    errors.Add("number", $"Văn bản số {parsed.Text} của {input.Issuer} đã có trong hệ thống.");
+                    errors.Add("number", $"Văn bản số {parsed.Text} của {same} đã có trong hệ thống.");
                 }
             }
             else

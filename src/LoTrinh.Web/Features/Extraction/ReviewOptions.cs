@@ -98,7 +98,7 @@ public sealed class ReviewOptions
                 .ToList())
             .ToList();
 
-        var (duplicate, completes) = await SameDirectiveAsync(db, import, form, ct);
+        var (duplicate, completes) = await SameDirectiveAsync(db, import, form, localityId, ct);
         return new ReviewOptions
         {
             Localities = localities,
@@ -129,14 +129,17 @@ public sealed class ReviewOptions
     }
 
     /// <summary>The same directive on file: by its number, or by the same text saved from another import.</summary>
-    private static async Task<(DuplicateOf?, long?)> SameDirectiveAsync(AppDbContext db, DocumentImport import, ReviewForm form, CancellationToken ct)
+    private static async Task<(DuplicateOf?, long?)> SameDirectiveAsync(AppDbContext db, DocumentImport import, ReviewForm form, long? localityId, CancellationToken ct)
     {
         if (DirectiveNumber.TryParse(form.Document.Number ?? string.Empty, out var number, out _))
         {
-            // A number is its issuer's: another province's document of the same number is not this one.
-            var issuer = Input.Clean(form.Document.Issuer) is { } named ? Input.LikeLiteral(named) : null;
-            var same = await db.Directives.AsNoTracking().Where(d => d.Number == number.Text && (issuer == null || EF.Functions.ILike(d.IssuerName, issuer)))
-                .Select(d => new { d.Id, HasText = d.FullText != null, d.IssuerName }).FirstOrDefaultAsync(ct);
+            // A number is its issuer's: another province's document of the same number is not this one. The issuer as
+            // read may be worded unlike the one on file, so the same place counts too; with neither known, it may be.
+            var issuer = Input.Clean(form.Document.Issuer);
+            var same = (await db.Directives.AsNoTracking().Where(d => d.Number == number.Text)
+                    .Select(d => new { d.Id, HasText = d.FullText != null, d.IssuerName, d.LocalityUnitId }).ToListAsync(ct))
+                .FirstOrDefault(d => issuer is null || AgencyMatcher.MaySameIssuer(d.IssuerName, issuer)
+                    || localityId is null || d.LocalityUnitId is null || d.LocalityUnitId == localityId);
             if (same is { HasText: true })
             {
                 return (new DuplicateOf(same.Id, $"Văn bản số {number.Text} ({same.IssuerName}) đã có trong hệ thống cùng toàn văn; không lưu trùng."), null);

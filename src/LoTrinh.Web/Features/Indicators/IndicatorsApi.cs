@@ -33,6 +33,9 @@ public static class IndicatorsApi
             .WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện, mới nhất trước, theo trang (page, pageSize ≤ 1000), lọc theo mã đơn vị (unit).");
         var measurements = app.MapGroup("/api/measurements").WithTags("Chỉ tiêu");
         measurements.MapPost("/", AddMeasurement).Requires(Permission.ReportProgress).WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
+        measurements.MapPost("/import", Import).Requires(Permission.ReportProgress).DisableAntiforgery()
+            .WithSummary("Nhập số liệu hàng loạt từ tệp .csv (UTF-8) hoặc .xlsx (trường 'file'; cột indicator, unit_code, period_start, period_end, value, source, "
+                + "tùy chọn period_label, unit): kiểm tra cả tệp, chỉ ghi khi mọi dòng hợp lệ; 400 liệt kê các dòng sai.");
         measurements.MapGet("/{id:id}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
         measurements.MapPut("/{id:id}", UpdateMeasurement).Requires(Permission.ReportProgress)
             .WithSummary("Sửa giá trị, nguồn, tên kỳ của một số liệu; 409 khi đã có người sửa sau lần đọc (version).");
@@ -99,6 +102,26 @@ public static class IndicatorsApi
     {
         var (p, size) = Input.Paging(page, pageSize, 100);
         return await LoadAsync(db, id, time.Today(), unit, p, size, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<MeasurementImportResult>, ProblemHttpResult>> Import(IFormFile? file, AppDbContext db, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return TypedResults.Problem("Gửi tệp trong trường 'file' (multipart/form-data).", statusCode: StatusCodes.Status400BadRequest, title: "Thiếu tệp");
+        }
+
+        if (file.Length > MeasurementImport.MaxBytes)
+        {
+            return TypedResults.Problem($"Tệp lớn hơn {MeasurementImport.MaxBytes / 1024 / 1024} MB; hãy chia nhỏ.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var result = await MeasurementImport.ImportAsync(db, file.FileName, stream, ct);
+        return result.ProblemCount == 0
+            ? TypedResults.Ok(result)
+            : TypedResults.Problem($"{result.ProblemCount} lỗi; không có số liệu nào được ghi.", statusCode: StatusCodes.Status400BadRequest,
+                title: "Tệp số liệu có lỗi", extensions: new Dictionary<string, object?> { ["problems"] = result.Problems, ["problemCount"] = result.ProblemCount });
     }
 
     /// <summary>Validates and writes one measurement; shared by the indicator page and the API.</summary>
