@@ -106,6 +106,35 @@ row "/api/targets (public)" "/api/targets" targets.sql 1 public
 row "/Agencies" "/Agencies" agencies.sql
 row "/api/directives (public)" "/api/directives" directives-public.sql 1 public
 row "/api/indicators/{id}" "/api/indicators/$(owner_psql -c "select id from indicator order by id desc limit 1")" indicator.sql
+
+# Bulk figures: a quarter of the national figures (100 indicators × every unit = 335,500 values) for a day of
+# this run (so every run inserts), through the API, against raw COPY of the same rows into the same table (with
+# its audit trigger) in a transaction rolled back.
+DAY=$(date -d "2040-01-01 + $(( $(date +%s) / 60 % 20000 )) days" +%F)
+CSV=/tmp/lotrinh-bulk.csv
+RAW=/tmp/lotrinh-bulk-raw.csv
+Q="select i.id indicator, u.code unit_code, '$DAY' period_start, '$DAY' period_end, 'Ngày $DAY' period_label, round((10 + (i.id * 7 + u.id) % 80)::numeric, 2) as value, 'Đo hiệu năng' source from (select id from indicator order by id limit 100) i cross join administrative_unit u where u.valid_to is null order by i.id, u.code"
+owner_psql -c "\\copy ($Q) to '$CSV' with csv header"
+Q="select i.id, u.id, date '$DAY' + 1, date '$DAY' + 1, 'Ngày', round((10 + (i.id * 7 + u.id) % 80)::numeric, 2), 'Đo hiệu năng', 'bench' from (select id from indicator order by id limit 100) i cross join administrative_unit u where u.valid_to is null order by i.id, u.code"
+owner_psql -c "\\copy ($Q) to '$RAW' with csv"
+ROWS=$(($(wc -l < "$CSV") - 1))
+START=$(date +%s.%N)
+RESULT=$(curl -s -H "Authorization: Bearer $TOKEN" -F "file=@$CSV;type=text/csv" "http://127.0.0.1:$PORT/api/measurements/import")
+IMPORT_S=$(echo "$START $(date +%s.%N)" | awk '{print $2 - $1}')
+START=$(date +%s.%N)
+owner_psql <<SQL >/dev/null
+begin;
+\copy measurement (indicator_id, administrative_unit_id, period_start, period_end, period_label, value, source, entered_by) from '$RAW' with csv
+rollback;
+SQL
+COPY_S=$(echo "$START $(date +%s.%N)" | awk '{print $2 - $1}')
+echo
+echo "| bulk figures ($ROWS values) | seconds | rows/s |"
+echo "|---|---:|---:|"
+printf '| LoTrinh: CSV upload → staging COPY → set checks → merge (audited) | %.1f | %.0f |\n' "$IMPORT_S" "$(echo "$ROWS $IMPORT_S" | awk '{print $1 / $2}')"
+printf '| raw COPY into measurement (audited, rolled back) | %.1f | %.0f |\n' "$COPY_S" "$(echo "$ROWS $COPY_S" | awk '{print $1 / $2}')"
+echo "Import answered: $RESULT" | cut -c1-200
+
 echo
 RSS=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$APP/status")
 PEAK=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$APP/status")

@@ -151,4 +151,16 @@ public sealed class MeasurementImportTests(AppFixture app)
         Assert.Contains("2 số liệu mới", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(2, await ScalarAsync("select count(*) from measurement where indicator_id = $1", indicator));
     }
+
+    [Theory]
+    [InlineData("hong.xlsx", "PK\u0003\u0004 không phải bảng tính", "Không đọc được tệp")]
+    [InlineData("trong.csv", "", "không có dòng số liệu")]
+    [InlineData("thieu-cot.csv", "indicator,value\n1,2\n", "Thiếu cột")]
+    [InlineData("so-lieu.pdf", "%PDF-1.4", "Chỉ nhận tệp .csv")]
+    public async Task AFileThatIsNotAFigureTable_IsRefusedWithItsReason(string name, string content, string says)
+    {
+        var response = await app.As(Role.Secretariat).PostAsync("/api/measurements/import", File(name, Encoding.UTF8.GetBytes(content)), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(says, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }

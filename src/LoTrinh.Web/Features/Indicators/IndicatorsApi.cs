@@ -3,6 +3,7 @@ using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Units;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Indicators;
@@ -34,6 +35,8 @@ public static class IndicatorsApi
         var measurements = app.MapGroup("/api/measurements").WithTags("Chỉ tiêu");
         measurements.MapPost("/", AddMeasurement).Requires(Permission.ReportProgress).WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
         measurements.MapPost("/import", Import).Requires(Permission.ReportProgress).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MeasurementImport.MaxBytes + 1024 * 1024))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MeasurementImport.MaxBytes + 1024 * 1024 })
             .WithSummary("Nhập số liệu hàng loạt từ tệp .csv (UTF-8) hoặc .xlsx (trường 'file'; cột indicator, unit_code, period_start, period_end, value, source, "
                 + "tùy chọn period_label, unit): kiểm tra cả tệp, chỉ ghi khi mọi dòng hợp lệ; 400 liệt kê các dòng sai.");
         measurements.MapGet("/{id:id}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");

@@ -49,13 +49,14 @@ public static class MeasurementImport
 
     public static async Task<MeasurementImportResult> ImportAsync(AppDbContext db, string fileName, Stream content, CancellationToken ct)
     {
-        var (rows, problems, problemCount) = Read(fileName, content);
-        if (rows.Count == 0)
+        var file = new FileReading(fileName, content);
+        if (file.Type is null)
         {
-            return problemCount > 0 ? new(0, 0, 0, 0, [.. problems.Select(p => p.Text)], problemCount) : new(0, 0, 0, 0, ["Tệp không có dòng số liệu nào."], 1);
+            return file.Result(0);
         }
 
-        // The context's own connection and transaction: AuditSession names the person in it.
+        // The context's own connection and transaction: AuditSession names the person in it. Rows are streamed
+        // from the file into the staging table, never held all at once.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -67,63 +68,75 @@ public static class MeasurementImport
                   period_start date not null, period_end date not null, period_label text not null, value numeric not null,
                   unit text, source text not null, indicator_id bigint, unit_id bigint) on commit drop
                 """, ct);
+            var staged = 0;
             await using (var copy = await connection.BeginBinaryImportAsync(
                 "copy measurement_stage (line, indicator, indicator_key, indicator_number, unit_code, period_start, period_end, period_label, value, unit, source) from stdin (format binary)", ct))
             {
-                foreach (var r in rows)
+                foreach (var r in file.Rows())
                 {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(r.Line, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(r.Indicator, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(r.IndicatorKey, NpgsqlDbType.Text, ct);
-                    // An indicator written as its id (digits only).
-                    if (long.TryParse(r.Indicator, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                    {
-                        await copy.WriteAsync(number, NpgsqlDbType.Bigint, ct);
-                    }
-                    else
-                    {
-                        await copy.WriteNullAsync(ct);
-                    }
-
-                    await copy.WriteAsync(r.UnitCode, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(r.Start, NpgsqlDbType.Date, ct);
-                    await copy.WriteAsync(r.End, NpgsqlDbType.Date, ct);
-                    await copy.WriteAsync(r.Label, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(r.Value, NpgsqlDbType.Numeric, ct);
-                    if (r.Unit is null)
-                    {
-                        await copy.WriteNullAsync(ct);
-                    }
-                    else
-                    {
-                        await copy.WriteAsync(r.Unit, NpgsqlDbType.Text, ct);
-                    }
-
-                    await copy.WriteAsync(r.Source, NpgsqlDbType.Text, ct);
+                    await StageAsync(copy, r, ct);
+                    staged++;
                 }
 
                 await copy.CompleteAsync(ct);
+            }
+
+            if (staged == 0)
+            {
+                return file.Result(0);
             }
 
             var viewer = db.Viewer;
             var scopeUnit = viewer.Scope == ReadScope.All ? (long?)null : viewer.UnitId ?? 0;
             // Rows that could not be read and rows that do not fit the data, in file order; any one and nothing is written.
             var found = await ProblemsAsync(connection, scopeUnit, ct);
-            if (found.Count > 0 || problemCount > 0)
+            if (found.Count > 0 || file.ProblemCount > 0)
             {
-                var all = problems.Concat(found).OrderBy(p => p.Line).Select(p => p.Text);
-                return new(rows.Count + problemCount, 0, 0, 0, [.. all.Take(ProblemsListed)], found.Count + problemCount);
+                var all = file.Problems.Concat(found).OrderBy(p => p.Line).Select(p => p.Text);
+                return new(staged + file.ProblemCount, 0, 0, 0, [.. all.Take(ProblemsListed)], found.Count + file.ProblemCount);
             }
 
             var (inserted, updated) = await MergeAsync(connection, viewer.Name, ct);
             await tx.CommitAsync(ct);
-            return new(rows.Count, inserted, updated, rows.Count - inserted - updated, [], 0);
+            return new(staged, inserted, updated, staged - inserted - updated, [], 0);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task StageAsync(NpgsqlBinaryImporter copy, Row r, CancellationToken ct)
+    {
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(r.Line, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(r.Indicator, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(r.IndicatorKey, NpgsqlDbType.Text, ct);
+        // An indicator written as its id (digits only).
+        if (long.TryParse(r.Indicator, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            await copy.WriteAsync(number, NpgsqlDbType.Bigint, ct);
+        }
+        else
+        {
+            await copy.WriteNullAsync(ct);
+        }
+
+        await copy.WriteAsync(r.UnitCode, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(r.Start, NpgsqlDbType.Date, ct);
+        await copy.WriteAsync(r.End, NpgsqlDbType.Date, ct);
+        await copy.WriteAsync(r.Label, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(r.Value, NpgsqlDbType.Numeric, ct);
+        if (r.Unit is null)
+        {
+            await copy.WriteNullAsync(ct);
+        }
+        else
+        {
+            await copy.WriteAsync(r.Unit, NpgsqlDbType.Text, ct);
+        }
+
+        await copy.WriteAsync(r.Source, NpgsqlDbType.Text, ct);
     }
 
     /// <summary>Every problem of the staged rows, found by set queries, in file order.</summary>
@@ -197,41 +210,80 @@ public static class MeasurementImport
         return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
     }
 
-    /// <summary>The rows of the file, or what is wrong with them, line by line (the header is line 1).</summary>
-    private static (List<Row> Rows, List<(int Line, string Text)> Problems, int Count) Read(string fileName, Stream content)
+    /// <summary>The rows of a file as they are read, and what is wrong with the others, line by line (the header is line 1).</summary>
+    private sealed class FileReading(string fileName, Stream content)
     {
-        var rows = new List<Row>();
-        var problems = new List<(int, string)>();
-        var count = 0;
-        void Problem(int line, string text)
-        {
-            count++;
-            if (problems.Count < ProblemsListed)
-            {
-                problems.Add((line, line > 0 ? $"Dòng {line}: {text}" : text));
-            }
-        }
+        private readonly List<(int Line, string Text)> _problems = [];
 
-        var type = Path.GetExtension(fileName).ToLowerInvariant() switch
+        public ExcelType? Type { get; } = Path.GetExtension(fileName).ToLowerInvariant() switch
         {
             ".csv" => ExcelType.CSV,
             ".xlsx" => ExcelType.XLSX,
-            _ => (ExcelType?)null,
+            _ => null,
         };
-        if (type is null)
+
+        public IReadOnlyList<(int Line, string Text)> Problems => _problems;
+
+        public int ProblemCount { get; private set; }
+
+        /// <summary>The problems alone (nothing could be staged): the file's type, its header, its emptiness.</summary>
+        public MeasurementImportResult Result(int rows)
         {
-            Problem(0, "Chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.");
-            return (rows, problems, count);
+            if (Type is null)
+            {
+                Problem(0, "Chỉ nhận tệp .csv (UTF-8) hoặc .xlsx.");
+            }
+            else if (ProblemCount == 0)
+            {
+                Problem(0, "Tệp không có dòng số liệu nào.");
+            }
+
+            return new(rows + ProblemCount, 0, 0, 0, [.. _problems.Select(p => p.Text)], ProblemCount);
         }
 
-        IEnumerable<IDictionary<string, object?>> records;
-        try
+        private void Problem(int line, string text)
         {
-            records = MiniExcel.Query(content, useHeaderRow: true, excelType: type.Value).Cast<IDictionary<string, object?>>();
+            ProblemCount++;
+            if (_problems.Count < ProblemsListed)
+            {
+                _problems.Add((line, line > 0 ? $"Dòng {line}: {text}" : text));
+            }
+        }
+
+        public IEnumerable<Row> Rows()
+        {
+            IEnumerator<IDictionary<string, object?>>? records = null;
+            try
+            {
+                records = MiniExcel.Query(content, useHeaderRow: true, excelType: Type!.Value).Cast<IDictionary<string, object?>>().GetEnumerator();
+            }
+            catch (Exception e) when (Unreadable(e))
+            {
+                Problem(0, NotReadable);
+                yield break;
+            }
+
+            using var enumerator = records;
             var line = 1;
             Dictionary<string, string>? names = null;
-            foreach (var record in records)
+            while (true)
             {
+                IDictionary<string, object?> record;
+                try
+                {
+                    if (!enumerator.MoveNext())
+                    {
+                        break;
+                    }
+
+                    record = enumerator.Current;
+                }
+                catch (Exception e) when (Unreadable(e))
+                {
+                    Problem(0, NotReadable);
+                    yield break;
+                }
+
                 line++;
                 if (names is null)
                 {
@@ -240,14 +292,14 @@ public static class MeasurementImport
                     if (missing.Count > 0)
                     {
                         Problem(0, $"Thiếu cột: {string.Join(", ", missing)} (dòng tiêu đề có: {string.Join(", ", record.Keys)}).");
-                        return (rows, problems, count);
+                        yield break;
                     }
                 }
 
-                if (rows.Count + count >= MaxRows)
+                if (line > MaxRows + 1)
                 {
                     Problem(0, $"Tệp có hơn {MaxRows:N0} dòng; hãy chia nhỏ.");
-                    return (rows, problems, count);
+                    yield break;
                 }
 
                 if (record.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s))))
@@ -255,45 +307,46 @@ public static class MeasurementImport
                     continue;
                 }
 
-                string? Text(string column) => names.TryGetValue(column, out var key) ? CellText(record[key]) : null;
-                var indicator = Input.Clean(Text("indicator"));
-                var unitCode = Input.Clean(Text("unit_code"));
-                var source = Input.Clean(Text("source"));
-                var start = CellDate(names.TryGetValue("period_start", out var sk) ? record[sk] : null, out var startProblem);
-                var end = CellDate(names.TryGetValue("period_end", out var ek) ? record[ek] : null, out var endProblem);
-                var value = CellNumber(record[names["value"]], out var valueProblem);
-                var wrong = new[]
+                if (RowOf(line, record, names) is { } row)
                 {
-                    indicator is null ? "thiếu chỉ số" : null,
-                    unitCode is null ? "thiếu mã đơn vị hành chính" : null,
-                    source is null ? "thiếu nguồn số liệu" : null,
-                    startProblem is null ? null : "từ ngày: " + startProblem,
-                    endProblem is null ? null : "đến ngày: " + endProblem,
-                    valueProblem is null ? null : "giá trị: " + valueProblem,
-                }.OfType<string>().ToList();
-                if (wrong.Count > 0)
-                {
-                    Problem(line, $"{string.Join("; ", wrong)}.");
-                    continue;
+                    yield return row;
                 }
-
-                var label = Input.Clean(Text("period_label")) ?? $"{start:dd/MM/yyyy} – {end:dd/MM/yyyy}";
-                rows.Add(new Row(line, indicator!, VietnameseText.MatchKey(indicator!), unitCode!, start!.Value, end!.Value, label, value!.Value,
-                    Input.Clean(Text("unit")), source!));
-            }
-
-            if (names is null)
-            {
-                Problem(0, "Tệp không có dòng số liệu nào.");
             }
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException or IOException or ArgumentException
-                                       or System.Xml.XmlException or NotSupportedException)
+
+        private string NotReadable => $"Không đọc được tệp {Path.GetFileName(fileName)}: tệp hỏng hoặc không đúng định dạng {Type.ToString()!.ToLowerInvariant()}.";
+
+        private static bool Unreadable(Exception e) => e is InvalidDataException or FormatException or InvalidOperationException or IOException
+            or ArgumentException or System.Xml.XmlException or NotSupportedException;
+
+        private Row? RowOf(int line, IDictionary<string, object?> record, Dictionary<string, string> names)
         {
-            Problem(0, $"Không đọc được tệp {Path.GetFileName(fileName)}: tệp hỏng hoặc không đúng định dạng {type.Value.ToString().ToLowerInvariant()}.");
-        }
+            string? Text(string column) => names.TryGetValue(column, out var key) ? CellText(record[key]) : null;
+            var indicator = Input.Clean(Text("indicator"));
+            var unitCode = Input.Clean(Text("unit_code"));
+            var source = Input.Clean(Text("source"));
+            var start = CellDate(record[names["period_start"]], out var startProblem);
+            var end = CellDate(record[names["period_end"]], out var endProblem);
+            var value = CellNumber(record[names["value"]], out var valueProblem);
+            var wrong = new[]
+            {
+                indicator is null ? "thiếu chỉ số" : null,
+                unitCode is null ? "thiếu mã đơn vị hành chính" : null,
+                source is null ? "thiếu nguồn số liệu" : null,
+                startProblem is null ? null : "từ ngày: " + startProblem,
+                endProblem is null ? null : "đến ngày: " + endProblem,
+                valueProblem is null ? null : "giá trị: " + valueProblem,
+            }.OfType<string>().ToList();
+            if (wrong.Count > 0)
+            {
+                Problem(line, $"{string.Join("; ", wrong)}.");
+                return null;
+            }
 
-        return (rows, problems, count);
+            var label = Input.Clean(Text("period_label")) ?? $"{start:dd/MM/yyyy} – {end:dd/MM/yyyy}";
+            return new Row(line, indicator!, VietnameseText.MatchKey(indicator!), unitCode!, start!.Value, end!.Value, label, value!.Value,
+                Input.Clean(Text("unit")), source!);
+        }
     }
 
     private static Dictionary<string, string> HeaderNames(IEnumerable<string> keys)
