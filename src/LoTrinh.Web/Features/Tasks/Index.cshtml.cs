@@ -1,6 +1,5 @@
 using LoTrinh.Core.Tasks;
 using LoTrinh.Web.Data;
-using LoTrinh.Web.Features.Agencies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public DateOnly AsOf { get; private set; }
     public string? Error { get; private set; }
     public TaskPage? Result { get; private set; }
-    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, 50, 0);
 
     /// <summary>A task just deleted from its page: shown with a way to restore it.</summary>
@@ -44,8 +42,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
                 .Where(t => t.Id == deleted && t.DeletedAt != null).Select(t => t.Text).FirstOrDefaultAsync(ct);
         }
 
-        Agencies = await db.Agencies.AsNoTracking().Include(a => a.AdministrativeUnit)
-            .Where(a => db.TaskAgencies.Any(t => t.AgencyId == a.Id)).OrderBy(a => a.Name).ToListAsync(ct);
         if (!Input.TryDate(AsOfText, out var asOf, out var error))
         {
             Error = error;
