@@ -29,9 +29,9 @@ owner_psql -c "vacuum analyze" 2>/dev/null || true
 
 # An administrator and a token, the way a person gets one: sign in on the page, ask the API.
 PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-owner_psql -c "delete from access_token where user_id in (select id from app_user where user_name = 'bench')" \
-  -c "delete from user_session where user_id in (select id from app_user where user_name = 'bench')" \
-  -c "delete from app_user where user_name = 'bench'" >/dev/null
+owner_psql -c "delete from access_token where user_id in (select id from app_user where user_name in ('bench', 'bench-leader'))" \
+  -c "delete from user_session where user_id in (select id from app_user where user_name in ('bench', 'bench-leader'))" \
+  -c "delete from app_user where user_name in ('bench', 'bench-leader')" >/dev/null
 echo "$PASSWORD" | "$LOTRINH" admin create --user bench --name "Đo hiệu năng" --password-stdin >/dev/null
 
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" "$LOTRINH" >/tmp/lotrinh-bench.log 2>&1 &
@@ -39,14 +39,28 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/Accounts/Login" >/dev/null && break; sleep 1; done
 
-JAR=$(mktemp)
-FORM=$(curl -fs -c "$JAR" "http://127.0.0.1:$PORT/Accounts/Login")
-ANTIFORGERY=$(echo "$FORM" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
-curl -fs -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "UserName=bench" --data-urlencode "Password=$PASSWORD" \
-  --data-urlencode "__RequestVerificationToken=$ANTIFORGERY" "http://127.0.0.1:$PORT/Accounts/Login"
-TOKEN=$(curl -fs -b "$JAR" -H "Origin: http://127.0.0.1:$PORT" -H "Content-Type: application/json" \
-  -d '{"name":"bench","days":1}' "http://127.0.0.1:$PORT/api/account/tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-[ -n "$TOKEN" ] || { echo "Không lấy được mã truy cập" >&2; exit 1; }
+json() { python3 -c 'import json, sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+
+# token_for USER PASSWORD: signs in on the page and asks the API for a personal access token.
+token_for() {
+  local jar form antiforgery
+  jar=$(mktemp)
+  form=$(curl -fs -c "$jar" "http://127.0.0.1:$PORT/Accounts/Login")
+  antiforgery=$(echo "$form" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "UserName=$1" --data-urlencode "Password=$2" \
+    --data-urlencode "__RequestVerificationToken=$antiforgery" "http://127.0.0.1:$PORT/Accounts/Login"
+  curl -fs -b "$jar" -H "Origin: http://127.0.0.1:$PORT" -H "Content-Type: application/json" \
+    -d '{"name":"bench","days":1}' "http://127.0.0.1:$PORT/api/account/tokens" | json token
+  rm -f "$jar"
+}
+ADMIN=$(token_for bench "$PASSWORD")
+[ -n "$ADMIN" ] || { echo "Không lấy được mã truy cập" >&2; exit 1; }
+# The requests are a leader's (lãnh đạo): reads everything, manages nothing — the home page the issue measured.
+LEADER_PASSWORD=$(curl -fs -H "Authorization: Bearer $ADMIN" -H "Content-Type: application/json" \
+  -d '{"userName":"bench-leader","displayName":"Lãnh đạo (đo hiệu năng)","role":"leadership"}' \
+  "http://127.0.0.1:$PORT/api/users" | json password)
+TOKEN=$(token_for bench-leader "$LEADER_PASSWORD")
+[ -n "$TOKEN" ] || { echo "Không lấy được mã truy cập của lãnh đạo" >&2; exit 1; }
 
 AS_OF=$(date +%F)
 LUA=$(mktemp --suffix .lua)
@@ -119,7 +133,7 @@ Q="select i.id, u.id, date '$DAY' + 1, date '$DAY' + 1, 'Ngày', round((10 + (i.
 owner_psql -c "\\copy ($Q) to '$RAW' with csv"
 ROWS=$(($(wc -l < "$CSV") - 1))
 START=$(date +%s.%N)
-RESULT=$(curl -s -H "Authorization: Bearer $TOKEN" -F "file=@$CSV;type=text/csv" "http://127.0.0.1:$PORT/api/measurements/import")
+RESULT=$(curl -s -H "Authorization: Bearer $ADMIN" -F "file=@$CSV;type=text/csv" "http://127.0.0.1:$PORT/api/measurements/import")
 IMPORT_S=$(echo "$START $(date +%s.%N)" | awk '{print $2 - $1}')
 START=$(date +%s.%N)
 owner_psql <<SQL >/dev/null

@@ -82,6 +82,50 @@ CONF
   fi
 }
 
+# lotrinh_pgbouncer: pgbouncer (Debian's package) in transaction mode on 127.0.0.1:6432 in front of the local
+# cluster, for the test that serves the app through it; exports LOTRINH_PGBOUNCER_PORT.
+lotrinh_pgbouncer() {
+  if [ -n "${LOTRINH_PGBOUNCER_PORT:-}" ]; then
+    return 0
+  fi
+  if ! command -v pgbouncer >/dev/null; then
+    echo "Cài pgbouncer từ gói Debian…"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq pgbouncer >/dev/null
+  fi
+  local version port
+  version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  port=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
+  install -d -o postgres -g postgres /etc/pgbouncer
+  cat > /etc/pgbouncer/lotrinh.ini <<INI
+[databases]
+* = host=127.0.0.1 port=$port
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = 6432
+unix_socket_dir =
+auth_type = scram-sha-256
+auth_file = /etc/pgbouncer/lotrinh-users.txt
+pool_mode = transaction
+max_client_conn = 300
+default_pool_size = 10
+ignore_startup_parameters = extra_float_digits,options
+pidfile = /var/run/postgresql/lotrinh-pgbouncer.pid
+logfile = /var/log/postgresql/lotrinh-pgbouncer.log
+INI
+  printf '"lotrinh" "%s"\n"lotrinh_app" "%s"\n' "${LOTRINH_DB_PASSWORD:-lotrinh-local-only}" "${LOTRINH_APP_DB_PASSWORD:-lotrinh-app-local-only}" \
+    > /etc/pgbouncer/lotrinh-users.txt
+  chown postgres:postgres /etc/pgbouncer/lotrinh.ini /etc/pgbouncer/lotrinh-users.txt
+  chmod 600 /etc/pgbouncer/lotrinh-users.txt
+  if [ -f /var/run/postgresql/lotrinh-pgbouncer.pid ] && kill -0 "$(cat /var/run/postgresql/lotrinh-pgbouncer.pid)" 2>/dev/null; then
+    kill -HUP "$(cat /var/run/postgresql/lotrinh-pgbouncer.pid)"
+  else
+    runuser -u postgres -- pgbouncer -d -q /etc/pgbouncer/lotrinh.ini
+  fi
+  export LOTRINH_PGBOUNCER_PORT=6432
+}
+
 lotrinh_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     echo "Cài Chromium từ gói Debian cho các kiểm thử trên trình duyệt…"
