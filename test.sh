@@ -7,6 +7,7 @@ source scripts/setup.sh
 lotrinh_postgres "${LOTRINH_TEST_DATABASE:-lotrinh_test}"
 lotrinh_chromium
 lotrinh_pgbouncer
+lotrinh_standby
 lotrinh_build Debug
 dotnet format LoTrinh.slnx --verify-no-changes --no-restore
 dotnet test LoTrinh.slnx --no-build -c Debug

@@ -83,6 +83,8 @@ app.UseAuthorization();
 app.UseInputBoundary();
 app.UseAntiforgery();
 app.UseCrossSiteWriteCheck();
+var routing = app.Services.GetRequiredService<ReadRouting>();
+app.Use((context, next) => routing.RouteAsync(context, () => next(context)));
 app.MapOpenApi().AllowAnonymous();
 // For a load balancer in front of several instances: "live" answers without the database, "ready" only when
 // PostgreSQL answers too.
@@ -124,6 +126,9 @@ internal static class DataRegistration
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException(
                 "Chưa cấu hình ConnectionStrings__Default (chuỗi kết nối PostgreSQL). Dùng ./run.sh hoặc đặt biến môi trường này.");
+        var reads = configuration.GetConnectionString("Reads") is { Length: > 0 } standby ? Pooled(standby, configuration) : null;
+        services.AddHttpContextAccessor();
+        services.AddSingleton(sp => new ReadRouting(Pooled(connectionString, configuration), reads, sp.GetRequiredService<ILogger<ReadRouting>>()));
         return services.AddDbContext<AppDbContext>(o => o.UseNpgsql(Pooled(connectionString, configuration)));
     }
 

@@ -22,6 +22,24 @@ public sealed class AppServer : IAsyncDisposable
 
     public Process Process => _server;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>The last lines the app wrote (its log), for a failing test to show.</summary>
+    public string Output => string.Join('\n', _output);
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 400 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
     /// <summary>Starts the app (and, unless told not to, Chromium); <paramref name="environment"/> adds settings.</summary>
     public static async Task<AppServer> StartAsync(string connectionString, bool withBrowser = true, IReadOnlyDictionary<string, string>? environment = null)
     {
@@ -38,11 +56,11 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new AppServer(process, baseUrl);
+        process.OutputDataReceived += (_, e) => server.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new AppServer(process, baseUrl);
         await server.WaitUntilServingAsync();
         if (!withBrowser)
         {
