@@ -127,7 +127,8 @@ INI
 }
 
 # lotrinh_standby: a streaming standby of the local cluster (cluster "standby", port 5433), made with
-# pg_basebackup, for the test that routes reads to it; exports LOTRINH_STANDBY_PORT.
+# pg_basebackup, for the test that routes reads to it; exports LOTRINH_STANDBY_PORT. A standby that no longer
+# streams (stopped while the primary recycled the WAL it needed) is made again.
 lotrinh_standby() {
   if [ -n "${LOTRINH_STANDBY_PORT:-}" ]; then
     return 0
@@ -136,22 +137,34 @@ lotrinh_standby() {
   version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
   primary=$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')
   password="${LOTRINH_REPLICA_PASSWORD:-lotrinh-replica-local-only}"
-  if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version standby$"; then
-    runuser -u postgres -- psql -q -p "$primary" -v ON_ERROR_STOP=1 <<SQL
+  runuser -u postgres -- psql -q -p "$primary" -v ON_ERROR_STOP=1 <<SQL
 do \$\$ begin
   if not exists (select from pg_roles where rolname = 'lotrinh_replica') then
     create role lotrinh_replica login replication password '$password';
   end if;
 end \$\$;
 SQL
-    pg_createcluster "$version" standby -p 5433 >/dev/null
-    local data="/var/lib/postgresql/$version/standby"
-    rm -rf "${data:?}"/*
-    runuser -u postgres -- env PGPASSWORD="$password" pg_basebackup -h 127.0.0.1 -p "$primary" -U lotrinh_replica -D "$data" -R -X stream -c fast
-  fi
-  if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="standby" {print $4}' | grep -q online; then
-    pg_ctlcluster "$version" standby start
-  fi
+  local attempt
+  for attempt in 1 2; do
+    if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version standby$"; then
+      pg_createcluster "$version" standby -p 5433 >/dev/null
+      local data="/var/lib/postgresql/$version/standby"
+      rm -rf "${data:?}"/*
+      runuser -u postgres -- env PGPASSWORD="$password" pg_basebackup -h 127.0.0.1 -p "$primary" -U lotrinh_replica -D "$data" -R -X stream -c fast
+    fi
+    if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="standby" {print $4}' | grep -q online; then
+      pg_ctlcluster "$version" standby start || true
+    fi
+    local waited
+    for waited in $(seq 1 20); do
+      if [ "$(runuser -u postgres -- psql -p "$primary" -tAc "select count(*) from pg_stat_replication where usename = 'lotrinh_replica' and state = 'streaming'")" -gt 0 ]; then
+        break 2
+      fi
+      sleep 0.5
+    done
+    echo "Bản sao (standby) không nhận được WAL; tạo lại…"
+    pg_dropcluster --stop "$version" standby
+  done
   # The routing test makes the standby lag by pausing its replay, as the owner role; function rights are per
   # database, so granted in the template the test databases are made from.
   runuser -u postgres -- psql -q -p "$primary" -d template1 \
