@@ -45,9 +45,15 @@ public sealed partial class ReadRouting(string primary, string? reads, ILogger<R
                 // The request's context, closed since authentication used it (on the primary, where sign-in
                 // bookkeeping is written), reads the standby from here on.
                 context.RequestServices.GetRequiredService<AppDbContext>().Database.SetConnectionString(reads);
+                // Caught up: the writer's next reads need not ask again.
                 if (userId is { } reader)
                 {
                     _pending.TryRemove(reader, out _);
+                }
+
+                if (context.Request.Cookies.ContainsKey(Cookie))
+                {
+                    context.Response.Cookies.Delete(Cookie);
                 }
             }
 

@@ -15,3 +15,15 @@ public sealed record Paging(int Page, int Size, int Total)
         return QueryHelpers.AddQueryString(request.Path, query);
     }
 }
+
+/// <summary>The API's side of paging: a page of rows in the body, how many match in a header.</summary>
+public static class PagedResponse
+{
+    public const string TotalHeader = "X-Total-Count";
+
+    public static void SetTotal(this HttpResponse response, int total)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers[TotalHeader] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

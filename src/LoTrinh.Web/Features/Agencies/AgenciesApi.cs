@@ -95,7 +95,7 @@ public static class AgenciesApi
     {
         var (p, size) = Input.Paging(page, pageSize, 100);
         var (rows, total) = await QueryAsync(db, q, kind, p, size, ct);
-        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
 

@@ -72,7 +72,7 @@ public static class IndicatorsApi
     {
         var (p, size) = Input.Paging(page, pageSize, 100);
         var (rows, total) = await QueryAsync(db, q, p, size, ct);
-        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
 

@@ -52,7 +52,7 @@ public static class TargetsApi
 
         var (p, size) = Input.Paging(page, pageSize, 100);
         var (rows, total) = await TargetStatus.PageAsync(db, query, time.Today(), p, size, ct);
-        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
 

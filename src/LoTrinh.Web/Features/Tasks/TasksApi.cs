@@ -79,7 +79,7 @@ public static class TasksApi
 
         var (p, size) = Input.Paging(page, pageSize, Input.MaxPageSize);
         var result = await TaskBoard.QueryAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q), p, size, ct);
-        response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.SetTotal(result.Total);
         return TypedResults.Ok(result.Rows);
     }
 

@@ -67,7 +67,7 @@ public static class UnitsApi
 
         var (p, size) = Input.Paging(page, pageSize, 100);
         var (rows, total) = await SearchAsync(db, q, level, day, p, size, ct);
-        response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
 
