@@ -23,9 +23,10 @@ public sealed record SyntheticPreset(string Name, int Provinces, int PlansPerPro
 /// <summary>
 /// A programme of the size of a province, a region or the country, added next to the seed programme, for
 /// benchmarks and scale tests. Plausible (the bodies a province has, deadlines written as people write them,
-/// figures that trend) and deterministic: every choice is a hash of the position (province, directive, task),
-/// never of a generated id or the clock, so two runs on the same seed give the same data. Written by SQL in the
-/// database, through the same constraints and triggers as real data (the audit trail included).
+/// figures that trend) and deterministic: every choice is a hash of a position (province, directive, task) or of
+/// an id the database assigned in order, never of the clock or a random generator, so the same starting database
+/// and preset give the same data (a test compares two). Written by SQL in the database, through the same
+/// constraints and triggers as real data (the audit trail included).
 /// </summary>
 public static class SyntheticProgramme
 {
