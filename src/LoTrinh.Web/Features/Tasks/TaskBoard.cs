@@ -51,7 +51,27 @@ public static class TaskBoard
                 : TaskStatusClass.InProgressWithinDeadline,
         });
 
+    /// <summary>The page, how many match, and the counts per class and the completion rates the pages show.</summary>
     public static async Task<TaskPage> QueryAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct)
+    {
+        var classified = Classify(Filtered(db, filter), filter.AsOf);
+        var counts = (await classified.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => g.Key, g => g.Count);
+        var total = filter.Status is { } w ? counts.GetValueOrDefault(w) : counts.Values.Sum();
+        return new TaskPage(await RowsAsync(Matching(classified, filter), filter.AsOf, page, pageSize, ct), total, counts, TaskStatusRules.Rates(counts));
+    }
+
+    /// <summary>The page and how many match, without the counts per class: the API's list, which returns no more.</summary>
+    public static async Task<(IReadOnlyList<TaskRow> Rows, int Total)> PageAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct)
+    {
+        var matching = Matching(Classify(Filtered(db, filter), filter.AsOf), filter);
+        return (await RowsAsync(matching, filter.AsOf, page, pageSize, ct), await matching.CountAsync(ct));
+    }
+
+    private static IQueryable<ClassifiedTask> Matching(IQueryable<ClassifiedTask> classified, TaskFilter filter) =>
+        filter.Status is { } wanted ? classified.Where(c => c.Status == wanted) : classified;
+
+    private static IQueryable<TaskItem> Filtered(AppDbContext db, TaskFilter filter)
     {
         var query = db.Tasks.AsNoTracking();
         if (filter.AgencyId is { } agencyId)
@@ -70,12 +90,11 @@ public static class TaskBoard
             query = query.Where(t => EF.Functions.ILike(t.Text, pattern));
         }
 
-        var classified = Classify(query, filter.AsOf);
-        var counts = (await classified.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(g => g.Key, g => g.Count);
-        var matching = filter.Status is { } wanted ? classified.Where(c => c.Status == wanted) : classified;
-        var total = filter.Status is { } w ? counts.GetValueOrDefault(w) : counts.Values.Sum();
+        return query;
+    }
 
+    private static async Task<IReadOnlyList<TaskRow>> RowsAsync(IQueryable<ClassifiedTask> matching, DateOnly asOf, int page, int pageSize, CancellationToken ct)
+    {
         var loaded = await matching
             .OrderBy(c => c.Task.DirectiveId).ThenBy(c => c.Task.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -104,11 +123,11 @@ public static class TaskBoard
             })
             .ToListAsync(ct);
 
-        var rows = loaded.Select(t =>
+        return [.. loaded.Select(t =>
         {
             var deadline = t.DeadlineText is null ? null : new Deadline(t.DeadlineText, t.DueOn, t.DeadlinePrecision, t.DeadlineExclusive);
             var lead = t.Agencies.FirstOrDefault(a => a.Role == TaskRoles.Lead);
-            var done = t.CompletedOn is { } on && on <= filter.AsOf ? on : (DateOnly?)null;
+            var done = t.CompletedOn is { } on && on <= asOf ? on : (DateOnly?)null;
             return new TaskRow(
                 t.Id, t.Text, t.DirectiveId, t.Directive, t.Section,
                 lead?.Name,
@@ -118,11 +137,9 @@ public static class TaskBoard
                 done,
                 t.Status.Code(), t.Status.Vietnamese(),
                 lead?.ReceivedFrom,
-                done is null && lead?.ValidTo is { } end && end < filter.AsOf,
+                done is null && lead?.ValidTo is { } end && end < asOf,
                 t.OriginalDeadlineText);
-        }).ToList();
-
-        return new TaskPage(rows, total, counts, TaskStatusRules.Rates(counts));
+        })];
     }
 
     public static DeadlineView View(Deadline deadline) =>

@@ -78,9 +78,9 @@ public static class TasksApi
         }
 
         var (p, size) = Input.Paging(page, pageSize, Input.MaxPageSize);
-        var result = await TaskBoard.QueryAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q), p, size, ct);
-        response.SetTotal(result.Total);
-        return TypedResults.Ok(result.Rows);
+        var (rows, total) = await TaskBoard.PageAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q), p, size, ct);
+        response.SetTotal(total);
+        return TypedResults.Ok(rows);
     }
 
     private static async Task<Results<Ok<TaskDetails>, NotFound, ValidationProblem>> Get(
