@@ -28,6 +28,8 @@ public sealed class PoolerTests(AppFixture app)
             Port = int.Parse(port, System.Globalization.CultureInfo.InvariantCulture),
             // Few server connections for many clients: transactions of both writers share them.
             MaxPoolSize = 20,
+            // Debian's pgbouncer (1.18) cannot carry prepared statements in transaction mode.
+            MaxAutoPrepare = 0,
         }.ConnectionString;
         var secretariat = await TestAccount.CreateAsync(app.ServingConnection(database), Role.Secretariat, null);
         var administrator = await TestAccount.CreateAsync(app.ServingConnection(database), Role.Administrator, null);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -10,7 +12,7 @@ namespace LoTrinh.Web.Features.Accounts;
 /// <summary>"Authorization: Bearer lt_…": a personal access token, checked against its hash on every request.</summary>
 public sealed class AccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    AppDbContext db, IUserClaimsPrincipalFactory<AppUser> principals, TimeProvider time)
+    AppDbContext db, TimeProvider time)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -24,9 +26,24 @@ public sealed class AccessTokenHandler(
         var token = header["Bearer ".Length..].Trim();
         var hash = AccessToken.HashOf(token);
         var now = time.GetUtcNow();
-        var found = await db.AccessTokens.AsNoTracking().Include(t => t.User)
-            .FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now, Context.RequestAborted);
-        if (found is null || (found.User.LockoutEnd is { } until && until > now))
+        // One round trip: every API call pays for it (Identity's factory would add a query for user claims
+        // this app never uses, and one for the agency's unit).
+        var found = await db.AccessTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.RevokedAt == null && t.ExpiresAt > now)
+            .Select(t => new
+            {
+                t.Id,
+                t.LastUsedAt,
+                t.UserId,
+                t.User.UserName,
+                t.User.DisplayName,
+                t.User.RoleCode,
+                t.User.AgencyId,
+                t.User.LockoutEnd,
+                UnitId = db.Agencies.Where(a => a.Id == t.User.AgencyId).Select(a => a.AdministrativeUnitId).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        if (found is null || (found.LockoutEnd is { } until && until > now))
         {
             return AuthenticateResult.Fail("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
         }
@@ -38,8 +55,11 @@ public sealed class AccessTokenHandler(
         }
 
         Context.Items[Viewer.CredentialItem] = token;
-        var principal = await principals.CreateAsync(found.User);
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        var identity = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new(ClaimTypes.NameIdentifier, found.UserId.ToString(CultureInfo.InvariantCulture)));
+        identity.AddClaim(new(ClaimTypes.Name, found.UserName ?? ""));
+        ViewerClaimsFactory.AddViewerClaims(identity, found.RoleCode, found.DisplayName, found.AgencyId, found.UnitId);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 }
 
@@ -47,21 +67,29 @@ public sealed class AccessTokenHandler(
 public sealed class ViewerClaimsFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, AppDbContext db)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
-    protected override async Task<System.Security.Claims.ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new(Viewer.ClaimNames.Role, user.RoleCode));
-        identity.AddClaim(new(Viewer.ClaimNames.DisplayName, user.DisplayName));
-        if (user.AgencyId is { } agencyId)
+        var unit = user.AgencyId is { } agencyId
+            ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.AdministrativeUnitId).FirstOrDefaultAsync()
+            : null;
+        AddViewerClaims(identity, user.RoleCode, user.DisplayName, user.AgencyId, unit);
+        return identity;
+    }
+
+    /// <summary>What Viewer.From reads back: the same for a session cookie and an access token.</summary>
+    public static void AddViewerClaims(ClaimsIdentity identity, string role, string displayName, long? agencyId, long? unitId)
+    {
+        identity.AddClaim(new(Viewer.ClaimNames.Role, role));
+        identity.AddClaim(new(Viewer.ClaimNames.DisplayName, displayName));
+        if (agencyId is { } agency)
         {
-            identity.AddClaim(new(Viewer.ClaimNames.Agency, agencyId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            var unit = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.AdministrativeUnitId).FirstOrDefaultAsync();
-            if (unit is { } unitId)
-            {
-                identity.AddClaim(new(Viewer.ClaimNames.Unit, unitId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
+            identity.AddClaim(new(Viewer.ClaimNames.Agency, agency.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return identity;
+        if (unitId is { } unit)
+        {
+            identity.AddClaim(new(Viewer.ClaimNames.Unit, unit.ToString(CultureInfo.InvariantCulture)));
+        }
     }
 }
