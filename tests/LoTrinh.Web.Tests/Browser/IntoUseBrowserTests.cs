@@ -30,8 +30,14 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });
         await AppServer.SignInAsync(page, _secretariat);
 
+        // The page's scripts run under its content security policy: nothing refused, nothing thrown.
+        var faults = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") { faults.Add(message.Text + " " + message.Location); } };
+        page.Response += (_, response) => { if (response.Status >= 400) { faults.Add($"{response.Status} {response.Url}"); } };
+        page.PageError += (_, error) => faults.Add(error);
         await page.GotoAsync("/Tasks/Assign");
-        await page.Locator("select[name=directive]").SelectOptionAsync(new SelectOptionValue { Label = "29-CTr/TU" });
+        // The pickers search as one types: the directive by its number, the agency by its name.
+        await PickAsync(page, "directive", "29-CTr", "29-CTr/TU");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         var boxes = page.Locator("#unassigned input[type=checkbox]");
         Assert.True(await boxes.CountAsync() >= 10, "29-CTr/TU has at least 10 tasks to assign");
@@ -42,15 +48,17 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
             chosen.Add((await boxes.Nth(i).GetAttributeAsync("value"))!);
         }
 
-        // The merged province's department (from 1/7/2025), told apart from the old one by its unit and dates.
-        var options = await page.Locator("select[name=Lead] option").AllInnerTextsAsync();
-        Assert.DoesNotContain(options, o => o.Contains("Sở Xây dựng", StringComparison.Ordinal) && o.Contains("(đến", StringComparison.Ordinal));
-        await page.Locator("select[name=Lead]").SelectOptionAsync(new SelectOptionValue { Label = options.Single(o => o.StartsWith("Sở Xây dựng tỉnh Lâm Đồng", StringComparison.Ordinal)) });
+        // The merged province's department (from 1/7/2025), told apart from the old one by its unit; the
+        // dissolved one is not offered.
+        var offered = await PickAsync(page, "Lead", "xây dựng", "Sở Xây dựng tỉnh Lâm Đồng");
+        Assert.DoesNotContain(offered, o => o.Contains("(đến", StringComparison.Ordinal));
+        await PickAsync(page, "Cooperating", "đức trọng", "Ủy ban nhân dân xã Đức Trọng");
         await page.Locator("input[name=Deadline]").FillAsync("Quý IV/2026");
         await page.GetByLabel("Số văn bản phân công (nếu có)").FillAsync("125/QĐ-UBND");
         await page.GetByLabel("Ngày văn bản", new() { Exact = true }).FillAsync("20/11/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phân công các nhiệm vụ đã chọn" }).ClickAsync();
         await Assertions.Expect(page.Locator("#assigned")).ToContainTextAsync("Đã phân công 10 nhiệm vụ");
+        Assert.True(faults.Count == 0, string.Join("\n", faults));
 
         // The board shows them with their lead and deadline.
         await page.GotoAsync("/Tasks?q=&directive=" + await DirectiveIdAsync("29-CTr/TU"));
@@ -59,6 +67,7 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
             var row = page.Locator($"table.tasks tr:has(a[href='/Tasks/Details/{id}'])");
             await Assertions.Expect(row).ToContainTextAsync("Sở Xây dựng tỉnh Lâm Đồng");
             await Assertions.Expect(row).ToContainTextAsync("Quý IV/2026 (31/12/2026)");
+            await Assertions.Expect(row).ToContainTextAsync("Phối hợp: UBND xã Đức Trọng");
         }
 
         // Each task's history says who assigned it, by which decision.
@@ -117,4 +126,20 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
     private async Task<long> DirectiveIdAsync(string number) =>
         await FaultHelpers.ScalarAsync(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString,
             "select id from directive where number = $1", number);
+
+    /// <summary>
+    /// Types into a searching picker (tom-select over select[name]), waits for the server's matches and
+    /// clicks the first that starts with <paramref name="choice"/>; returns every match offered.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> PickAsync(IPage page, string name, string typed, string choice)
+    {
+        var picker = page.Locator($"select[name={name}] + .ts-wrapper");
+        await picker.Locator(".ts-control").ClickAsync();
+        await picker.Locator(".ts-control input").PressSequentiallyAsync(typed);
+        var option = picker.Locator(".ts-dropdown .option").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(choice)) }).First;
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        var offered = await picker.Locator(".ts-dropdown .option").AllInnerTextsAsync();
+        await option.ClickAsync();
+        return offered;
+    }
 }

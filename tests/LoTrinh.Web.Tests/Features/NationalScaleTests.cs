@@ -33,6 +33,14 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private async Task<string> TextAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(app.ServingConnection(province.Database));
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
     private static int Total(HttpResponseMessage response) => int.Parse(response.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
@@ -86,6 +94,34 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
 
         var asked = await Public().GetAsync($"{path}?pageSize=100000", Ct);
         Assert.Equal(Math.Min(total, 1000), (await asked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ThePickers_SearchTheAgencies_AndOfferOnlyThoseATaskCanBeGivenToToday_APickersWorthAtATime()
+    {
+        Assert.True(await ScalarAsync("select count(*) from agency") > 100, "the province preset has a city's agencies (the country has 5,000)");
+        var secretariat = await AsAsync(Role.Secretariat);
+
+        // Nothing typed: a picker's worth, not the table.
+        var first = await secretariat.GetFromJsonAsync<JsonElement[]>("/api/agencies/options", Ct);
+        Assert.Equal(30, first!.Length);
+
+        // By the unit's name: every commune's people's committee of that name, and no dissolved or merged body.
+        var commune = await TextAsync(
+            "select u.name from administrative_unit u join agency a on a.administrative_unit_id = u.id where u.level = 'commune' and u.valid_to is null order by u.id limit 1");
+        var found = await secretariat.GetFromJsonAsync<JsonElement[]>("/api/agencies/options?q=" + Uri.EscapeDataString(commune), Ct);
+        Assert.NotEmpty(found!);
+        Assert.All(found!, o => Assert.Contains(commune, o.GetProperty("label").GetString()!, StringComparison.OrdinalIgnoreCase));
+        Assert.All(found!, o => Assert.Equal(JsonValueKind.Null, o.GetProperty("validTo").ValueKind));
+        var dissolved = await TextAsync(
+            "select name from agency where valid_to < current_date order by id limit 1");
+        var offered = await secretariat.GetFromJsonAsync<JsonElement[]>("/api/agencies/options?q=" + Uri.EscapeDataString(dissolved), Ct);
+        Assert.DoesNotContain(offered!, o => o.GetProperty("validTo").ValueKind != JsonValueKind.Null);
+
+        // Directives by number, newest first (the same scope rules as the list: the public may ask too).
+        var directives = await Public().GetFromJsonAsync<JsonElement[]>("/api/directives/options?q=KH-UBND", Ct);
+        Assert.Equal(30, directives!.Length);
+        Assert.All(directives!, d => Assert.Contains("KH-UBND", d.GetProperty("label").GetString()!, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -65,6 +65,9 @@ public sealed class UsersModel(UserManager<AppUser> users, AppDbContext db, Time
     private async Task Load(CancellationToken ct)
     {
         Rows = await AccountBook.UsersAsync(db, time.GetUtcNow(), ct);
-        Agencies = [.. (await LoTrinh.Web.Features.Agencies.AgencyOption.AssignableAsync(db, time.Today(), ct)).Select(a => (a.Id, a.Label))];
+        // The picker searches as one types (/api/agencies/options): only the agency the form holds is listed.
+        Agencies = long.TryParse(Form.Agency, System.Globalization.CultureInfo.InvariantCulture, out var chosen)
+            ? [.. (await LoTrinh.Web.Features.Agencies.AgencyOption.ByIdsAsync(db, [chosen], ct)).Select(a => (a.Id, a.Label))]
+            : [];
     }
 }

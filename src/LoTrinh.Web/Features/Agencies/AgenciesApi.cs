@@ -16,6 +16,8 @@ public static class AgenciesApi
     {
         var group = app.MapGroup("/api/agencies").WithTags("Cơ quan");
         group.MapGet("/", List).AllowAnonymous().WithSummary("Các cơ quan (tìm theo tên, loại), theo trang (page, pageSize ≤ 1000), tổng số ở X-Total-Count.");
+        group.MapGet("/options", Options).AllowAnonymous()
+            .WithSummary("Cơ quan có thể được giao việc hôm nay có tên, tên viết tắt hoặc đơn vị hành chính chứa q (tối đa 30): cho ô chọn cơ quan.");
         group.MapGet("/{id:id}", Get).AllowAnonymous().WithSummary("Một cơ quan và các nhiệm vụ được giao, với tình trạng tại một ngày.");
         group.MapGet("/successions", PendingSuccessions).Requires(Core.Accounts.Permission.ManageProgramme)
             .WithSummary("Cơ quan đã giải thể (cải cách 2025) còn nhiệm vụ chưa xong, với cơ quan kế thừa được gợi ý theo đơn vị hành chính.");
@@ -98,6 +100,9 @@ public static class AgenciesApi
         response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
+
+    private static async Task<Ok<IReadOnlyList<AgencyOption>>> Options(AppDbContext db, TimeProvider time, string? q, CancellationToken ct) =>
+        TypedResults.Ok(await AgencyOption.SearchAsync(db, time.Today(), q, AgencyOption.PickerSize, ct));
 
     public static async Task<AgencyDetails?> LoadAsync(AppDbContext db, long id, DateOnly asOf, int page, int pageSize, CancellationToken ct)
     {

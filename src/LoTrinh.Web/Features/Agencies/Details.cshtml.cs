@@ -6,7 +6,7 @@ namespace LoTrinh.Web.Features.Agencies;
 public sealed class DetailsModel(AppDbContext db, TimeProvider time, Accounts.ViewerAccessor viewers) : FormPage
 {
     /// <summary>For the secretariat: the records a duplicate can be merged into.</summary>
-    public IReadOnlyList<AgencyOption> MergeTargets { get; private set; } = [];
+    public bool CanMerge { get; private set; }
 
     [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
@@ -28,10 +28,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Accounts.Vi
 
         Details = details;
         Paging = new Paging(page, size, details.Tasks.Total);
-        if (viewers.Current.Can(Core.Accounts.Permission.ManageProgramme))
-        {
-            MergeTargets = [.. (await AgencyOption.AssignableAsync(db, time.Today(), ct)).Where(o => o.Id != id)];
-        }
+        CanMerge = viewers.Current.Can(Core.Accounts.Permission.ManageProgramme);
 
         return Page();
     }

@@ -8,7 +8,6 @@ namespace LoTrinh.Web.Features.Agencies;
 public sealed class SuccessionModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public IReadOnlyList<DissolvedAgency> Pending { get; private set; } = [];
-    public IReadOnlyList<AgencyOption> Assignable { get; private set; } = [];
 
     /// <summary>The agency whose confirmation failed, for the messages beside its row.</summary>
     public long? Failed { get; private set; }
@@ -40,6 +39,5 @@ public sealed class SuccessionModel(AppDbContext db, TimeProvider time) : FormPa
     private async Task LoadAsync(CancellationToken ct)
     {
         Pending = await Successions.PendingAsync(db, time.Today(), ct);
-        Assignable = await AgencyOption.AssignableAsync(db, time.Today(), ct);
     }
 }

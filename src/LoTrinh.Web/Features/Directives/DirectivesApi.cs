@@ -13,6 +13,13 @@ public sealed record DirectiveRow(
     long Id, string? Number, string Kind, string Issuer, DateOnly? IssuedOn, string Title, bool TextOnFile,
     IReadOnlyList<LinkView> Links);
 
+/// <summary>A directive as a picker shows it: number, issuer and date tell two provinces' "29-CTr/TU" apart.</summary>
+public sealed record DirectiveOption(long Id, string Label)
+{
+    public static string LabelOf(string? number, string kind, string issuer, DateOnly? issuedOn) =>
+        $"{number ?? kind} — {issuer}{(issuedOn is { } i ? $", {i:dd/MM/yyyy}" : "")}";
+}
+
 public sealed record DirectiveInput(string? Number, string? Kind, string? Issuer, string? IssuedOn, string? Title, string? Text);
 
 public sealed record LinkInput(string? To, string? Relation);
@@ -28,6 +35,8 @@ public static class DirectivesApi
         group.MapGet("/", List).AllowAnonymous()
             .WithSummary("Các văn bản chỉ đạo và liên kết giữa chúng (tìm theo số hiệu, trích yếu; loại; văn bản thực hiện văn bản implements), "
                 + "theo trang (page, pageSize ≤ 1000), tổng số ở X-Total-Count.");
+        group.MapGet("/options", Options).AllowAnonymous()
+            .WithSummary("Văn bản có số hiệu, trích yếu hoặc cơ quan ban hành chứa q, mới nhất trước (tối đa 30): cho ô chọn văn bản.");
         group.MapGet("/{id:id}", Get).AllowAnonymous();
         group.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Đăng ký một văn bản.");
         group.MapPost("/{id:id}/publish", Publish).Requires(Permission.ManageProgramme)
@@ -103,6 +112,25 @@ public static class DirectivesApi
         response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
+
+    private const int PickerSize = 30;
+
+    private static async Task<Ok<IReadOnlyList<DirectiveOption>>> Options(AppDbContext db, string? q, CancellationToken ct)
+    {
+        var query = db.Directives.AsNoTracking();
+        if (Input.Clean(q) is { } text)
+        {
+            var pattern = $"%{text}%";
+            query = query.Where(d => (d.Number != null && EF.Functions.ILike(d.Number, pattern)) || EF.Functions.ILike(d.Title, pattern)
+                || EF.Functions.ILike(d.IssuerName, pattern));
+        }
+
+        return TypedResults.Ok(await OptionsAsync(query.OrderBy(d => d.IssuedOn == null).ThenByDescending(d => d.IssuedOn).ThenBy(d => d.Id).Take(PickerSize), ct));
+    }
+
+    public static async Task<IReadOnlyList<DirectiveOption>> OptionsAsync(IQueryable<Directive> directives, CancellationToken ct) =>
+        [.. (await directives.AsNoTracking().Select(d => new { d.Id, d.Number, d.Kind, d.IssuerName, d.IssuedOn }).ToListAsync(ct))
+            .Select(d => new DirectiveOption(d.Id, DirectiveOption.LabelOf(d.Number, d.Kind, d.IssuerName, d.IssuedOn)))];
 
     private static async Task<Results<Ok<DirectiveDetails>, NotFound>> Get(long id, AppDbContext db, CancellationToken ct) =>
         await DirectiveDetails.LoadAsync(db, id, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();

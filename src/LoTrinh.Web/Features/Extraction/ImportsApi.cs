@@ -1,5 +1,6 @@
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Directives;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using LoTrinh.Core.Agencies;
 using LoTrinh.Core.Documents;
 using LoTrinh.Core.Text;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,6 @@ namespace LoTrinh.Web.Features.Extraction;
 
 public sealed record UnitOption(long Id, string Label);
 
-public sealed record DirectiveOption(long Id, string Label);
 
 /// <summary>A directive already on file that the import would repeat.</summary>
 public sealed record DuplicateOf(long DirectiveId, string Message);
@@ -89,12 +89,12 @@ public sealed class ReviewOptions
         var sequences = cited.OfType<DirectiveNumber>().Select(n => n.Sequence).Distinct().ToList();
         var candidates = await db.Directives.AsNoTracking()
             .Where(x => x.NumberSequence != null && sequences.Contains(x.NumberSequence.Value))
-            .Select(x => new { x.Id, x.Number, x.KindCode, x.NumberSequence, x.IssuerName, x.IssuedOn })
+            .Select(x => new { x.Id, x.Number, x.KindCode, x.Kind, x.NumberSequence, x.IssuerName, x.IssuedOn })
             .ToListAsync(ct);
         var links = cited.Select(n => (IReadOnlyList<DirectiveOption>)candidates
                 .Where(c => n is not null && (c.Number == n.Text || c.NumberSequence == n.Sequence && c.KindCode == n.KindCode))
                 .OrderBy(c => c.Number == n!.Text ? 0 : 1)
-                .Select(c => new DirectiveOption(c.Id, $"{c.Number} — {c.IssuerName}{(c.IssuedOn is { } i ? $", {i:dd/MM/yyyy}" : "")}"))
+                .Select(c => new DirectiveOption(c.Id, DirectiveOption.LabelOf(c.Number, c.Kind, c.IssuerName, c.IssuedOn)))
                 .ToList())
             .ToList();
 

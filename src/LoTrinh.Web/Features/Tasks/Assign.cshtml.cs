@@ -3,7 +3,7 @@ using LoTrinh.Core.Agencies;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Agencies;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using LoTrinh.Web.Features.Directives;
 
 namespace LoTrinh.Web.Features.Tasks;
 
@@ -31,6 +31,7 @@ public sealed class AssignModel(AppDbContext db, TimeProvider time) : FormPage
 
     /// <summary>How many match the filter; the page lists at most <see cref="TaskAssignments.MaxListed"/>.</summary>
     public int Needing { get; private set; }
+    /// <summary>The agencies the form has chosen.</summary>
     public IReadOnlyList<AgencyOption> Agencies { get; private set; } = [];
     public IReadOnlyList<(long Id, string Name)> Directives { get; private set; } = [];
     public static IReadOnlyList<string> Kinds => AgencyKinds.All.Where(AgencyKinds.IsBody).ToList();
@@ -59,8 +60,10 @@ public sealed class AssignModel(AppDbContext db, TimeProvider time) : FormPage
         var today = time.Today();
         Tasks = await TaskAssignments.NeedingAsync(db, Directive, Section, today, ct);
         Needing = await TaskAssignments.CountNeedingAsync(db, Directive, Section, today, ct);
-        Agencies = await AgencyOption.AssignableAsync(db, today, ct);
-        Directives = (await db.Directives.AsNoTracking().Where(d => d.FullText != null).OrderBy(d => d.IssuedOn)
-            .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName }).ToListAsync(ct)).Select(d => (d.Id, d.Name)).ToList();
+        // The pickers search as one types (/api/agencies/options, /api/directives/options): only what the form holds is listed.
+        Agencies = await AgencyOption.ByIdsAsync(db, Cooperating.Append(Lead ?? 0), ct);
+        Directives = Directive is { } chosen
+            ? [.. (await DirectivesApi.OptionsAsync(db.Directives.Where(d => d.Id == chosen), ct)).Select(d => (d.Id, d.Label))]
+            : [];
     }
 }

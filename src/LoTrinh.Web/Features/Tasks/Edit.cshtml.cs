@@ -9,7 +9,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public TaskDetails Task { get; private set; } = null!;
     /// <summary>The agencies a lead or cooperating agency can be typed as: the name, and the unit to tell two apart.</summary>
-    public IReadOnlyList<Agencies.AgencyOption> AgencyNames { get; private set; } = [];
 
     /// <summary>Set when the save was refused as a conflict: the task as it now is.</summary>
     public TaskDetails? Current { get; private set; }
@@ -73,7 +72,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : FormPage
         }
 
         Task = task;
-        AgencyNames = await Agencies.AgencyOption.AssignableAsync(db, time.Today(), ct);
         return true;
     }
 }
