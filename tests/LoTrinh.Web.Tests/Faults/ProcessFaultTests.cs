@@ -191,7 +191,9 @@ public sealed class ProcessFaultTests(AppFixture app, ITestOutputHelper output)
         // Long enough that reading takes a while: the kill lands while it is queued or being read.
         var large = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(seed, 60)) + Guid.NewGuid());
         Guid id;
-        await using (var first = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false))
+        // A short read limit, so the killed reader's lease (limit + a quarter, ≥ 5 s) runs out within the test.
+        var shortLease = new Dictionary<string, string> { ["Imports__ReadSeconds"] = "5", ["Imports__PollSeconds"] = "1" };
+        await using (var first = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false, shortLease))
         {
             using var client = FaultHelpers.Client(first.BaseUrl, app.Accounts[Role.Secretariat].Token);
             id = await FaultHelpers.UploadAsync(client, "dai.txt", large);
@@ -200,7 +202,7 @@ public sealed class ProcessFaultTests(AppFixture app, ITestOutputHelper output)
         }
 
         var stageAtKill = await FaultHelpers.ScalarAsync(app.ConnectionString, "select case stage when 'queued' then 0 when 'reading' then 1 else 2 end from document_import where id = $1", id);
-        await using (var second = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false))
+        await using (var second = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false, shortLease))
         {
             using var client = FaultHelpers.Client(second.BaseUrl, app.Accounts[Role.Secretariat].Token);
             var (stage, problem, took) = await FaultHelpers.WaitForImportAsync(client, id, TimeSpan.FromSeconds(120));
@@ -211,13 +213,47 @@ public sealed class ProcessFaultTests(AppFixture app, ITestOutputHelper output)
         // A file that has been started as many times as allowed (the app died each time) is given up with the reason.
         await FaultHelpers.ScalarAsync(app.ConnectionString,
             "with u as (update document_import set stage = 'reading', attempts = 3, text = null, draft = null where id = $1 returning 1) select count(*) from u", id);
-        await using (var third = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false))
+        await using (var third = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false, shortLease))
         {
             using var client = FaultHelpers.Client(third.BaseUrl, app.Accounts[Role.Secretariat].Token);
             var (stage, problem, _) = await FaultHelpers.WaitForImportAsync(client, id, TimeSpan.FromSeconds(30));
             Assert.Equal("failed", stage);
             Assert.Contains("3 lần", problem, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task TwoInstances_ShareTheFilesWaiting_EachIsReadOnce_AndOneLeftByAStoppedReaderIsTakenWithoutARestart()
+    {
+        var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seed", "documents", "004_b6bd794ce73608bb.txt"), Ct);
+        var settings = new Dictionary<string, string> { ["Imports__ReadSeconds"] = "5", ["Imports__PollSeconds"] = "1" };
+        await using var a = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false, settings);
+        await using var b = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false, settings);
+        using var toA = FaultHelpers.Client(a.BaseUrl, app.Accounts[Role.Secretariat].Token);
+        using var toB = FaultHelpers.Client(b.BaseUrl, app.Accounts[Role.Secretariat].Token);
+
+        // Eight files at once, half to each instance; each instance also finds the other's by polling.
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            FaultHelpers.UploadAsync(i % 2 == 0 ? toA : toB, $"kehoach-{i}.txt", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(seed, 10)) + Guid.NewGuid()))));
+        foreach (var id in ids)
+        {
+            var (stage, problem, _) = await FaultHelpers.WaitForImportAsync(toA, id, TimeSpan.FromSeconds(60));
+            Assert.True(stage == "ready", $"{id}: {stage} {problem}");
+        }
+
+        // Each was claimed once: the lease kept the other instance from reading it too.
+        foreach (var id in ids)
+        {
+            Assert.Equal(1, await FaultHelpers.ScalarAsync(app.ConnectionString, "select attempts from document_import where id = $1", id));
+        }
+
+        // A file held by a reader whose lease has run out (its instance died): a running instance takes it.
+        await FaultHelpers.ScalarAsync(app.ConnectionString,
+            "with u as (update document_import set stage = 'reading', reading_until = now() - interval '1 second', text = null, draft = null where id = $1 returning 1) select count(*) from u", ids[0]);
+        var (again, why, took) = await FaultHelpers.WaitForImportAsync(toB, ids[0], TimeSpan.FromSeconds(30));
+        output.WriteLine($"a file left by a stopped reader: {again} after {took.TotalSeconds:0.0} s {why}");
+        Assert.Equal("ready", again);
+        Assert.Equal(2, await FaultHelpers.ScalarAsync(app.ConnectionString, "select attempts from document_import where id = $1", ids[0]));
     }
 
     /// <summary>Uploads, trying again while the database is still coming back (503): the person would press the button again.</summary>

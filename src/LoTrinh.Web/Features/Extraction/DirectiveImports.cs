@@ -93,12 +93,16 @@ public static class DirectiveImports
     public const int MaxAttempts = 3;
 
     /// <summary>Reads an uploaded file into a draft, telling the database each step so the page can show it.</summary>
-    public static async Task ReadAsync(AppDbContext db, Guid id, CancellationToken ct)
+    /// <summary>
+    /// Reads an uploaded file into a draft, if no other reader holds it: claiming takes a lease until
+    /// <paramref name="now"/> + <paramref name="lease"/> (another instance, or this one after a restart, may take it
+    /// once that has passed) and counts an attempt, in the database, before anything can go wrong with it.
+    /// </summary>
+    public static async Task ReadAsync(AppDbContext db, Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
-        // Claiming the file counts an attempt, in the database, before anything can go wrong with it.
-        var claimed = await db.DocumentImports.Where(i => i.Id == id && (i.Stage == ImportStages.Queued || i.Stage == ImportStages.Reading))
+        var claimed = await Claimable(db.DocumentImports, now).Where(i => i.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stage, ImportStages.Reading).SetProperty(i => i.Attempts, i => i.Attempts + 1)
-                .SetProperty(i => i.Step, "Đang đọc tệp").SetProperty(i => i.Percent, 5), ct);
+                .SetProperty(i => i.ReadingUntil, now + lease).SetProperty(i => i.Step, "Đang đọc tệp").SetProperty(i => i.Percent, 5), ct);
         var import = claimed == 0 ? null : await db.DocumentImports.AsNoTracking().Where(i => i.Id == id)
             .Select(i => new { i.FileName, i.Content, i.Attempts }).FirstOrDefaultAsync(ct);
         if (import is null)
@@ -126,18 +130,23 @@ public static class DirectiveImports
         var textHash = Hash(Encoding.UTF8.GetBytes(extraction.Text));
         await db.DocumentImports.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Stage, ImportStages.Ready).SetProperty(i => i.Step, (string?)null).SetProperty(i => i.Percent, 100)
+            .SetProperty(i => i.ReadingUntil, (DateTimeOffset?)null)
             .SetProperty(i => i.Text, extraction.Text).SetProperty(i => i.TextHash, textHash)
             .SetProperty(i => i.Draft, draft).SetProperty(i => i.Warnings, warnings), ct);
     }
 
+    /// <summary>Waiting to be read, or being read by a reader whose lease has run out (it stopped, or its instance did).</summary>
+    public static IQueryable<DocumentImport> Claimable(IQueryable<DocumentImport> imports, DateTimeOffset now) =>
+        imports.Where(i => i.Stage == ImportStages.Queued || (i.Stage == ImportStages.Reading));
+
     /// <summary>Takes back an attempt that the database, not the file, cut short.</summary>
     public static Task<int> ForgiveAttemptAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         db.DocumentImports.Where(i => i.Id == id && i.Attempts > 0 && i.Stage == ImportStages.Reading)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Attempts, i => i.Attempts - 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Attempts, i => i.Attempts - 1).SetProperty(i => i.ReadingUntil, (DateTimeOffset?)null), ct);
 
     public static async Task<int> FailAsync(AppDbContext db, Guid id, string problem, CancellationToken ct) =>
         await db.DocumentImports.Where(i => i.Id == id && i.Stage != ImportStages.Saved).ExecuteUpdateAsync(s => s
-            .SetProperty(i => i.Stage, ImportStages.Failed).SetProperty(i => i.Problem, problem)
+            .SetProperty(i => i.Stage, ImportStages.Failed).SetProperty(i => i.Problem, problem).SetProperty(i => i.ReadingUntil, (DateTimeOffset?)null)
             .SetProperty(i => i.Step, (string?)null).SetProperty(i => i.Percent, 100), ct);
 
     /// <summary>

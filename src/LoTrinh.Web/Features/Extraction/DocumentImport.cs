@@ -19,6 +19,9 @@ public sealed class DocumentImport
 
     /// <summary>How many times reading has started (DirectiveImports.MaxAttempts).</summary>
     public int Attempts { get; set; }
+
+    /// <summary>Until when the instance reading it holds it; past this another instance may read it again.</summary>
+    public DateTimeOffset? ReadingUntil { get; set; }
     public string? Problem { get; set; }
 
     /// <summary>The normalised text the spans of the draft point into.</summary>

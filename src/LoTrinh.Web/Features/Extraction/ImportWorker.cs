@@ -4,24 +4,44 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Extraction;
 
-/// <summary>Uploaded files waiting to be read, in order of upload.</summary>
+/// <summary>
+/// Uploaded files this instance will try to read, in order; each once at a time (the database's lease decides
+/// which instance actually reads it).
+/// </summary>
 public sealed class ImportBacklog
 {
     private readonly Channel<Guid> _waiting = Channel.CreateUnbounded<Guid>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _pending = new();
 
-    public void Enqueue(Guid id) => _waiting.Writer.TryWrite(id);
+    public void Enqueue(Guid id)
+    {
+        if (_pending.TryAdd(id, 0))
+        {
+            _waiting.Writer.TryWrite(id);
+        }
+    }
 
-    public IAsyncEnumerable<Guid> ReadAllAsync(CancellationToken ct) => _waiting.Reader.ReadAllAsync(ct);
+    public async IAsyncEnumerable<Guid> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var id in _waiting.Reader.ReadAllAsync(ct))
+        {
+            _pending.TryRemove(id, out _);
+            yield return id;
+        }
+    }
 }
 
 /// <summary>
 /// Reads uploaded files off the request, so a long PDF shows its progress instead of holding a request
 /// open. Several readers share the backlog, so one slow file does not hold up the others; each file has
-/// a time limit. Files left unread when the app stopped are read again at start, up to
+/// a time limit. The database is the queue: every few seconds each instance looks for files waiting, or
+/// held by a reader whose lease ran out (its instance stopped), and the lease decides who reads each — so
+/// N instances read every file once, and a file left by a stopped instance is read by another, up to
 /// <see cref="DirectiveImports.MaxAttempts"/> times. Nothing here may stop the host: a failure is logged,
 /// a database that is away is waited for with growing pauses, and the reader goes on with the next file.
 /// </summary>
-public sealed partial class ImportWorker(ImportBacklog queue, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ImportWorker> log)
+public sealed partial class ImportWorker(
+    ImportBacklog queue, IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<ImportWorker> log)
     : BackgroundService
 {
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
@@ -30,15 +50,27 @@ public sealed partial class ImportWorker(ImportBacklog queue, IServiceScopeFacto
     {
         var readers = Math.Clamp(configuration.GetValue("Imports:Readers", 2), 1, 8);
         var limit = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Imports:ReadSeconds", 120), 5, 3600));
-        return Task.WhenAll(Enumerable.Range(0, readers).Select(_ => ReadLoopAsync(limit, stoppingToken)).Append(RequeueUnfinishedAsync(stoppingToken)));
+        var poll = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Imports:PollSeconds", 10), 1, 600));
+        return Task.WhenAll(Enumerable.Range(0, readers).Select(_ => ReadLoopAsync(limit, stoppingToken)).Append(PollAsync(poll, stoppingToken)));
     }
 
-    private async Task RequeueUnfinishedAsync(CancellationToken stoppingToken)
+    /// <summary>Finds the files no reader holds: uploaded on another instance, or left by one that stopped.</summary>
+    private async Task PollAsync(TimeSpan every, CancellationToken stoppingToken)
     {
-        var unfinished = await PersistAsync("requeue", async db => await db.DocumentImports
-            .Where(i => i.Stage == ImportStages.Queued || i.Stage == ImportStages.Reading)
-            .OrderBy(i => i.CreatedAt).Select(i => i.Id).ToListAsync(stoppingToken), stoppingToken);
-        unfinished?.ForEach(queue.Enqueue);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var waiting = await PersistAsync("poll", async db => await DirectiveImports.Claimable(db.DocumentImports, time.GetUtcNow())
+                .OrderBy(i => i.CreatedAt).Select(i => i.Id).Take(50).ToListAsync(stoppingToken), stoppingToken);
+            waiting?.ForEach(queue.Enqueue);
+            try
+            {
+                await Task.Delay(every, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
     }
 
     private async Task ReadLoopAsync(TimeSpan limit, CancellationToken stoppingToken)
@@ -64,7 +96,9 @@ public sealed partial class ImportWorker(ImportBacklog queue, IServiceScopeFacto
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await DirectiveImports.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, timeout.Token);
+            // The lease outlasts the time limit, so a reader that is still within it is never joined by another.
+            var lease = limit + TimeSpan.FromSeconds(Math.Max(5, limit.TotalSeconds / 4));
+            await DirectiveImports.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, time.GetUtcNow(), lease, timeout.Token);
             return;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
