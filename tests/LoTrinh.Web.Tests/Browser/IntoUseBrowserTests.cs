@@ -123,6 +123,66 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#history tbody tr").First).ToContainTextAsync("Khôi phục");
     }
 
+    [Fact]
+    public async Task BulkFigures_UploadedOnThePage_ShowWhereTheImportStands_ThenWhatWasWritten()
+    {
+        // 100,000 daily figures of a new indicator for the province and its communes (since 1/7/2025).
+        var owner = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
+        var indicator = await FaultHelpers.ScalarAsync(owner,
+            "insert into indicator (name, name_key, unit, direction) values ('Tỷ lệ thử tiến độ nhập', 'tỷ lệ thử tiến độ nhập', '%', 'increase') returning id");
+        var units = new List<string>();
+        await using (var connection = new NpgsqlConnection(owner))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var read = new NpgsqlCommand(
+                "select code from administrative_unit where valid_to is null and (code = '68' or parent_id = (select id from administrative_unit where code = '68' and valid_to is null)) order by code", connection);
+            await using var rows = await read.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await rows.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                units.Add(rows.GetString(0));
+            }
+        }
+
+        var csv = new System.Text.StringBuilder("indicator,unit_code,period_start,period_end,value,unit,source\n");
+        for (var n = 0; n < 100_000; n++)
+        {
+            var day = new DateOnly(2025, 7, 1).AddDays(n / units.Count).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{indicator},{units[n % units.Count]},{day},{day},{n % 100}.5,%,Thử nhập\n");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"so-lieu-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, csv.ToString(), TestContext.Current.CancellationToken);
+        try
+        {
+            var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });
+            await AppServer.SignInAsync(page, _secretariat);
+            await page.GotoAsync("/Indicators/Import");
+            await page.Locator("input[name=file]").SetInputFilesAsync(path);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra và nhập" }).ClickAsync();
+
+            // While the request runs, the page says where the import stands (a step and a percentage)...
+            await page.WaitForFunctionAsync("() => { const p = document.querySelector('#import-progress progress'); return p && p.value > 0 && p.value < 100; }",
+                null, new() { Timeout = 60_000 });
+            Assert.Matches(@"^Đang .+\(\d{1,2}%\)$", await page.Locator("#import-progress [data-step]").InnerTextAsync());
+
+            // ...then what it wrote.
+            await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("100.000 số liệu mới", new() { Timeout = 120_000 });
+            Assert.Equal(100_000, await FaultHelpers.ScalarAsync(owner, "select count(*) from measurement where indicator_id = $1", indicator));
+            Assert.Equal(1, await FaultHelpers.ScalarAsync(owner, "select count(*) from bulk_import where rows_read = 100000 and finished_at is not null and outcome like '100.000 dòng%'"));
+
+            // A file with a fault: the same page lists it (an answer of 400, shown all the same), and nothing is written.
+            await File.WriteAllTextAsync(path, $"indicator,unit_code,period_start,period_end,value,unit,source\n{indicator},68,2024-01-01,2024-12-31,140,%,Thử\n", TestContext.Current.CancellationToken);
+            await page.Locator("input[name=file]").SetInputFilesAsync(path);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kiểm tra và nhập" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("Dòng 2: giá trị 140 không hợp lý");
+            await Assertions.Expect(page.Locator("#import-done")).ToHaveCountAsync(0);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private async Task<long> DirectiveIdAsync(string number) =>
         await FaultHelpers.ScalarAsync(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString,
             "select id from directive where number = $1", number);

@@ -128,6 +128,28 @@ public sealed class MeasurementImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ARun_SaysWhereItStands_ToWhoStartedIt_AndNoOneElse()
+    {
+        var (indicator, _) = await NewIndicatorAsync();
+        var run = Guid.CreateVersion7();
+        var secretariat = app.As(Role.Secretariat);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/api/measurements/import/{run}", Ct)).StatusCode);
+        var posted = await secretariat.PostAsync($"/api/measurements/import?run={run}",
+            File("so-lieu.csv", Csv($"{indicator},68,2025-01-01,2025-12-31,Năm 2025,43.0,%,Cục Thống kê", $"{indicator},24958,2025-01-01,2025-12-31,Năm 2025,61,%,Báo cáo xã")), Ct);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+
+        var state = await secretariat.GetFromJsonAsync<JsonElement>($"/api/measurements/import/{run}", Ct);
+        Assert.Equal(100, state.GetProperty("percent").GetInt32());
+        Assert.Equal(2, state.GetProperty("rows").GetInt32());
+        Assert.Equal("so-lieu.csv", state.GetProperty("fileName").GetString());
+        Assert.StartsWith("2 dòng — 2 số liệu mới", state.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        Assert.NotEqual(JsonValueKind.Null, state.GetProperty("finishedAt").ValueKind);
+
+        // Someone else's run is not theirs to read.
+        Assert.Equal(HttpStatusCode.NotFound, (await app.As(Role.AgencyOfficer).GetAsync($"/api/measurements/import/{run}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task AnXlsxUploadedOnThePage_IsImported_AndSaysWhatItDid()
     {
         var (indicator, name) = await NewIndicatorAsync("m2/người");

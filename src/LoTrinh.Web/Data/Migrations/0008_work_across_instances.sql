@@ -7,6 +7,7 @@ alter table document_import add column reading_until timestamptz;
 create table bulk_import (
   id uuid primary key,
   file_name text not null,
+  user_id bigint references app_user (id),
   started_by text not null,
   started_at timestamptz not null default now(),
   step text not null,
@@ -15,4 +16,4 @@ create table bulk_import (
   finished_at timestamptz,
   outcome text
 );
-create index bulk_import_started on bulk_import (started_at desc);
+create index bulk_import_user on bulk_import (user_id, started_at desc);

@@ -13,12 +13,15 @@ public sealed class ImportModel(AppDbContext db) : PageModel
     public MeasurementImportResult? Result { get; private set; }
     public string? FileName { get; private set; }
 
+    /// <summary>The next import's run id: the page follows its progress while the upload is being imported.</summary>
+    public Guid Run { get; private set; } = Guid.CreateVersion7();
+
     public void OnGet()
     {
     }
 
     [Requires(Permission.ReportProgress)]
-    public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(IFormFile? file, Guid? run, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -32,7 +35,7 @@ public sealed class ImportModel(AppDbContext db) : PageModel
         {
             FileName = file.FileName;
             await using var stream = file.OpenReadStream();
-            Result = await MeasurementImport.ImportAsync(db, file.FileName, stream, ct);
+            Result = await MeasurementImport.RunAsync(db, run ?? Guid.CreateVersion7(), file.FileName, stream, ct);
         }
 
         if (Result.ProblemCount > 0)

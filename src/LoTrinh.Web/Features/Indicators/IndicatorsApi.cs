@@ -38,7 +38,10 @@ public static class IndicatorsApi
             .WithMetadata(new RequestSizeLimitAttribute(MeasurementImport.MaxBytes + 1024 * 1024))
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MeasurementImport.MaxBytes + 1024 * 1024 })
             .WithSummary("Nhập số liệu hàng loạt từ tệp .csv (UTF-8) hoặc .xlsx (trường 'file'; cột indicator, unit_code, period_start, period_end, value, source, "
-                + "tùy chọn period_label, unit): kiểm tra cả tệp, chỉ ghi khi mọi dòng hợp lệ; 400 liệt kê các dòng sai.");
+                + "tùy chọn period_label, unit): kiểm tra cả tệp, chỉ ghi khi mọi dòng hợp lệ; 400 liệt kê các dòng sai. "
+                + "Gửi kèm ?run={guid} để theo dõi tiến độ khi tệp đang được nhập.");
+        measurements.MapGet("/import/{run:guid}", ImportProgress).Requires(Permission.ReportProgress)
+            .WithSummary("Tiến độ và kết quả của một lần nhập hàng loạt (run) do chính người hỏi bắt đầu: bước, phần trăm, số dòng đã đọc.");
         measurements.MapGet("/{id:id}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
         measurements.MapPut("/{id:id}", UpdateMeasurement).Requires(Permission.ReportProgress)
             .WithSummary("Sửa giá trị, nguồn, tên kỳ của một số liệu; 409 khi đã có người sửa sau lần đọc (version).");
@@ -107,7 +110,10 @@ public static class IndicatorsApi
         return await LoadAsync(db, id, time.Today(), unit, p, size, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<MeasurementImportResult>, ProblemHttpResult>> Import(IFormFile? file, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<BulkImportState>, NotFound>> ImportProgress(Guid run, AppDbContext db, CancellationToken ct) =>
+        await BulkImportProgress.FindAsync(db.Database.GetConnectionString()!, run, db.Viewer.UserId, ct) is { } state ? TypedResults.Ok(state) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MeasurementImportResult>, ProblemHttpResult>> Import(IFormFile? file, Guid? run, AppDbContext db, CancellationToken ct)
     {
         if (file is null)
         {
@@ -120,7 +126,7 @@ public static class IndicatorsApi
         }
 
         await using var stream = file.OpenReadStream();
-        var result = await MeasurementImport.ImportAsync(db, file.FileName, stream, ct);
+        var result = await MeasurementImport.RunAsync(db, run ?? Guid.CreateVersion7(), file.FileName, stream, ct);
         return result.ProblemCount == 0
             ? TypedResults.Ok(result)
             : TypedResults.Problem($"{result.ProblemCount} lỗi; không có số liệu nào được ghi.", statusCode: StatusCodes.Status400BadRequest,

@@ -10,7 +10,13 @@ using NpgsqlTypes;
 namespace LoTrinh.Web.Features.Indicators;
 
 /// <summary>What a bulk import did, or (Problems) why it wrote nothing.</summary>
-public sealed record MeasurementImportResult(int Rows, int Inserted, int Updated, int Unchanged, IReadOnlyList<string> Problems, int ProblemCount);
+public sealed record MeasurementImportResult(int Rows, int Inserted, int Updated, int Unchanged, IReadOnlyList<string> Problems, int ProblemCount)
+{
+    /// <summary>The outcome in a sentence, as the page and the progress record say it.</summary>
+    public string Summary => ProblemCount > 0
+        ? $"Không có số liệu nào được ghi: {ProblemCount:N0} lỗi."
+        : $"{Rows:N0} dòng — {Inserted:N0} số liệu mới, {Updated:N0} cập nhật, {Unchanged:N0} không đổi.";
+}
 
 /// <summary>
 /// Figures in bulk (a province's year: hundreds of thousands of values) from a CSV or XLSX file with the columns
@@ -47,7 +53,28 @@ public static class MeasurementImport
     private sealed record Row(int Line, string Indicator, string IndicatorKey, string UnitCode, DateOnly Start, DateOnly End, string Label,
         decimal Value, string? Unit, string Source);
 
-    public static async Task<MeasurementImportResult> ImportAsync(AppDbContext db, string fileName, Stream content, CancellationToken ct)
+    /// <summary>
+    /// Imports a file as one run whose progress the person can follow (<see cref="BulkImportProgress"/>, polled
+    /// by the page or at GET /api/measurements/import/{run}); the outcome stays with the run.
+    /// </summary>
+    public static async Task<MeasurementImportResult> RunAsync(AppDbContext db, Guid run, string fileName, Stream content, CancellationToken ct)
+    {
+        var viewer = db.Viewer;
+        await using var progress = await BulkImportProgress.StartAsync(db.Database.GetConnectionString()!, run, fileName, viewer.UserId, viewer.Name, ct);
+        try
+        {
+            var result = await ImportAsync(db, fileName, content, progress, ct);
+            await progress.FinishAsync(result.Summary, result.Rows);
+            return result;
+        }
+        catch
+        {
+            await progress.FinishAsync("Dừng giữa chừng (lỗi hoặc kết nối bị ngắt); không có số liệu nào được ghi.", 0);
+            throw;
+        }
+    }
+
+    public static async Task<MeasurementImportResult> ImportAsync(AppDbContext db, string fileName, Stream content, BulkImportProgress? progress, CancellationToken ct)
     {
         var file = new FileReading(fileName, content);
         if (file.Type is null)
@@ -75,7 +102,12 @@ public static class MeasurementImport
                 foreach (var r in file.Rows())
                 {
                     await StageAsync(copy, r, ct);
-                    staged++;
+                    if (++staged % 2_000 == 0 && progress is not null)
+                    {
+                        // A CSV is read front to back: its position says how far. An XLSX is a zip: only the count.
+                        var share = file.Type == ExcelType.CSV && content.CanSeek && content.Length > 0 ? (double)content.Position / content.Length : 0;
+                        await progress.ReportAsync($"Đang đọc tệp: {staged:N0} dòng", 5 + (int)(60 * share), staged, ct);
+                    }
                 }
 
                 await copy.CompleteAsync(ct);
@@ -86,6 +118,11 @@ public static class MeasurementImport
                 return file.Result(0);
             }
 
+            if (progress is not null)
+            {
+                await progress.ReportAsync($"Đang kiểm tra {staged:N0} dòng (mã chỉ số, đơn vị, kỳ, giá trị, trùng lặp)", 70, staged, ct, now: true);
+            }
+
             var viewer = db.Viewer;
             var scopeUnit = viewer.Scope == ReadScope.All ? (long?)null : viewer.UnitId ?? 0;
             // Rows that could not be read and rows that do not fit the data, in file order; any one and nothing is written.
@@ -94,6 +131,11 @@ public static class MeasurementImport
             {
                 var all = file.Problems.Concat(found).OrderBy(p => p.Line).Select(p => p.Text);
                 return new(staged + file.ProblemCount, 0, 0, 0, [.. all.Take(ProblemsListed)], found.Count + file.ProblemCount);
+            }
+
+            if (progress is not null)
+            {
+                await progress.ReportAsync($"Đang ghi {staged:N0} số liệu và lịch sử thay đổi", 85, staged, ct, now: true);
             }
 
             var (inserted, updated) = await MergeAsync(connection, viewer.Name, ct);
