@@ -92,10 +92,13 @@ sql() {
 }
 
 HAND=bench/sql
-row() { # label web-url sql-file [clients] [public]
-  local w s
+# Home for a leader is the dashboard and the programme's lists below it.
+cat "$HAND/dashboard.sql" "$HAND/home-programme.sql" > /tmp/lotrinh-home.sql
+row() { # label web-url sql-file (in bench/sql, or a path) [clients] [public]
+  local w s file=$3
+  [[ $file = /* ]] || file="$HAND/$file"
   w=$(web "$2" "${4:-1}" "${5:-}")
-  s=$(sql "$HAND/$3" "${4:-1}")
+  s=$(sql "$file" "${4:-1}")
   read -r wp50 wp95 wrps werr <<<"$w"
   read -r sp50 sp95 srps <<<"$s"
   printf '| %s | %s | %s / %s | %s | %s / %s | %s | %.1f× | %s |\n' "$1" "${4:-1}" "$wp50" "$wp95" "$wrps" "$sp50" "$sp95" "$srps" \
@@ -111,7 +114,8 @@ echo
 echo "| request | clients | LoTrinh p50 / p95 ms | LoTrinh req/s | SQL p50 / p95 ms | SQL tx/s | p95 ÷ SQL p95 | errors |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 row "trivial: /health/live" "/health/live" trivial.sql
-row "home / (leadership: overdue count)" "/" home.sql
+row "home / (leadership: the dashboard)" "/" /tmp/lotrinh-home.sql
+row "/api/dashboard?asOf" "/api/dashboard?asOf=$AS_OF" dashboard.sql
 row "/api/tasks?asOf" "/api/tasks?asOf=$AS_OF&pageSize=50" tasks.sql
 row "/api/tasks?asOf&status=in_progress_overdue" "/api/tasks?asOf=$AS_OF&status=in_progress_overdue&pageSize=50" tasks-overdue.sql
 row "/Tasks?asOf" "/Tasks?asOf=$AS_OF" tasks.sql

@@ -6,6 +6,7 @@ using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
+using LoTrinh.Web.Features.Dashboard;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.History;
@@ -101,6 +102,7 @@ app.MapClassificationApi();
 app.MapImportsApi();
 app.MapAccountsApi();
 app.MapHistoryApi();
+app.MapDashboardApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();

@@ -1,8 +1,8 @@
 using LoTrinh.Core.Accounts;
-using LoTrinh.Core.Tasks;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Dashboard;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,8 +28,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
     public int ProgrammeTotal { get; private set; }
     public IReadOnlyList<TargetRow> Targets { get; private set; } = [];
     public int TargetsTotal { get; private set; }
-    public TaskPage? Tasks { get; private set; }
-    public int Overdue { get; private set; }
+    /// <summary>The dashboard's cut-off date, as typed (dd/mm/yyyy or yyyy-mm-dd); today when empty.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
+    public string? AsOfError { get; private set; }
+    public DashboardView? Dashboard { get; private set; }
     public int NeedAssigning { get; private set; }
     public int NeedSuccessor { get; private set; }
 
@@ -54,8 +56,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
         (Targets, TargetsTotal) = await TargetStatus.PageAsync(db, inForce, Today, 1, Listed, ct);
         if (Viewer.Can(Permission.ReadInternal))
         {
-            Tasks = await TaskBoard.QueryAsync(db, new TaskFilter(Today), 1, 1, ct);
-            Overdue = Tasks.CountByStatus.GetValueOrDefault(TaskStatusClass.InProgressOverdue);
+            // The dashboard, as of the date asked (an impossible one is named beside the field; today is shown).
+            var asOf = Input.TryDate(AsOfText, out var day, out var error) ? day ?? Today : Today;
+            AsOfError = error;
+            Dashboard = await ProgrammeDashboard.LoadAsync(db, asOf, ct);
         }
 
         if (Viewer.Can(Permission.ManageProgramme))

@@ -124,6 +124,62 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leadership_OnTheDashboardAsOf30June2024_Sees16KLTaskOverdue91Days_AndTheAgencysOverdueCountOpensExactlyThoseTasks()
+    {
+        var leader = await TestAccount.CreateAsync(app.ServingConnection(_database), Role.Leadership, null);
+        var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });
+        var faults = new List<string>();
+        page.PageError += (_, error) => faults.Add(error);
+        page.Console += (_, message) => { if (message.Type == "error") { faults.Add(message.Text); } };
+        await AppServer.SignInAsync(page, leader);
+
+        await page.GotoAsync("/");
+        await page.Locator("#dashboard-date input[name=asOf]").FillAsync("30/06/2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dashboard-title")).ToContainTextAsync("30/06/2024");
+
+        // The 16-KL/BCĐ task due "Quý I/2024": 91 days overdue against 31/3/2024, its lead named.
+        var row = page.Locator("#overdue tbody tr").Filter(new() { HasText = "16-KL/BCĐ" }).Filter(new() { HasText = "Quý I/2024" });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row.Locator("td[data-label='Thời hạn']")).ToContainTextAsync("31/03/2024");
+        await Assertions.Expect(row.Locator("td[data-label='Số ngày quá hạn']")).ToHaveTextAsync("91");
+        var lead = row.Locator("td[data-label='Cơ quan chủ trì'] a");
+        await Assertions.Expect(lead).ToContainTextAsync("Đức Trọng");
+        var agencyId = (await lead.GetAttributeAsync("href"))!.Split('/').Last();
+
+        // That agency's overdue count opens the board with exactly those tasks.
+        var agencyRow = page.Locator("#agencies tbody tr").Filter(new() { Has = page.Locator($"a[href='/Agencies/Details/{agencyId}']") });
+        var count = int.Parse(await agencyRow.Locator("a.overdue-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await agencyRow.Locator("a.overdue-count").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Tasks\\?asOf=2024-06-30&status=in_progress_overdue&agency=" + agencyId));
+        var shown = (await page.Locator("table.tasks a[href^='/Tasks/Details/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            .Select(h => long.Parse(h.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        var expected = new List<long>();
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand("""
+                select t.id from task_item t join task_agency a on a.task_id = t.id and a.role = 'lead' and a.agency_id = $1
+                 where t.deleted_at is null and t.due_on < date '2024-06-30' and (t.completed_on is null or t.completed_on > date '2024-06-30')
+                   and not (t.deadline_precision = 'recurring' and t.deadline_text is not null)
+                 order by t.id
+                """, connection)
+            {
+                Parameters = { new() { Value = long.Parse(agencyId, System.Globalization.CultureInfo.InvariantCulture) } },
+            };
+            await using var ids = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await ids.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                expected.Add(ids.GetInt64(0));
+            }
+        }
+
+        Assert.Equal(expected, shown);
+        Assert.Equal(count, shown.Count);
+        Assert.True(faults.Count == 0, string.Join("\n", faults));
+    }
+
+    [Fact]
     public async Task BulkFigures_UploadedOnThePage_ShowWhereTheImportStands_ThenWhatWasWritten()
     {
         // 100,000 daily figures of a new indicator for the province and its communes (since 1/7/2025).

@@ -97,6 +97,60 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task TheDashboard_EqualsHandWrittenSql_ForEveryClass_TheFallenDue_TheAgenciesAndTheDueSoon()
+    {
+        var leadership = await AsAsync(Role.Leadership);
+        var dashboard = await leadership.GetFromJsonAsync<JsonElement>("/api/dashboard?asOf=2026-06-30", Ct);
+        // The status of a task as of the cut-off, written out by hand (Core's rules; TaskBoard.Classify is their query).
+        const string Status = """
+            case when completed_on is not null and completed_on <= date '2026-06-30'
+                   then case when due_on is not null and completed_on > due_on then 'completed_late' else 'completed_on_time' end
+                 when deadline_text is not null and deadline_precision = 'recurring' then 'recurring'
+                 when due_on is null then 'no_deadline'
+                 when due_on < date '2026-06-30' then 'in_progress_overdue'
+                 else 'in_progress_within_deadline' end
+            """;
+        var tasks = dashboard.GetProperty("tasks");
+        foreach (var status in new[] { "completed_on_time", "completed_late", "in_progress_within_deadline", "in_progress_overdue", "recurring", "no_deadline" })
+        {
+            var expected = await ScalarAsync($"select count(*) from task_item where deleted_at is null and {Status} = '{status}'");
+            Assert.Equal(expected, tasks.GetProperty("byStatus").TryGetProperty(status, out var n) ? n.GetInt32() : 0);
+        }
+
+        Assert.Equal(await ScalarAsync("select count(*) from task_item where deleted_at is null"), tasks.GetProperty("total").GetInt32());
+        var fallenDue = dashboard.GetProperty("fallenDue");
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and due_on <= date '2026-06-30' and {Status} <> 'recurring'"),
+            fallenDue.GetProperty("total").GetInt32());
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and due_on <= date '2026-06-30' and {Status} = 'completed_late'"),
+            fallenDue.GetProperty("doneLate").GetInt32());
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and {Status} = 'in_progress_within_deadline' and due_on <= date '2026-07-07'"),
+            dashboard.GetProperty("dueIn7").GetInt32());
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and {Status} = 'in_progress_within_deadline' and due_on <= date '2026-07-30'"),
+            dashboard.GetProperty("dueIn30").GetInt32());
+
+        // The agencies most overdue, each with its lead tasks counted by hand.
+        var agencies = dashboard.GetProperty("agencies").EnumerateArray().ToList();
+        Assert.NotEmpty(agencies);
+        foreach (var agency in agencies.Take(5))
+        {
+            var id = agency.GetProperty("id").GetInt64();
+            var counts = agency.GetProperty("tasks");
+            Assert.Equal(await ScalarAsync($"select count(*) from task_item t join task_agency a on a.task_id = t.id and a.role = 'lead' and a.agency_id = {id} where t.deleted_at is null"),
+                counts.GetProperty("total").GetInt32());
+            Assert.Equal(await ScalarAsync($"select count(*) from task_item t join task_agency a on a.task_id = t.id and a.role = 'lead' and a.agency_id = {id} where t.deleted_at is null and {Status} = 'in_progress_overdue'"),
+                counts.GetProperty("byStatus").TryGetProperty("in_progress_overdue", out var o) ? o.GetInt32() : 0);
+        }
+
+        // Not for the public; an impossible cut-off is named.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Public().GetAsync("/api/dashboard", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await leadership.GetAsync("/api/dashboard?asOf=2026-02-30", Ct)).StatusCode);
+
+        // Ranked: most overdue first.
+        var overdue = agencies.Select(a => a.GetProperty("tasks").GetProperty("byStatus").TryGetProperty("in_progress_overdue", out var o) ? o.GetInt32() : 0).ToList();
+        Assert.Equal(overdue.OrderByDescending(n => n), overdue);
+    }
+
+    [Fact]
     public async Task ThePickers_SearchTheAgencies_AndOfferOnlyThoseATaskCanBeGivenToToday_APickersWorthAtATime()
     {
         Assert.True(await ScalarAsync("select count(*) from agency") > 100, "the province preset has a city's agencies (the country has 5,000)");

@@ -11,6 +11,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Agency { get; set; }
+
+    /// <summary>"lead": only the tasks the agency leads (chủ trì), as the dashboard counts them.</summary>
+    [BindProperty(SupportsGet = true)] public string? Role { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
 
     /// <summary>The tasks of one directive (id or number), as its page links to them.</summary>
@@ -66,7 +69,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
         DirectiveName = directiveId is { } d ? await db.Directives.Where(x => x.Id == d).Select(x => x.Number ?? x.Title).FirstAsync(ct) : null;
         var (page, size) = Input.Paging(PageNumber, 50, 50);
-        Result = await TaskBoard.QueryAsync(db, new TaskFilter(AsOf, status, agencyId, directiveId, Q), page, size, ct);
+        Result = await TaskBoard.QueryAsync(db, new TaskFilter(AsOf, status, agencyId, directiveId, Q, LeadOnly: Role == TaskRoles.Lead), page, size, ct);
         Paging = new Paging(page, size, Result.Total);
     }
 }

@@ -17,7 +17,8 @@ public sealed record TaskRow(
     DeadlineView? Deadline, DateOnly? CompletedOn, string Status, string StatusLabel,
     string? LeadReceivedFrom = null, bool LeadDissolved = false, string? OriginalDeadline = null);
 
-public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null);
+/// <param name="LeadOnly">The agency's tasks as lead (chủ trì) only: what it answers for, as the dashboard counts it.</param>
+public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null, bool LeadOnly = false);
 
 public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, IReadOnlyDictionary<TaskStatusClass, int> CountByStatus, CompletionRates Rates);
 
@@ -76,7 +77,9 @@ public static class TaskBoard
         var query = db.Tasks.AsNoTracking();
         if (filter.AgencyId is { } agencyId)
         {
-            query = query.Where(t => t.Agencies.Any(a => a.AgencyId == agencyId));
+            query = filter.LeadOnly
+                ? query.Where(t => t.Agencies.Any(a => a.AgencyId == agencyId && a.Role == TaskRoles.Lead))
+                : query.Where(t => t.Agencies.Any(a => a.AgencyId == agencyId));
         }
 
         if (filter.DirectiveId is { } directiveId)

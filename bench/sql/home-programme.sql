@@ -1,9 +1,4 @@
--- Home for a leader: tasks per status class as of today (the page shows the overdue count and both completion rates, which need
--- every class), directives with text, targets in force.
-select case when completed_on is not null and completed_on <= current_date then case when completed_on > due_on then 4 else 3 end
-            when deadline_precision = 'recurring' and deadline_text is not null then 5
-            when due_on is null then 6 when current_date > due_on then 2 else 1 end status, count(*)
-  from task_item where deleted_at is null group by 1;
+-- Home for a leader, below the dashboard (dashboard.sql): directives with text, targets in force.
 select count(*) from directive where full_text is not null;
 select id, number, title, issued_on from directive where full_text is not null order by issued_on desc nulls last, id desc limit 20;
 select count(*) from target t where deleted_at is null and not exists (select from target r where r.revises_target_id = t.id);

@@ -1,0 +1,136 @@
+using LoTrinh.Core.Tasks;
+using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Dashboard;
+
+/// <summary>Tasks by status class, as the government counts them: the six classes and both completion rates.</summary>
+public sealed record StatusTally(int Total, IReadOnlyDictionary<string, int> ByStatus, CompletionRates Rates)
+{
+    public int Of(TaskStatusClass status) => ByStatus.GetValueOrDefault(status.Code());
+
+    public static StatusTally From(IReadOnlyDictionary<TaskStatusClass, int> counts) =>
+        new(counts.Values.Sum(), counts.ToDictionary(c => c.Key.Code(), c => c.Value), TaskStatusRules.Rates(counts));
+}
+
+/// <summary>
+/// Đến hạn: the tasks whose dated deadline is on or before the cut-off, counted apart as the Government Office does —
+/// of them, done on time, done late, and overdue not done.
+/// </summary>
+public sealed record FallenDue(int Total, int DoneOnTime, int DoneLate, int Overdue)
+{
+    public decimal? DonePercent => Total == 0 ? null : Math.Round(100m * (DoneOnTime + DoneLate) / Total, 1);
+}
+
+/// <summary>A directive's or a lead agency's tasks by class (the accountability tables).</summary>
+public sealed record TallyLine(long Id, string Name, StatusTally Tasks);
+
+/// <summary>A task of the overdue or due-soon lists.</summary>
+/// <param name="Days">Days overdue (positive) or days left (due soon).</param>
+public sealed record DashboardTask(
+    long Id, string Text, long DirectiveId, string Directive, long? LeadId, string? Lead, string Deadline, DateOnly Due, int Days,
+    DateOnly? LastProgressOn);
+
+/// <summary>The leadership dashboard as of a cut-off date: every figure one SQL aggregate over the status PostgreSQL computes.</summary>
+public sealed record DashboardView(
+    DateOnly AsOf, StatusTally Tasks, FallenDue FallenDue,
+    IReadOnlyList<TallyLine> Directives, int DirectivesTotal, IReadOnlyList<TallyLine> Agencies, int AgenciesTotal,
+    IReadOnlyList<DashboardTask> Overdue, int OverdueTotal, IReadOnlyList<DashboardTask> DueSoon, int DueIn7, int DueIn30);
+
+public static class ProgrammeDashboard
+{
+    /// <summary>How many rows each table and list shows; every one links to the full list on /Tasks.</summary>
+    public const int Listed = 20;
+
+    /// <summary>The overdue list is a meeting's agenda: longer than the tables.</summary>
+    public const int OverdueListed = 50;
+
+    // When a deadline falls against the cut-off.
+    private const int Fallen = 0;
+    private const int Within7 = 1;
+    private const int Within30 = 2;
+    private const int Later = 3;
+
+    public static async Task<DashboardView> LoadAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+    {
+        // The scope rules of the viewer (AppDbContext) apply to every query: an agency sees its own tasks.
+        var classified = TaskBoard.Classify(db.Tasks.AsNoTracking(), asOf);
+
+        // One pass over the tasks gives the whole programme, the fallen-due count, the due-soon counts and the
+        // directives' lines: grouped by directive, class and when the deadline falls against the cut-off.
+        var in7 = asOf.AddDays(7);
+        var in30 = asOf.AddDays(30);
+        var groups = await classified
+            .GroupBy(c => new
+            {
+                c.Task.DirectiveId,
+                c.Status,
+                When = c.Task.DueOn == null ? Later : c.Task.DueOn <= asOf ? Fallen : c.Task.DueOn <= in7 ? Within7 : c.Task.DueOn <= in30 ? Within30 : Later,
+            })
+            .Select(g => new { g.Key.DirectiveId, g.Key.Status, g.Key.When, Count = g.Count() }).ToListAsync(ct);
+        var overall = groups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        int Count(int when, TaskStatusClass status) => groups.Where(g => g.When == when && g.Status == status).Sum(g => g.Count);
+        // Đến hạn: a dated deadline on or before the cut-off (a recurring task has none to fall due).
+        var fallenDue = new FallenDue(
+            groups.Where(g => g.When == Fallen && g.Status != TaskStatusClass.Recurring).Sum(g => g.Count),
+            Count(Fallen, TaskStatusClass.CompletedOnTime), Count(Fallen, TaskStatusClass.CompletedLate), Count(Fallen, TaskStatusClass.InProgressOverdue));
+        // Due soon counts from today: a task due on the cut-off day and not done is the most pressing of all.
+        var dueIn7 = Count(Fallen, TaskStatusClass.InProgressWithinDeadline) + Count(Within7, TaskStatusClass.InProgressWithinDeadline);
+        var dueIn30 = dueIn7 + Count(Within30, TaskStatusClass.InProgressWithinDeadline);
+
+        var directives = Rank(groups.Select(g => (g.DirectiveId, g.Status, g.Count)));
+        var shownDirectives = directives.Take(Listed).Select(d => d.Id).ToList();
+        var directiveNames = await db.Directives.Where(d => shownDirectives.Contains(d.Id))
+            .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+
+        // Accountability is the lead's (chủ trì): each task counts for its lead agencies.
+        var byLead = await (from c in classified
+                            from a in c.Task.Agencies
+                            where a.Role == TaskRoles.Lead
+                            group a by new { a.AgencyId, c.Status } into g
+                            select new { Id = g.Key.AgencyId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var agencies = Rank(byLead.Select(r => (r.Id, r.Status, r.Count)));
+        var shownAgencies = agencies.Take(Listed).Select(a => a.Id).ToList();
+        var agencyNames = await db.Agencies.Where(a => shownAgencies.Contains(a.Id))
+            .Select(a => new { a.Id, Name = a.ShortName ?? a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+
+        var overdue = classified.Where(c => c.Status == TaskStatusClass.InProgressOverdue);
+        var overdueList = await ListAsync(overdue.OrderBy(c => c.Task.DueOn).ThenBy(c => c.Task.Id), OverdueListed, asOf, ct);
+
+        var dueSoon = await ListAsync(classified.Where(c => c.Status == TaskStatusClass.InProgressWithinDeadline && c.Task.DueOn <= in30)
+            .OrderBy(c => c.Task.DueOn).ThenBy(c => c.Task.Id), Listed, asOf, ct);
+
+        return new DashboardView(asOf, StatusTally.From(overall), fallenDue,
+            [.. directives.Take(Listed).Select(d => new TallyLine(d.Id, directiveNames.GetValueOrDefault(d.Id, "?"), d.Tally))], directives.Count,
+            [.. agencies.Take(Listed).Select(a => new TallyLine(a.Id, agencyNames.GetValueOrDefault(a.Id, "?"), a.Tally))], agencies.Count,
+            overdueList, overall.GetValueOrDefault(TaskStatusClass.InProgressOverdue), dueSoon, dueIn7, dueIn30);
+    }
+
+    /// <summary>Lines ordered as a meeting reads them: most overdue first, then the lowest on-time share among those due.</summary>
+    private static List<(long Id, StatusTally Tally)> Rank(IEnumerable<(long Id, TaskStatusClass Status, int Count)> rows) =>
+        [.. rows.GroupBy(r => r.Id)
+            .Select(g => (g.Key, Tally: StatusTally.From(g.GroupBy(r => r.Status).ToDictionary(s => s.Key, s => s.Sum(r => r.Count)))))
+            .OrderByDescending(l => l.Tally.Of(TaskStatusClass.InProgressOverdue))
+            .ThenBy(l => l.Tally.Rates.AmongDuePercent ?? 101m)
+            .ThenByDescending(l => l.Tally.Total)
+            .ThenBy(l => l.Key)];
+
+    private static async Task<IReadOnlyList<DashboardTask>> ListAsync(IQueryable<ClassifiedTask> tasks, int take, DateOnly asOf, CancellationToken ct)
+    {
+        var rows = await tasks.Take(take).Select(c => new
+        {
+            c.Task.Id,
+            c.Task.Text,
+            c.Task.DirectiveId,
+            Directive = c.Task.Directive.Number ?? c.Task.Directive.Kind + " — " + c.Task.Directive.IssuerName,
+            Lead = c.Task.Agencies.Where(a => a.Role == TaskRoles.Lead).OrderBy(a => a.Ordinal)
+                .Select(a => new { a.AgencyId, Name = a.Agency.ShortName ?? a.Agency.Name }).FirstOrDefault(),
+            c.Task.DeadlineText,
+            Due = c.Task.DueOn!.Value,
+            LastProgressOn = c.Task.ProgressUpdates.Where(p => p.ReportedOn <= asOf).Max(p => (DateOnly?)p.ReportedOn),
+        }).ToListAsync(ct);
+        return [.. rows.Select(r => new DashboardTask(r.Id, r.Text, r.DirectiveId, r.Directive, r.Lead?.AgencyId, r.Lead?.Name,
+            r.DeadlineText ?? string.Empty, r.Due, Math.Abs(asOf.DayNumber - r.Due.DayNumber), r.LastProgressOn))];
+    }
+}
