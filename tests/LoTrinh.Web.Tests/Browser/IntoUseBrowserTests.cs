@@ -180,6 +180,31 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheUrbanisationRate_Of29CTrTU_IsChartedAgainstIts2025And2030Targets_WithTheTwoValuesMeasured()
+    {
+        var owner = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;
+        var indicator = await FaultHelpers.ScalarAsync(owner,
+            "select t.indicator_id from target t join directive d on d.id = t.directive_id where d.number = '29-CTr/TU' and t.year = 2030 and t.value = 58.8");
+        var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });
+        var faults = new List<string>();
+        page.PageError += (_, error) => faults.Add(error);
+        // Figures are internal until a report is approved: a leader reads them.
+        await AppServer.SignInAsync(page, await TestAccount.CreateAsync(app.ServingConnection(_database), Role.Leadership, null));
+        await page.GotoAsync($"/Indicators/Details/{indicator}");
+
+        var chart = page.Locator("#indicator-chart [data-chart=indicator] svg");
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        // The target lines, labelled with their year and level, and the two values reported for the province.
+        await Assertions.Expect(chart).ToContainTextAsync("Chỉ tiêu 2025 (29-CTr/TU): 54 %");
+        await Assertions.Expect(chart).ToContainTextAsync("Chỉ tiêu 2030 (29-CTr/TU): 58,8 %");
+        await Assertions.Expect(chart).ToContainTextAsync("40.1");
+        await Assertions.Expect(chart).ToContainTextAsync("42.7");
+        // The same in words, for those who do not read charts.
+        await Assertions.Expect(page.Locator("#indicator-chart p")).ToContainTextAsync("2025: 54 %; 2030: 58,8 %");
+        Assert.True(faults.Count == 0, string.Join("\n", faults));
+    }
+
+    [Fact]
     public async Task BulkFigures_UploadedOnThePage_ShowWhereTheImportStands_ThenWhatWasWritten()
     {
         // 100,000 daily figures of a new indicator for the province and its communes (since 1/7/2025).

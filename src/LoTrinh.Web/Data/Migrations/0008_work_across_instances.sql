@@ -7,7 +7,7 @@ alter table document_import add column reading_until timestamptz;
 create table bulk_import (
   id uuid primary key,
   file_name text not null,
-  user_id bigint references app_user (id),
+  user_id bigint references app_user (id) on delete set null,
   started_by text not null,
   started_at timestamptz not null default now(),
   step text not null,

@@ -17,6 +17,11 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
     /// <summary>Only the figures of this administrative unit (its code).</summary>
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
 
+    /// <summary>The locality the chart shows (a unit id); by default that of the first target in force.</summary>
+    [BindProperty(SupportsGet = true, Name = "chart")] public long? ChartUnit { get; set; }
+
+    public IndicatorChart? Chart { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public Paging Paging { get; private set; } = new(1, 100, 0);
 
@@ -60,6 +65,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
         }
 
         Indicator = indicator;
+        Chart = await IndicatorChart.LoadAsync(db, id, ChartUnit, ct);
         Paging = new Paging(page, size, indicator.MeasurementsTotal);
         return Page();
     }

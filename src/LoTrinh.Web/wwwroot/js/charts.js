@@ -11,6 +11,34 @@
     no_deadline: '#CC79A7'
   };
 
+  // An indicator over time: the values reported, each target as a dashed level, the path that reaches them.
+  function indicator(data) {
+    return {
+      animation: false,
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value', scale: true, name: data.measure },
+      series: [
+        {
+          name: 'Số liệu', type: 'line', symbolSize: 8, color: '#0072B2',
+          data: data.values.map(function (v) { return [v.on, v.value]; }),
+          label: { show: true, position: 'top' },
+          markLine: {
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: '#D55E00' },
+            label: { position: 'insideEndTop', formatter: function (p) { return p.name; } },
+            data: data.targets.map(function (t) { return { name: t.label, yAxis: t.value }; })
+          }
+        },
+        {
+          name: 'Lộ trình cần đạt', type: 'line', symbol: 'none', color: '#009E73', lineStyle: { type: 'dotted' },
+          data: data.trajectory.map(function (v) { return [v.on, v.value]; })
+        }
+      ]
+    };
+  }
+
   function draw(element) {
     var source = document.getElementById('chart-' + element.getAttribute('data-chart'));
     if (!source || typeof echarts === 'undefined') {
@@ -18,6 +46,11 @@
     }
     var rows = JSON.parse(source.textContent);
     var chart = echarts.init(element, null, { renderer: 'svg' });
+    if (element.getAttribute('data-chart') === 'indicator') {
+      chart.setOption(indicator(rows));
+      window.addEventListener('resize', function () { chart.resize(); });
+      return;
+    }
     chart.setOption({
       animation: false,
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
