@@ -14,7 +14,7 @@ namespace LoTrinh.Web.Features;
 /// Home: the published programme for everyone (its directives, the targets with their status); for people
 /// who work on it, the task figures too; for a secretariat facing an empty install, what to do first.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccessor viewers) : PageModel
+public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, TimeProvider time, ViewerAccessor viewers) : PageModel
 {
     /// <summary>A directive of the programme, with how many targets it sets.</summary>
     public sealed record ProgrammeDirective(long Id, string Name, string Title, DateOnly? IssuedOn, int Targets, int Tasks);
@@ -59,7 +59,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, ViewerAccesso
             // The dashboard, as of the date asked (an impossible one is named beside the field; today is shown).
             var asOf = Input.TryDate(AsOfText, out var day, out var error) ? day ?? Today : Today;
             AsOfError = error;
-            Dashboard = await ProgrammeDashboard.LoadAsync(db, asOf, ct);
+            Dashboard = await ProgrammeDashboard.LoadAsync(db, scopes, asOf, ct);
         }
 
         if (Viewer.Can(Permission.ManageProgramme))

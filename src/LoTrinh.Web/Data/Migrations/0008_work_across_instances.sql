@@ -17,3 +17,6 @@ create table bulk_import (
   outcome text
 );
 create index bulk_import_user on bulk_import (user_id, started_at desc);
+
+-- The dashboard's overdue and due-soon lists walk the open tasks in deadline order and stop at the page.
+create index task_item_due_by_id on task_item (due_on, id) where deleted_at is null and due_on is not null;

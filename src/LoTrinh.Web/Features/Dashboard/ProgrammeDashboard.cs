@@ -52,16 +52,45 @@ public static class ProgrammeDashboard
     private const int Within30 = 2;
     private const int Later = 3;
 
-    public static async Task<DashboardView> LoadAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+    /// <summary>
+    /// The dashboard as of <paramref name="asOf"/>, in the scope of the request's viewer. Its three parts — the
+    /// programme's and the directives' tallies, the lead agencies' tallies, the two lists — are independent scans of
+    /// the tasks, so each runs on a connection of its own at the same time (the request's context and two more of
+    /// the same request's viewer, reading the same server): the page waits for the slowest, not for their sum.
+    /// </summary>
+    public static async Task<DashboardView> LoadAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf, CancellationToken ct)
     {
-        // The scope rules of the viewer (AppDbContext) apply to every query: an agency sees its own tasks.
-        var classified = TaskBoard.Classify(db.Tasks.AsNoTracking(), asOf);
+        await using var second = scopes.CreateAsyncScope();
+        await using var third = scopes.CreateAsyncScope();
+        var tallies = TalliesAsync(db, asOf, ct);
+        var leads = LeadsAsync(Beside(db, second), asOf, ct);
+        var lists = ListsAsync(Beside(db, third), asOf, ct);
+        await Task.WhenAll(tallies, leads, lists);
+        var (overall, fallenDue, directives, directivesTotal, dueIn7, dueIn30) = await tallies;
+        var (agencies, agenciesTotal) = await leads;
+        var (overdue, dueSoon) = await lists;
+        return new DashboardView(asOf, overall, fallenDue, directives, directivesTotal, agencies, agenciesTotal,
+            overdue, overall.Of(TaskStatusClass.InProgressOverdue), dueSoon, dueIn7, dueIn30);
+    }
 
-        // One pass over the tasks gives the whole programme, the fallen-due count, the due-soon counts and the
-        // directives' lines: grouped by directive, class and when the deadline falls against the cut-off.
+    /// <summary>A context of the same viewer on the same server as the request's (primary or standby).</summary>
+    private static AppDbContext Beside(AppDbContext db, AsyncServiceScope scope)
+    {
+        var other = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        other.Database.SetConnectionString(db.Database.GetConnectionString());
+        return other;
+    }
+
+    /// <summary>
+    /// One pass over the tasks gives the whole programme, the fallen-due count, the due-soon counts and the
+    /// directives' lines: grouped by directive, class and when the deadline falls against the cut-off.
+    /// </summary>
+    private static async Task<(StatusTally Overall, FallenDue FallenDue, IReadOnlyList<TallyLine> Directives, int DirectivesTotal, int DueIn7, int DueIn30)>
+        TalliesAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+    {
         var in7 = asOf.AddDays(7);
         var in30 = asOf.AddDays(30);
-        var groups = await classified
+        var groups = await TaskBoard.Classify(db.Tasks.AsNoTracking(), asOf)
             .GroupBy(c => new
             {
                 c.Task.DirectiveId,
@@ -80,31 +109,40 @@ public static class ProgrammeDashboard
         var dueIn30 = dueIn7 + Count(Within30, TaskStatusClass.InProgressWithinDeadline);
 
         var directives = Rank(groups.Select(g => (g.DirectiveId, g.Status, g.Count)));
-        var shownDirectives = directives.Take(Listed).Select(d => d.Id).ToList();
-        var directiveNames = await db.Directives.Where(d => shownDirectives.Contains(d.Id))
+        var shown = directives.Take(Listed).Select(d => d.Id).ToList();
+        var names = await db.Directives.Where(d => shown.Contains(d.Id))
             .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        return (StatusTally.From(overall), fallenDue,
+            [.. directives.Take(Listed).Select(d => new TallyLine(d.Id, names.GetValueOrDefault(d.Id, "?"), d.Tally))], directives.Count, dueIn7, dueIn30);
+    }
 
-        // Accountability is the lead's (chủ trì): each task counts for its lead agencies.
-        var byLead = await (from c in classified
+    /// <summary>Accountability is the lead's (chủ trì): each task counts for its lead agencies.</summary>
+    private static async Task<(IReadOnlyList<TallyLine> Lines, int Total)> LeadsAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+    {
+        var byLead = await (from c in TaskBoard.Classify(db.Tasks.AsNoTracking(), asOf)
                             from a in c.Task.Agencies
                             where a.Role == TaskRoles.Lead
                             group a by new { a.AgencyId, c.Status } into g
                             select new { Id = g.Key.AgencyId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var agencies = Rank(byLead.Select(r => (r.Id, r.Status, r.Count)));
-        var shownAgencies = agencies.Take(Listed).Select(a => a.Id).ToList();
-        var agencyNames = await db.Agencies.Where(a => shownAgencies.Contains(a.Id))
+        var shown = agencies.Take(Listed).Select(a => a.Id).ToList();
+        var names = await db.Agencies.Where(a => shown.Contains(a.Id))
             .Select(a => new { a.Id, Name = a.ShortName ?? a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        return ([.. agencies.Take(Listed).Select(a => new TallyLine(a.Id, names.GetValueOrDefault(a.Id, "?"), a.Tally))], agencies.Count);
+    }
 
-        var overdue = classified.Where(c => c.Status == TaskStatusClass.InProgressOverdue);
-        var overdueList = await ListAsync(overdue.OrderBy(c => c.Task.DueOn).ThenBy(c => c.Task.Id), OverdueListed, asOf, ct);
-
-        var dueSoon = await ListAsync(classified.Where(c => c.Status == TaskStatusClass.InProgressWithinDeadline && c.Task.DueOn <= in30)
-            .OrderBy(c => c.Task.DueOn).ThenBy(c => c.Task.Id), Listed, asOf, ct);
-
-        return new DashboardView(asOf, StatusTally.From(overall), fallenDue,
-            [.. directives.Take(Listed).Select(d => new TallyLine(d.Id, directiveNames.GetValueOrDefault(d.Id, "?"), d.Tally))], directives.Count,
-            [.. agencies.Take(Listed).Select(a => new TallyLine(a.Id, agencyNames.GetValueOrDefault(a.Id, "?"), a.Tally))], agencies.Count,
-            overdueList, overall.GetValueOrDefault(TaskStatusClass.InProgressOverdue), dueSoon, dueIn7, dueIn30);
+    /// <summary>
+    /// The longest overdue and the soonest due. Written on the columns (the same rules as TaskBoard.Classify for
+    /// these two classes) so PostgreSQL walks the deadline index in order and stops at the page.
+    /// </summary>
+    private static async Task<(IReadOnlyList<DashboardTask> Overdue, IReadOnlyList<DashboardTask> DueSoon)> ListsAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+    {
+        var dated = db.Tasks.AsNoTracking().Where(t => t.DueOn != null && (t.CompletedOn == null || t.CompletedOn > asOf)
+            && !(t.DeadlineText != null && t.DeadlinePrecision == LoTrinh.Core.Deadlines.DeadlinePrecision.Recurring));
+        var in30 = asOf.AddDays(30);
+        var overdue = await ListAsync(dated.Where(t => t.DueOn < asOf).OrderBy(t => t.DueOn).ThenBy(t => t.Id), OverdueListed, asOf, ct);
+        var dueSoon = await ListAsync(dated.Where(t => t.DueOn >= asOf && t.DueOn <= in30).OrderBy(t => t.DueOn).ThenBy(t => t.Id), Listed, asOf, ct);
+        return (overdue, dueSoon);
     }
 
     /// <summary>Lines ordered as a meeting reads them: most overdue first, then the lowest on-time share among those due.</summary>
@@ -116,21 +154,28 @@ public static class ProgrammeDashboard
             .ThenByDescending(l => l.Tally.Total)
             .ThenBy(l => l.Key)];
 
-    private static async Task<IReadOnlyList<DashboardTask>> ListAsync(IQueryable<ClassifiedTask> tasks, int take, DateOnly asOf, CancellationToken ct)
+    private static async Task<IReadOnlyList<DashboardTask>> ListAsync(IQueryable<TaskItem> tasks, int take, DateOnly asOf, CancellationToken ct)
     {
-        var rows = await tasks.Take(take).Select(c => new
+        var rows = await tasks.Take(take).Select(t => new
         {
-            c.Task.Id,
-            c.Task.Text,
-            c.Task.DirectiveId,
-            Directive = c.Task.Directive.Number ?? c.Task.Directive.Kind + " — " + c.Task.Directive.IssuerName,
-            Lead = c.Task.Agencies.Where(a => a.Role == TaskRoles.Lead).OrderBy(a => a.Ordinal)
-                .Select(a => new { a.AgencyId, Name = a.Agency.ShortName ?? a.Agency.Name }).FirstOrDefault(),
-            c.Task.DeadlineText,
-            Due = c.Task.DueOn!.Value,
-            LastProgressOn = c.Task.ProgressUpdates.Where(p => p.ReportedOn <= asOf).Max(p => (DateOnly?)p.ReportedOn),
+            t.Id,
+            t.Text,
+            t.DirectiveId,
+            Directive = t.Directive.Number ?? t.Directive.Kind + " — " + t.Directive.IssuerName,
+            t.DeadlineText,
+            Due = t.DueOn!.Value,
+            LastProgressOn = t.ProgressUpdates.Where(p => p.ReportedOn <= asOf).Max(p => (DateOnly?)p.ReportedOn),
         }).ToListAsync(ct);
-        return [.. rows.Select(r => new DashboardTask(r.Id, r.Text, r.DirectiveId, r.Directive, r.Lead?.AgencyId, r.Lead?.Name,
-            r.DeadlineText ?? string.Empty, r.Due, Math.Abs(asOf.DayNumber - r.Due.DayNumber), r.LastProgressOn))];
+        // The leads of these tasks only (asked inside the query above, EF numbers every lead link of the country).
+        var ids = rows.Select(r => r.Id).ToList();
+        var leads = (await tasks.SelectMany(t => t.Agencies).Where(a => ids.Contains(a.TaskId) && a.Role == TaskRoles.Lead)
+                .Select(a => new { a.TaskId, a.Ordinal, a.AgencyId, Name = a.Agency.ShortName ?? a.Agency.Name }).ToListAsync(ct))
+            .GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.MinBy(a => a.Ordinal)!);
+        return [.. rows.Select(r =>
+        {
+            var lead = leads.GetValueOrDefault(r.Id);
+            return new DashboardTask(r.Id, r.Text, r.DirectiveId, r.Directive, lead?.AgencyId, lead?.Name,
+                r.DeadlineText ?? string.Empty, r.Due, Math.Abs(asOf.DayNumber - r.Due.DayNumber), r.LastProgressOn);
+        })];
     }
 }
