@@ -226,7 +226,8 @@ public sealed class ProcessFaultTests(AppFixture app, ITestOutputHelper output)
     public async Task TwoInstances_ShareTheFilesWaiting_EachIsReadOnce_AndOneLeftByAStoppedReaderIsTakenWithoutARestart()
     {
         var seed = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "seed", "documents", "004_b6bd794ce73608bb.txt"), Ct);
-        var settings = new Dictionary<string, string> { ["Imports__ReadSeconds"] = "5", ["Imports__PollSeconds"] = "1" };
+        // The default read limit (and lease); polls every second so each instance soon sees the other's uploads.
+        var settings = new Dictionary<string, string> { ["Imports__PollSeconds"] = "1" };
         await using var a = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false, settings);
         await using var b = await AppServer.StartAsync(app.AppConnectionString, withBrowser: false, settings);
         using var toA = FaultHelpers.Client(a.BaseUrl, app.Accounts[Role.Secretariat].Token);

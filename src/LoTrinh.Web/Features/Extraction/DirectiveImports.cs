@@ -94,12 +94,14 @@ public static class DirectiveImports
 
     /// <summary>Reads an uploaded file into a draft, telling the database each step so the page can show it.</summary>
     /// <summary>
-    /// Reads an uploaded file into a draft, if no other reader holds it: claiming takes a lease until
-    /// <paramref name="now"/> + <paramref name="lease"/> (another instance, or this one after a restart, may take it
-    /// once that has passed) and counts an attempt, in the database, before anything can go wrong with it.
+    /// Reads an uploaded file into a draft, if no other reader holds it: claiming takes a lease for
+    /// <paramref name="lease"/>, renewed at every step of the reading (another instance, or this one after a
+    /// restart, may take the file once it has run out), and counts an attempt, in the database, before anything
+    /// can go wrong with it.
     /// </summary>
-    public static async Task ReadAsync(AppDbContext db, Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    public static async Task ReadAsync(AppDbContext db, Guid id, TimeProvider time, TimeSpan lease, CancellationToken ct)
     {
+        var now = time.GetUtcNow();
         var claimed = await Claimable(db.DocumentImports, now).Where(i => i.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Stage, ImportStages.Reading).SetProperty(i => i.Attempts, i => i.Attempts + 1)
                 .SetProperty(i => i.ReadingUntil, now + lease).SetProperty(i => i.Step, "Đang đọc tệp").SetProperty(i => i.Percent, 5), ct);
@@ -124,7 +126,7 @@ public static class DirectiveImports
             return;
         }
 
-        var extraction = DirectiveExtractor.Extract(read.Text!, new StepReporter(db, id, ct));
+        var extraction = DirectiveExtractor.Extract(read.Text!, new StepReporter(db, id, time, lease, ct));
         var draft = JsonSerializer.Serialize(ReviewForm.From(extraction), Json.Options);
         var warnings = JsonSerializer.Serialize(extraction.Warnings, Json.Options);
         var textHash = Hash(Encoding.UTF8.GetBytes(extraction.Text));
@@ -137,7 +139,7 @@ public static class DirectiveImports
 
     /// <summary>Waiting to be read, or being read by a reader whose lease has run out (it stopped, or its instance did).</summary>
     public static IQueryable<DocumentImport> Claimable(IQueryable<DocumentImport> imports, DateTimeOffset now) =>
-        imports.Where(i => i.Stage == ImportStages.Queued || (i.Stage == ImportStages.Reading));
+        imports.Where(i => i.Stage == ImportStages.Queued || (i.Stage == ImportStages.Reading && (i.ReadingUntil == null || i.ReadingUntil < now)));
 
     /// <summary>Takes back an attempt that the database, not the file, cut short.</summary>
     public static Task<int> ForgiveAttemptAsync(AppDbContext db, Guid id, CancellationToken ct) =>
@@ -153,7 +155,7 @@ public static class DirectiveImports
     /// Writes each extraction step as it starts; the extractor is synchronous, so this is too. Each step is
     /// also where a read over its time limit stops.
     /// </summary>
-    private sealed class StepReporter(AppDbContext db, Guid id, CancellationToken ct) : IProgress<ExtractionStep>
+    private sealed class StepReporter(AppDbContext db, Guid id, TimeProvider time, TimeSpan lease, CancellationToken ct) : IProgress<ExtractionStep>
     {
         public void Report(ExtractionStep value)
         {
@@ -166,8 +168,11 @@ public static class DirectiveImports
                 ExtractionStep.ReadingTargets => ("Đang đọc mục tiêu và chỉ tiêu", 65),
                 _ => ("Đang đọc nhiệm vụ, cơ quan và thời hạn", 80),
             };
+            // A reader still at work renews its lease: a slow machine must not hand the file to a second reader.
+            var until = time.GetUtcNow() + lease;
             db.DocumentImports.Where(i => i.Id == id).ExecuteUpdate(s => s
-                .SetProperty(i => i.Stage, ImportStages.Reading).SetProperty(i => i.Step, step).SetProperty(i => i.Percent, percent));
+                .SetProperty(i => i.Stage, ImportStages.Reading).SetProperty(i => i.Step, step).SetProperty(i => i.Percent, percent)
+                .SetProperty(i => i.ReadingUntil, until));
         }
     }
 

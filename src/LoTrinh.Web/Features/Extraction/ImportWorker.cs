@@ -98,7 +98,7 @@ public sealed partial class ImportWorker(
             await using var scope = scopes.CreateAsyncScope();
             // The lease outlasts the time limit, so a reader that is still within it is never joined by another.
             var lease = limit + TimeSpan.FromSeconds(Math.Max(5, limit.TotalSeconds / 4));
-            await DirectiveImports.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, time.GetUtcNow(), lease, timeout.Token);
+            await DirectiveImports.ReadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), id, time, lease, timeout.Token);
             return;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
