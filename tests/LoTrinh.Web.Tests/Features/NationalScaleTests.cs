@@ -151,6 +151,39 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task TheBoardAsFiltered_ExportsAsCsvAndXlsx_EveryMatchingTask_AndAnImpossibleFilterIsRefused()
+    {
+        var account = await TestAccount.CreateAsync(app.ServingConnection(province.Database), Role.Leadership, null);
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(province.Server.BaseUrl) };
+        await AppFixture.SignInAsync(client, account.UserName, account.Password);
+        var overdue = await ScalarAsync("""
+            select count(*) from task_item
+             where deleted_at is null and (completed_on is null or completed_on > date '2026-06-30') and due_on < date '2026-06-30'
+               and not (deadline_precision = 'recurring' and deadline_text is not null)
+            """);
+
+        var csv = await client.GetAsync("/Tasks?handler=Export&format=csv&asOf=2026-06-30&status=in_progress_overdue", Ct);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.StartsWith("text/csv", csv.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        var bytes = await csv.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var fromCsv = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes[3..]), useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.CSV)
+            .Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(overdue, fromCsv.Count);
+        Assert.Equal(["Mã", "Nhiệm vụ", "Văn bản", "Mục", "Chủ trì", "Phối hợp", "Thời hạn", "Hạn (ngày)", "Hoàn thành", "Tình trạng"], fromCsv[0].Keys);
+
+        // The same list as a spreadsheet: one row per matching task, every one overdue.
+        var xlsx = await client.GetAsync("/Tasks?handler=Export&format=xlsx&asOf=2026-06-30&status=in_progress_overdue", Ct);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync(Ct)), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(overdue, rows.Count);
+        Assert.All(rows, r => Assert.Equal("Đang thực hiện quá hạn", r["Tình trạng"]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Tasks?handler=Export&format=pdf", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/Tasks?handler=Export&format=csv&asOf=2026-02-30", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task ThePickers_SearchTheAgencies_AndOfferOnlyThoseATaskCanBeGivenToToday_APickersWorthAtATime()
     {
         Assert.True(await ScalarAsync("select count(*) from agency") > 100, "the province preset has a city's agencies (the country has 5,000)");
