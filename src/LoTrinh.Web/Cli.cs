@@ -98,11 +98,16 @@ internal static class Cli
 
         var directiveFile = new Argument<FileInfo>("FILE") { Description = "Văn bản chỉ đạo: .txt (UTF-8, UTF-16, Windows-1258), .docx hoặc .pdf." };
         var extractJson = new Option<bool>("--json") { Description = "In kết quả dạng JSON theo lược đồ của bộ chú giải (document, references, objectives, targets, tasks)." };
+        var extractOutline = new Option<bool>("--outline")
+        {
+            Description = "In văn bản đã chuẩn hóa, mỗi đoạn với vị trí trong bố cục (số mục, phần, tiêu đề): để xem bộ đọc hiểu văn bản thế nào.",
+        };
         var extract = new Command("extract", "Đọc một văn bản chỉ đạo: thông tin chung, văn bản dẫn chiếu, mục tiêu, chỉ tiêu, nhiệm vụ.")
         {
-            directiveFile, extractJson,
+            directiveFile, extractJson, extractOutline,
         };
-        extract.SetAction((parse, _) => ExtractCommands.ExtractAsync(parse.GetValue(directiveFile)!, parse.GetValue(extractJson), Console.Out, Console.Error));
+        extract.SetAction((parse, _) => ExtractCommands.ExtractAsync(
+            parse.GetValue(directiveFile)!, parse.GetValue(extractJson), Console.Out, Console.Error, parse.GetValue(extractOutline)));
 
         var goldDir = new Argument<DirectoryInfo>("GOLD_DIR") { Description = "Thư mục các tệp *.gold.json." };
         var textDir = new Argument<DirectoryInfo>("TEXT_DIR") { Description = "Thư mục các văn bản tương ứng." };

@@ -32,6 +32,12 @@ public static partial class AgencyPhrases
             s = s[(colon + 1)..].Trim();
         }
 
+        if (IsAgencyStart(s) && SubjectEnd().Match(s) is { Success: true, Index: > 0 and < 200 } scope
+            && (Predicate(s) is not { } first || first.Index > scope.Index))
+        {
+            return Split(s[..scope.Index]);
+        }
+
         if (IsAgencyStart(s) && Predicate(s) is { } predicate && predicate.Index < 200 && !s[..predicate.Index].TrimEnd().EndsWith(','))
         {
             return Split(s[..predicate.Index]);
@@ -49,6 +55,72 @@ public static partial class AgencyPhrases
         }
 
         return [];
+    }
+
+    /// <summary>
+    /// The body a heading names for the items under it (a block lead): "1. Sở Công Thương",
+    /// "Cục Biến đổi khí hậu có trách nhiệm:", "Trách nhiệm chung của các cơ quan, đơn vị",
+    /// "Đối với Ủy ban nhân dân các xã, phường", or a heading that is itself a sentence with a subject.
+    /// </summary>
+    public static IReadOnlyList<string> OfHeading(string heading)
+    {
+        ArgumentNullException.ThrowIfNull(heading);
+        var h = Bare(heading);
+        if (h.Length is 0 or > 200)
+        {
+            return [];
+        }
+
+        if (HeadingOf().Match(h) is { Success: true } of && IsAgencyPhrase(of.Groups["x"].Value))
+        {
+            return Split(of.Groups["x"].Value);
+        }
+
+        if (HeadingDuty().Match(h) is { Success: true } duty && IsAgencyStart(duty.Groups["x"].Value))
+        {
+            return Split(duty.Groups["x"].Value);
+        }
+
+        if (IsAgencyStart(h) && Predicate(h) is null && SubjectEnd().Match(h) is not { Success: true })
+        {
+            return Split(h);
+        }
+
+        return Lead(h);
+    }
+
+    /// <summary>
+    /// The bodies a preamble hands the items to: "… kính đề nghị Ủy ban nhân dân các tỉnh … chỉ đạo …, cụ thể
+    /// như sau:", "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, … thực hiện các nhiệm vụ sau đây:".
+    /// </summary>
+    public static IReadOnlyList<string> Addressed(string paragraph)
+    {
+        ArgumentNullException.ThrowIfNull(paragraph);
+        var m = Addressing().Match(paragraph);
+        if (!m.Success || !IsAgencyPhrase(m.Groups["x"].Value))
+        {
+            return [];
+        }
+
+        var x = m.Groups["x"].Value;
+        var end = Predicate(x) is { } verb ? verb.Index : -1;
+        return end > 0 ? Split(x[..end]) : [];
+    }
+
+    /// <summary>A line that only names a body: "Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);".</summary>
+    public static bool IsBodyLine(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var bare = Bare(line);
+        return bare.Length is > 3 and <= 120 && IsAgencyStart(bare) && Predicate(bare) is null && SubjectEnd().Match(bare) is not { Success: true }
+            && !bare.Contains(':', StringComparison.Ordinal);
+    }
+
+    /// <summary>The line without its parentheses and closing punctuation.</summary>
+    public static string Bare(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return Parenthesis().Replace(line, string.Empty).Trim().TrimEnd(':', '.', ';', ',', ' ');
     }
 
     /// <summary>The first verb that is not an element of a list ("cơ quan, tổ chức, đơn vị").</summary>
@@ -120,17 +192,36 @@ public static partial class AgencyPhrases
     private static bool IsAgencyPhrase(string s) => IsAgencyStart(s) || UnitStart().IsMatch(s.TrimStart());
 
     /// <summary>A conjunct that names a body of its own (capitalised, or "các …", or a party body).</summary>
-    [GeneratedRegex(@"^(?:[cC]ác\s+(?:sở|Sở|ban|Ban|ngành|cơ quan|đơn vị|đoàn thể|tổ chức|huyện|xã|phường|phòng|Phòng|địa phương|đồng chí|cấp ủy|cấp uỷ|hội|Hội|TCCS|thành viên|UBND|Ủy ban|doanh nghiệp)|UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở \p{Lu}|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|của)|ban cán sự|đảng đoàn|Phòng \p{Lu}|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Công an|Bộ \p{Lu}|Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Thường trực|Bí thư|Chủ tịch|Giám đốc|Lãnh đạo|Đồng chí|Viện|Trường \p{Lu}|Bệnh viện|Công ty)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[cC]ác\s+(?:sở|Sở|ban|Ban|ngành|cơ quan|đơn vị|đoàn thể|tổ chức|huyện|xã|phường|phòng|Phòng|địa phương|đồng chí|cấp ủy|cấp uỷ|hội|Hội|TCCS|thành viên|UBND|Ủy ban|doanh nghiệp)|UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở \p{Lu}|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|của)|ban cán sự|đảng đoàn|Phòng \p{Lu}|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Công an|Bộ \p{Lu}|Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Thường trực|Bí thư|Chủ tịch|Giám đốc|Lãnh đạo|Đồng chí|Viện|Trường \p{Lu}|Bệnh viện|Công ty|Thanh tra (?:\p{Lu}|tỉnh|thành phố)|Thuế (?:\p{Lu}|tỉnh|thành phố)|Kiểm toán|Hải quan|Bảo hiểm xã hội|Quỹ \p{Lu}|Tạp chí|Tổng cục|Vụ \p{Lu}|Học viện|Đại học|Bộ đội|Người đứng đầu|Thủ trưởng)", RegexOptions.CultureInvariant)]
     private static partial Regex BodyStart();
 
-    [GeneratedRegex(@"^(?:các\s+|Các\s+)?(?:UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở|sở|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|nội chính|kinh tế|pháp chế|văn hóa|dân tộc|của)|ban cán sự|Ban cán sự|Các ban|các ban|Phòng \p{Lu}|phòng|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|đảng ủy|Đảng đoàn|đảng đoàn|Mặt trận|Công an|Bộ Chỉ huy|Bộ |Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Liên minh|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|cơ quan|đơn vị|địa phương|cấp ủy|cấp uỷ|tổ chức|đoàn thể|TCCS|Thường trực|Ban Thường vụ|Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Giám đốc|Thủ trưởng|Trưởng|Lãnh đạo|lãnh đạo|đồng chí|Đồng chí|Tổ công tác|Tổ giúp việc|thành viên|Thành viên|Viện|Trường \p{Lu}|Bệnh viện|Chi nhánh|Công ty)(?:(?<=\p{Lu})|(?![\p{Ll}]))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:các\s+|Các\s+)?(?:UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở|sở|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|nội chính|kinh tế|pháp chế|văn hóa|dân tộc|của)|ban cán sự|Ban cán sự|Các ban|các ban|Phòng \p{Lu}|phòng|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|đảng ủy|Đảng đoàn|đảng đoàn|Mặt trận|Công an|Bộ Chỉ huy|Bộ(?=[\s,])|Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Liên minh|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|cơ quan|đơn vị|địa phương|cấp ủy|cấp uỷ|tổ chức|đoàn thể|TCCS|Thường trực|Ban Thường vụ|Bí thư|Phó Bí thư|Chủ tịch|Phó Chủ tịch|Giám đốc|Thủ trưởng|Trưởng|Lãnh đạo|lãnh đạo|đồng chí|Đồng chí|Tổ công tác|Tổ giúp việc|thành viên|Thành viên|Viện|Trường \p{Lu}|Bệnh viện|Chi nhánh|Công ty|Thanh tra (?:\p{Lu}|tỉnh|thành phố|huyện|xã|phường|Chính phủ)|Thuế (?:\p{Lu}|tỉnh|thành phố|cơ sở)|Kiểm toán|Hải quan|Bảo hiểm xã hội|Quỹ \p{Lu}|Tạp chí|Tổng cục|Vụ \p{Lu}|Học viện|Đại học|Bộ đội|Cảng vụ|Người đứng đầu|Uy ban)(?:(?<=\p{Lu})|(?![\p{Ll}]))", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyStart();
+
+    /// <summary>"Trách nhiệm chung của X", "Nhiệm vụ của X", "Đối với X": a heading that names whose items follow.</summary>
+    [GeneratedRegex(@"^(?:(?:Trách nhiệm|Nhiệm vụ)(?:\s+(?:chung|cụ thể|chính))?\s+(?:của|đối với)|Đối với|Giao)\s+(?<x>.+)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex HeadingOf();
+
+    /// <summary>"Cục Biến đổi khí hậu có trách nhiệm", "Sở Xây dựng thực hiện các nhiệm vụ sau".</summary>
+    [GeneratedRegex(@"^(?<x>.+?)\s+(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|thực hiện (?:các|một số|những) nhiệm vụ|tập trung (?:thực hiện|triển khai) (?:các|một số|những) nhiệm vụ)(?:\s.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingDuty();
+
+    /// <summary>"đề nghị X …", "yêu cầu X …" closing a preamble that introduces the items ("… như sau:", "… sau đây:").</summary>
+    [GeneratedRegex(@"(?:kính\s+)?(?:đề nghị|yêu cầu)\s+(?<x>[^:;]{3,400}?)(?:,\s*)?(?:cụ thể\s+)?(?:như sau|sau đây)\s*:\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Addressing();
+
+    /// <summary>Where a subject ends without a verb: "Các Bộ, ngành liên quan khác trong phạm vi chức năng, nhiệm vụ, tăng cường …".</summary>
+    [GeneratedRegex(@"\s(?:trong phạm vi|theo chức năng|theo thẩm quyền|căn cứ chức năng|theo phạm vi)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectEnd();
+
+    [GeneratedRegex(@"\s*\([^)]*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Parenthesis();
 
     [GeneratedRegex(@"^(?:các\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận)(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex UnitStart();
 
     /// <summary>The predicate that ends the subject; a verb inside a committee's name ("Ban chỉ đạo", "Ban Tổ chức") does not count.</summary>
-    [GeneratedRegex(@"(?<!\b(?:Ban|Tổ|Trưởng|Phó|chí|các|Các))\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|phối hợp|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|chấn chỉnh|rà soát|phải|có trách nhiệm|chịu trách nhiệm|lãnh đạo|quan tâm|nghiên cứu|ban hành|kiểm tra|đôn đốc|sớm|khẩn trương|căn cứ|cụ thể hóa|cụ thể hoá|giám sát|bố trí|đẩy mạnh|nâng cao|đề xuất|trình|báo cáo|tham gia|phổ biến|quán triệt|tuyên truyền|vận động|hoàn thành|hoàn thiện|thẩm định|lập|cân đối|đảm bảo|bảo đảm|ưu tiên|hỗ trợ|nắm|làm việc|thường xuyên|định kỳ|quyết liệt|chủ động|kịp thời|cần|được giao|là cơ quan|cập nhật|sắp xếp|thành lập|kiện toàn|xử lý|giải quyết|cung cấp|thu hút|nêu cao|tích cực|khẩn|đề nghị|giao|đẩy nhanh|cân đối|lập|huy động)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:Ban|Tổ|Trưởng|Phó|chí|các|Các))\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|phối hợp|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|chấn chỉnh|rà soát|phải|có trách nhiệm|chịu trách nhiệm|lãnh đạo|quan tâm|nghiên cứu|ban hành|kiểm tra|đôn đốc|sớm|khẩn trương|căn cứ|cụ thể hóa|cụ thể hoá|giám sát|bố trí|đẩy mạnh|nâng cao|đề xuất|trình|báo cáo|tham gia|phổ biến|quán triệt|tuyên truyền|vận động|hoàn thành|hoàn thiện|thẩm định|lập|cân đối|đảm bảo|bảo đảm|ưu tiên|hỗ trợ|nắm|làm việc|thường xuyên|định kỳ|quyết liệt|chủ động|kịp thời|cần|được giao|là cơ quan|cập nhật|sắp xếp|thành lập|kiện toàn|xử lý|giải quyết|cung cấp|thu hút|nêu cao|tích cực|khẩn|đề nghị|giao|đẩy nhanh|cân đối|lập|huy động|tổng hợp|phân bổ|tiếp nhận|ứng dụng|điều chỉnh|sửa đổi|duy trì|gửi|chấp hành|tuân thủ|tiến hành|phê duyệt|công bố|xác định|thống kê|số hóa|tham dự|nghiêm túc|chuẩn bị|nghiên cứu)(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex Verb();
 
     [GeneratedRegex(@"(?<![\p{L}])giao(?:\s+cho)?\s+(?<x>[^;.:]{3,200})", RegexOptions.CultureInvariant)]

@@ -199,6 +199,12 @@ public static partial class DirectiveText
         }
 
         var tail = last.TrimEnd();
+        // "Kính gửi: Ủy ban nhân dân các tỉnh" then "Ngày 09 tháng 6 năm 2025, Chính phủ …": the letter's body begins.
+        if (paragraph.StartsWith("Kính gửi", StringComparison.Ordinal) && LetterOpening().IsMatch(next))
+        {
+            return false;
+        }
+
         if (IsShouting(tail) && !(IsShouting(next) && tail.Length >= 40))
         {
             return false;
@@ -212,6 +218,12 @@ public static partial class DirectiveText
         }
 
         if (char.IsLower(next[0]))
+        {
+            return true;
+        }
+
+        // "… báo cáo Ủy ban nhân dân tỉnh, Bộ" + "Tài chính …": no paragraph ends on a head noun or a preposition.
+        if (DanglingEnd().IsMatch(tail) && !IsShouting(tail))
         {
             return true;
         }
@@ -268,9 +280,11 @@ public static partial class DirectiveText
         return gaps >= 10 && continued * 4 >= gaps;
     }
 
-    /// <summary>Short lines repeated on three or more pages: a running header or footer.</summary>
+    /// <summary>Short lines repeated on three or more pages: a running header or footer. The tail of a
+    /// wrapped sentence ("và Công nghệ.", "ngành.") repeats too, but starts in lower case or ends a clause.</summary>
     private static HashSet<string> RunningHeaders(List<string> lines) =>
-        lines.Where(l => l.Length is > 3 and <= 80 && !ListMarker().IsMatch(l) && !Separator().IsMatch(l))
+        lines.Where(l => l.Length is > 3 and <= 80 && !ListMarker().IsMatch(l) && !Separator().IsMatch(l)
+                && !char.IsLower(l[0]) && l[^1] is not ('.' or ',' or ';'))
             .GroupBy(l => l, StringComparer.Ordinal)
             .Where(g => g.Count() >= 3)
             .Select(g => g.Key)
@@ -299,9 +313,17 @@ public static partial class DirectiveText
         return letters == 0 ? 0 : (double)vietnamese / letters;
     }
 
-    /// <summary>The line starts a list item: I., 1., 1.2., a), - , + , •.</summary>
-    [GeneratedRegex(@"^(?:(?:X{0,3}(?:IX|IV|V?I{0,3}))\.\s|\d{1,2}(?:\.\d{1,2})*\.?\s|\d{1,2}\)\s|[a-zđ]\)\s|[-–—+•]\s?\S)", RegexOptions.CultureInvariant)]
+    /// <summary>The line starts a list item: I., 1., 1.2., a), - , + , •. A bare number starts one only before a
+    /// capital ("1 Các quy định"); "6 hằng năm" is the month of a date wrapped at "tháng".</summary>
+    [GeneratedRegex(@"^(?:(?:X{0,3}(?:IX|IV|V?I{0,3}))\.\s|\d{1,2}(?:\.\d{1,2})*\.\s|\d{1,2}(?:\.\d{1,2})*\s(?=\p{Lu})|\d{1,2}\)\s|[a-zđ]\)\s|[-–—+•]\s?\S)", RegexOptions.CultureInvariant)]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:và|của|các|với|cho|tại|theo|về|trong|từ|đến|số|Bộ|Sở|Ban|Cục|Ủy ban|UBND|nhân dân|Chủ tịch|Thủ tướng)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DanglingEnd();
+
+    /// <summary>How the body of an official letter (công văn) opens after its addressees.</summary>
+    [GeneratedRegex(@"^(?:Ngày \d|Thực hiện|Căn cứ|Để |Theo |Trong |Vừa qua|Nhằm|Tiếp theo|Sau khi|Qua |Hiện nay|Thời gian qua)", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterOpening();
 
     [GeneratedRegex(@"^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\))\s", RegexOptions.CultureInvariant)]
     private static partial Regex NumberedHeading();

@@ -48,6 +48,7 @@ public static partial class Layout
         string? roman = null, number = null, letter = null;
         var start = 0;
         var closing = false;
+        var addressees = false;
         while (start < text.Length)
         {
             var end = text.IndexOf('\n', start);
@@ -58,10 +59,16 @@ public static partial class Layout
 
             var line = text[start..end];
             var m = Marker().Match(line);
+            // "Kính gửi:" and its dashes name the addressees of a letter: the preamble, not the first items.
+            addressees = line.StartsWith("Kính gửi", StringComparison.Ordinal) || addressees && m.Groups["dash"].Success;
             if (closing || line.StartsWith("Nơi nhận", StringComparison.Ordinal))
             {
                 closing = true;
                 raw.Add((start, start, end, MarkerKind.None, null, -1));
+            }
+            else if (addressees && m.Groups["dash"].Success)
+            {
+                raw.Add((start, start + m.Length, end, MarkerKind.Dash, null, Addressee));
             }
             else if (m.Groups["roman"].Success && IsRoman(m.Groups["roman"].Value))
             {
@@ -104,6 +111,10 @@ public static partial class Layout
             {
                 part = PartKind.Closing;
             }
+            else if (r.Depth == Addressee)
+            {
+                part = PartKind.Preamble;
+            }
             else if (r.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter)
             {
                 seenMarker = true;
@@ -126,7 +137,7 @@ public static partial class Layout
                 && body.Length < 80 && !body.EndsWith('.') && !body.EndsWith(';');
             var isHeading = r.Marker == MarkerKind.Roman || headsParagraph
                 || hasChildren && (body.EndsWith(':') || !body.EndsWith('.') || DirectiveText.IsShouting(body));
-            blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth == 99 ? 0 : r.Depth, part, isHeading));
+            blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth is 99 or Addressee ? 0 : r.Depth, part, isHeading));
         }
 
         return blocks;
@@ -169,13 +180,24 @@ public static partial class Layout
         return null;
     }
 
+    /// <summary>The depth given to the dashes under "Kính gửi:" while the outline is read.</summary>
+    private const int Addressee = -2;
+
+    /// <summary>Whether the paragraph is one of a letter's addressees ("Kính gửi: …" or a dash under it).</summary>
+    public static bool IsAddressee(string text, Block block)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(block);
+        return block.Part == PartKind.Preamble && (block.Marker == MarkerKind.Dash || text[block.Start..block.End].StartsWith("Kính gửi", StringComparison.Ordinal));
+    }
+
     private static int Depth(string label) => label.Count(c => c == '.') + 1;
 
     private static string Join(string? parent, string child) => parent is null ? child : $"{parent}.{child}";
 
     private static bool IsRoman(string s) => RomanNumeral().IsMatch(s);
 
-    [GeneratedRegex(@"^[ \t]*(?:(?<roman>[IVX]{1,5})\.\s*|(?:Điều\s+)?(?<num>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\)\s+|\s+(?=\p{Lu}))|(?<letter>[a-zđ])[\).]\s+|(?<dash>[-–—+•])\s*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(?:(?<roman>[IVX]{1,5})\.\s*|(?:Điều\s+)?(?<num>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\)\s+|\s+(?=\p{Lu}))|(?<letter>[a-zđ])[\).]\s+|(?<dash>[-–—+•])(?![-–—])\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
     [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{0,3})$", RegexOptions.CultureInvariant)]

@@ -17,11 +17,29 @@ public static partial class TaskReader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(blocks);
         var tasks = new List<Spanned<ExtractedTask>>();
+        // What each task inherits when it names no body itself: a field line of its block, else its heading's body, else the preamble's addressees.
+        var inherited = new List<(IReadOnlyList<string> Lead, IReadOnlyList<string> Cooperating)>();
+        var fieldLead = new Dictionary<int, IReadOnlyList<string>>();
+        var fieldCooperating = new Dictionary<int, IReadOnlyList<string>>();
+        var headings = new List<Heading>();
+        var documentLead = DocumentLead(text, blocks);
         var sinceHeading = new List<int>();
         ExtractedDeadline? pendingBlockDeadline = null;
         var seenItem = false;
         foreach (var block in blocks)
         {
+            if (block.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter)
+            {
+                headings.RemoveAll(h => h.Depth >= block.Depth);
+            }
+
+            if (block.IsHeading)
+            {
+                var heading = VietnameseText.CollapseWhitespace(block.Body(text));
+                headings.Add(new Heading(block.Depth, block.Label, tasks.Count, IsFieldHeading(heading),
+                    [.. AgencyPhrases.OfHeading(heading)], AgencyPhrases.Read(heading).Cooperating));
+            }
+
             if (block.IsHeading || block.Part != PartKind.Tasks)
             {
                 sinceHeading.Clear();
@@ -30,13 +48,26 @@ public static partial class TaskReader
                 continue;
             }
 
-            var body = text[block.BodyStart..block.End].Trim();
+            var body = StripFieldName(text[block.BodyStart..block.End].Trim());
+            if (FieldLine().Match(body) is { Success: true } field)
+            {
+                var bodies = AgencyPhrases.Split(field.Groups["x"].Value.Trim().TrimEnd('.', ';').Trim());
+                var into = field.Groups["co"].Success ? fieldCooperating : fieldLead;
+                foreach (var i in InScope(block, headings, sinceHeading, tasks))
+                {
+                    into[i] = bodies;
+                }
+
+                continue;
+            }
+
             if (BlockDeadline().Match(body) is { Success: true } blockDeadline)
             {
                 var deadline = ToDeadline(blockDeadline.Groups["d"].Value.Trim().TrimEnd('.'), contextYear);
-                if (sinceHeading.Count > 0)
+                var scope = InScope(block, headings, sinceHeading, tasks).ToList();
+                if (scope.Count > 0)
                 {
-                    foreach (var i in sinceHeading.Where(i => tasks[i].Item.Deadline is null))
+                    foreach (var i in scope.Where(i => tasks[i].Item.Deadline is null))
                     {
                         tasks[i] = tasks[i] with { Item = tasks[i].Item with { Deadline = deadline } };
                     }
@@ -49,13 +80,32 @@ public static partial class TaskReader
                 continue;
             }
 
-            if (block.Marker == MarkerKind.None && (!seenItem || body.EndsWith(':') || body.StartsWith('|') || body.Count(char.IsLetter) < 10))
+            // "- Sở Công Thương (đối với tài sản …);" under "Giao các sở … gồm:": the bodies of the point, not items.
+            if (block.Marker == MarkerKind.Dash && AgencyPhrases.IsBodyLine(body) && headings.Count > 0)
+            {
+                var owner = headings[^1];
+                headings[^1] = owner with { Lead = owner.Listed ? [.. owner.Lead, .. AgencyPhrases.Split(AgencyPhrases.Bare(body))] : AgencyPhrases.Split(AgencyPhrases.Bare(body)), Listed = true };
+                continue;
+            }
+
+            // An unmarked paragraph is an item of its own right under a numbered or lettered heading
+            // ("1. Công tác tuyên truyền" + "Tổ chức quán triệt …"); elsewhere only after the first item.
+            var underPoint = headings.Count > 0 && headings[^1].Depth > 1 && sinceHeading.Count == 0;
+            if (block.Marker == MarkerKind.None && (!(seenItem || underPoint) || body.EndsWith(':') || body.StartsWith('|') || body.Count(char.IsLetter) < 10))
+            {
+                continue;
+            }
+
+            if (Boilerplate().IsMatch(body))
             {
                 continue;
             }
 
             seenItem = true;
-            foreach (var (start, end) in Segments(text, block.BodyStart, block.End, contextYear))
+            // The item starts after its marker and after a field name ("Nhiệm vụ:") that was stripped.
+            var rawBody = text[block.BodyStart..block.End];
+            var itemStart = block.BodyStart + (rawBody.Length - rawBody.TrimStart().Length) + (rawBody.Trim().Length - body.Length);
+            foreach (var (start, end) in Segments(text, itemStart, block.End, contextYear))
             {
                 var task = ReadTask(text, start, end, block.Label, contextYear);
                 if (task.Deadline is null && pendingBlockDeadline is not null)
@@ -63,13 +113,84 @@ public static partial class TaskReader
                     task = task with { Deadline = pendingBlockDeadline };
                 }
 
+                var owner = headings.LastOrDefault(h => h.Lead.Count > 0);
+                inherited.Add((owner?.Lead ?? documentLead, headings.LastOrDefault(h => h.Cooperating.Count > 0)?.Cooperating ?? []));
                 sinceHeading.Add(tasks.Count);
                 tasks.Add(new Spanned<ExtractedTask>(task, start, end - start));
             }
         }
 
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var task = tasks[i].Item;
+            var lead = task.Lead.Count > 0 ? task.Lead : fieldLead.GetValueOrDefault(i) ?? inherited[i].Lead;
+            var cooperating = task.Cooperating.Count > 0 ? task.Cooperating : fieldCooperating.GetValueOrDefault(i) ?? inherited[i].Cooperating;
+            tasks[i] = tasks[i] with { Item = task with { Lead = lead, Cooperating = cooperating } };
+        }
+
         tasks.AddRange(TableTasks.Read(text, contextYear));
         return tasks;
+    }
+
+    /// <param name="FirstTask">The index of the first task read after the heading.</param>
+    /// <param name="IsField">"b) Cơ quan thực hiện:": its lines describe the point above it, not items of its own.</param>
+    /// <param name="Listed">Its lead came from a list of bodies under it, to which the next dash adds.</param>
+    private sealed record Heading(int Depth, string? Label, int FirstTask, bool IsField, List<string> Lead, IReadOnlyList<string> Cooperating, bool Listed = false);
+
+    /// <summary>
+    /// The tasks a block-level line (a deadline, a lead, a cooperating body) speaks for: a lettered or numbered
+    /// field ("c) Thời gian thực hiện: …") or the lines under a field heading ("b) Cơ quan thực hiện:") speak
+    /// for the whole point above them; a plain line speaks for the items since the last heading.
+    /// </summary>
+    private static IEnumerable<int> InScope(Block block, List<Heading> headings, List<int> sinceHeading, List<Spanned<ExtractedTask>> tasks)
+    {
+        var field = headings.Count > 0 && headings[^1].IsField ? headings[^1] : null;
+        var label = block.Marker is MarkerKind.Letter or MarkerKind.Number ? Parent(block.Label) : field is not null ? Parent(field.Label) : null;
+        var owner = label is null ? null : headings.LastOrDefault(h => h.Label == label);
+        if (owner is null)
+        {
+            return sinceHeading.ToList();
+        }
+
+        return Enumerable.Range(owner.FirstTask, tasks.Count - owner.FirstTask)
+            .Where(i => tasks[i].Item.Section is { } s && (s == label || s.StartsWith(label + ".", StringComparison.Ordinal)));
+    }
+
+    private static string? Parent(string? label) => label is null || label.LastIndexOf('.') is var dot && dot < 0 ? null : label[..dot];
+
+    private static bool IsFieldHeading(string heading) => FieldHeading().IsMatch(heading);
+
+    /// <summary>"Nhiệm vụ: Tham mưu …" in a field block: the task is what follows the field's name.</summary>
+    private static string StripFieldName(string body) => TaskField().Match(body) is { Success: true } m ? body[m.Length..] : body;
+
+    /// <summary>
+    /// Whom the items are for when neither they nor their headings say: the bodies the preamble asks
+    /// ("kính đề nghị X …, cụ thể như sau:"), else the letter's addressees ("Kính gửi: X" and its dashes).
+    /// </summary>
+    private static IReadOnlyList<string> DocumentLead(string text, IReadOnlyList<Block> blocks)
+    {
+        var preamble = blocks.TakeWhile(b => b.Part == PartKind.Preamble).ToList();
+        foreach (var block in preamble.Where(b => !Layout.IsAddressee(text, b)))
+        {
+            if (AgencyPhrases.Addressed(VietnameseText.CollapseWhitespace(block.Body(text))) is { Count: > 0 } addressed)
+            {
+                return addressed;
+            }
+        }
+
+        var addressees = new List<string>();
+        foreach (var block in preamble.Where(b => Layout.IsAddressee(text, b)))
+        {
+            var line = block.Body(text);
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var names = (line.StartsWith("Kính gửi", StringComparison.Ordinal) ? colon < 0 ? string.Empty : line[(colon + 1)..] : line).Trim().TrimEnd('.', ';', ',').Trim();
+            if (names.Length > 0)
+            {
+                addressees.AddRange(AgencyPhrases.Split(names));
+            }
+        }
+
+        return addressees;
     }
 
     private static ExtractedTask ReadTask(string text, int start, int end, string? label, int? contextYear)
@@ -202,6 +323,24 @@ public static partial class TaskReader
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
+
+    /// <summary>A field of a point that names its bodies: "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.",
+    /// "Cơ quan phối hợp: …", and a block's closing "Trách nhiệm chỉ đạo thực hiện: Đảng ủy UBND tỉnh.".</summary>
+    [GeneratedRegex(@"^(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện|chịu trách nhiệm)|Chủ trì(?:\s+thực hiện)?|Trách nhiệm(?:\s+(?:chỉ đạo|tổ chức))?\s+thực hiện|(?<co>(?:Cơ quan|Đơn vị)\s+phối hợp|Phối hợp(?:\s+thực hiện)?))\s*:\s*(?<x>\S.*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FieldLine();
+
+    [GeneratedRegex(@"^(?:Cơ quan|Đơn vị)\s+(?:thực hiện|chủ trì|phối hợp)\s*:?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FieldHeading();
+
+    [GeneratedRegex(@"^(?:Nhiệm vụ|Nội dung(?:\s+nhiệm vụ)?)\s*:\s*(?=\S)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex TaskField();
+
+    /// <summary>
+    /// Closing formulas of an official letter or plan (Nghị định 30/2020, Phụ lục I: the body ends with them) and
+    /// pointers to annexes: never a task. "Căn cứ ý kiến chỉ đạo trên, …", "Trên đây là …", "… trân trọng cảm ơn", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …".
+    /// </summary>
+    [GeneratedRegex(@"^(?:Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^,.;]{0,80},\s*nếu có (?:khó khăn|vướng mắc|phát sinh)|Trên đây là|Căn cứ (?:ý kiến chỉ đạo|nội dung|chỉ đạo)\s+(?:trên|nêu trên)|Mong nhận được|Rất mong)|trân trọng cảm ơn|(?:chi tiết|cụ thể)\s+(?:tại|theo)\s+(?:các\s+)?Phụ lục[^.;]*\.?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"(?:thời (?:gian|hạn)(?: (?:thực hiện|hoàn thành))*\s*:\s*|\((?:hoàn thành|thời hạn|thực hiện)[^)]*)[^;.)]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex InlineDeadline();

@@ -14,7 +14,8 @@ public static class ExtractCommands
 
     public static readonly JsonSerializerOptions GoldJson = new(Json.Options) { WriteIndented = true };
 
-    public static async Task<int> ExtractAsync(FileInfo file, bool json, TextWriter output, TextWriter error)
+    /// <param name="outline">Print the outline instead (<c>--outline</c>): how the reader understood the text.</param>
+    public static async Task<int> ExtractAsync(FileInfo file, bool json, TextWriter output, TextWriter error, bool outline = false)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(output);
@@ -24,6 +25,11 @@ public static class ExtractCommands
         {
             await error.WriteLineAsync($"lotrinh extract: {file.Name}: {problem}");
             return 2;
+        }
+
+        if (outline)
+        {
+            return await WriteOutlineAsync(extraction, output);
         }
 
         if (json)
@@ -73,6 +79,18 @@ public static class ExtractCommands
         return 0;
     }
 
+    /// <summary>The normalised text, one paragraph a line, after its place in the outline: label, part, H for a heading.</summary>
+    private static async Task<int> WriteOutlineAsync(DirectiveExtraction extraction, TextWriter output)
+    {
+        foreach (var b in extraction.Blocks)
+        {
+            var place = $"{b.Label ?? "-"} {b.Part}{(b.IsHeading ? " H" : string.Empty)}";
+            await output.WriteLineAsync($"{place,-24} {extraction.Text[b.Start..b.End]}");
+        }
+
+        return 0;
+    }
+
     public static async Task<int> EvaluateAsync(DirectoryInfo goldDirectory, DirectoryInfo textDirectory, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(goldDirectory);
@@ -98,7 +116,7 @@ public static class ExtractCommands
             ExtractedProgram? gold;
             try
             {
-                gold = JsonSerializer.Deserialize<ExtractedProgram>(await File.ReadAllTextAsync(goldFile.FullName), Json.Options);
+                gold = GoldAnnotation.Parse(await File.ReadAllTextAsync(goldFile.FullName));
             }
             catch (JsonException e)
             {

@@ -1,0 +1,131 @@
+using LoTrinh.Core.Extraction;
+
+namespace LoTrinh.Core.Tests.Extraction;
+
+/// <summary>
+/// Rules for the genre beyond the seeds (issue 19), each on a short text in the form real directives use:
+/// who leads when the item does not say, field blocks, lists of bodies, closing formulas, broken lines.
+/// </summary>
+public sealed class GenreRuleTests
+{
+    private static List<ExtractedTask> Tasks(string text) => DirectiveExtractor.Extract(text).Tasks.Select(t => t.Item).ToList();
+
+    [Theory]
+    [InlineData("1. Sở Công Thương", "Sở Công Thương")]
+    [InlineData("1. Bộ Kế hoạch và Đầu tư:", "Bộ Kế hoạch và Đầu tư")]
+    [InlineData("2. Thanh tra tỉnh", "Thanh tra tỉnh")]
+    [InlineData("1. Cục Biến đổi khí hậu có trách nhiệm:", "Cục Biến đổi khí hậu")]
+    [InlineData("1. Trách nhiệm chung của các cơ quan, đơn vị", "các cơ quan, đơn vị")]
+    [InlineData("3. Đối với Ủy ban nhân dân các xã, phường:", "Ủy ban nhân dân các xã, phường")]
+    public void AHeadingThatNamesABody_LeadsEveryItemUnderIt(string heading, string lead)
+    {
+        var tasks = Tasks($"II. NHIỆM VỤ\n{heading}\n- Chủ trì, phối hợp với các cơ quan liên quan rà soát quy hoạch khoáng sản.\n- Tăng cường kiểm tra hoạt động khai thác cát, sỏi lòng sông.");
+
+        Assert.Equal(2, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal([lead], t.Lead));
+        Assert.Equal(["các cơ quan liên quan"], tasks[0].Cooperating);
+    }
+
+    [Fact]
+    public void AnItemThatNamesItsOwnBody_KeepsIt_AndTheNextHeadingEndsTheBlock()
+    {
+        var tasks = Tasks("II. NHIỆM VỤ\n1. Sở Xây dựng:\na) Rà soát quy hoạch chung đô thị.\nb) Sở Tài chính bố trí kinh phí thực hiện.\n2. Các Bộ, ngành liên quan khác trong phạm vi chức năng, nhiệm vụ, tăng cường quản lý nhà nước.");
+
+        Assert.Equal(["Sở Xây dựng"], tasks[0].Lead);
+        Assert.Equal(["Sở Tài chính"], tasks[1].Lead);
+        Assert.Equal(["Các Bộ, ngành liên quan khác"], tasks[2].Lead);
+    }
+
+    [Fact]
+    public void ATopicHeading_NamesNoBody_AndItsUnmarkedParagraphIsATask()
+    {
+        var tasks = Tasks("II. NHIỆM VỤ\n1. Về giảm nhẹ phát thải khí nhà kính\nTổ chức quán triệt, phổ biến đầy đủ nội dung Nghị định đến cán bộ, công chức.");
+
+        var task = Assert.Single(tasks);
+        Assert.Empty(task.Lead);
+        Assert.StartsWith("Tổ chức quán triệt", task.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALettersAddressees_LeadItsItems_AndAreNotTasks()
+    {
+        var tasks = Tasks("ỦY BAN NHÂN DÂN\nSố: 7/UBND-TH\nKính gửi:\n- Các sở, ban, ngành thuộc UBND tỉnh;\n- Ủy ban nhân dân các xã, phường.\nThực hiện Nghị định số 178/2026/NĐ-CP, Ủy ban nhân dân tỉnh chỉ đạo như sau:\n1. Rà soát, thống kê toàn bộ tài sản kết cấu hạ tầng.\n2. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.");
+
+        Assert.Equal(2, tasks.Count);
+        Assert.Equal(["Các sở, ban, ngành thuộc UBND tỉnh", "Ủy ban nhân dân các xã, phường"], tasks[0].Lead);
+        Assert.Equal(["Sở Tài chính"], tasks[1].Lead);
+    }
+
+    [Fact]
+    public void APreambleThatAsksABody_LeadsTheItems()
+    {
+        var tasks = Tasks("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nNgày 09 tháng 6 năm 2025, Chính phủ ban hành Nghị định số 119/2025/NĐ-CP.\nĐể triển khai thực hiện, Bộ Nông nghiệp và Môi trường kính đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các cơ quan trực thuộc thực hiện, cụ thể như sau:\n1. Về giảm nhẹ phát thải khí nhà kính\na) Chỉ đạo cơ quan chuyên môn rà soát số liệu tiêu thụ năng lượng.");
+
+        var task = Assert.Single(tasks);
+        Assert.Equal(["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"], task.Lead);
+    }
+
+    [Fact]
+    public void AFieldBlock_GivesEachTaskOfItsPointTheLeadCooperatingAndTime()
+    {
+        var tasks = Tasks("II. NHIỆM VỤ\n1. Về dữ liệu\na) Nhiệm vụ:\n- Rà soát, chuẩn hóa cơ sở dữ liệu của đơn vị.\n- Tiếp tục bổ sung danh mục dữ liệu Thành phố.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n- Đơn vị phối hợp: Các Sở, ban, ngành, UBND xã, phường.\nc) Thời gian thực hiện: Hoàn thành trong năm 2025.\n2. Về nguồn lực\na) Nhiệm vụ: Lựa chọn kiến trúc sư trưởng về chuyển đổi số.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Nội vụ.");
+
+        Assert.Equal(3, tasks.Count);
+        Assert.All(tasks.Take(2), t =>
+        {
+            Assert.Equal(["Sở Khoa học và Công nghệ"], t.Lead);
+            Assert.Equal(["Các Sở, ban, ngành", "UBND xã, phường"], t.Cooperating);
+            Assert.Equal(new DateOnly(2025, 12, 31), t.Deadline?.Due);
+        });
+        Assert.StartsWith("Lựa chọn kiến trúc sư", tasks[2].Text, StringComparison.Ordinal);
+        Assert.Equal(["Sở Nội vụ"], tasks[2].Lead);
+        Assert.Null(tasks[2].Deadline);
+    }
+
+    [Fact]
+    public void AListOfBodiesUnderAPoint_LeadsItsItems_AndIsNotTasks()
+    {
+        var tasks = Tasks("II. NHIỆM VỤ\n2. Các sở quản lý chuyên ngành\nGiao các sở quản lý nhà nước chuyên ngành về hạ tầng gồm:\n- Sở Công Thương (đối với tài sản kết cấu hạ tầng cụm công nghiệp);\n- Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị).\nCó trách nhiệm:\na) Chủ trì rà soát, thống kê, phân loại tài sản.\nb) Hướng dẫn các cơ quan lập hồ sơ tài sản.");
+
+        Assert.Equal(2, tasks.Count);
+        Assert.All(tasks, t => Assert.Equal(["Sở Công Thương", "Sở Xây dựng"], t.Lead));
+    }
+
+    [Theory]
+    [InlineData("Căn cứ ý kiến chỉ đạo trên, các cơ quan, đơn vị liên quan nghiêm túc triển khai thực hiện.")]
+    [InlineData("Trong quá trình thực hiện Kế hoạch, nếu có khó khăn, vướng mắc đề nghị các Sở phản ánh về Sở Khoa học và Công nghệ.")]
+    [InlineData("Bộ Nông nghiệp và Môi trường trân trọng cảm ơn sự phối hợp chặt chẽ của Quý Ủy ban.")]
+    [InlineData("Trên đây là Kế hoạch triển khai thực hiện Nghị quyết của Ủy ban nhân dân tỉnh.")]
+    public void ClosingFormulas_AreNotTasks(string closing)
+    {
+        var tasks = Tasks($"II. NHIỆM VỤ\n1. Sở Xây dựng rà soát quy hoạch chung đô thị.\n{closing}");
+
+        Assert.Single(tasks);
+    }
+
+    [Fact]
+    public void Normalise_ADateWrappedBeforeItsMonth_AndAHeadNounAtTheLineEnd_AreJoined()
+    {
+        var text = DirectiveText.Normalise("a) Gửi Bộ Nông nghiệp và Môi trường trước ngày 30 tháng\n6 hằng năm để tổng hợp.\nb) Báo cáo Ủy ban nhân dân tỉnh, Bộ\nTài chính về tình hình quản lý.").Text;
+
+        Assert.Contains("30 tháng 6 hằng năm", text, StringComparison.Ordinal);
+        Assert.Contains("Bộ Tài chính về", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalise_TheRepeatedTailOfAWrappedLine_IsNotARunningHeader()
+    {
+        var field = "- Đơn vị chủ trì: Sở Khoa học\nvà Công nghệ.\n";
+        var text = DirectiveText.Normalise(field + field + field).Text;
+
+        Assert.Equal(3, text.Split("Sở Khoa học và Công nghệ.").Length - 1);
+    }
+
+    [Fact]
+    public void Normalise_TheAddressee_IsNotJoinedToTheLettersFirstSentence()
+    {
+        var text = DirectiveText.Normalise("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\nNgày 09 tháng 6 năm 2025, Chính phủ ban hành Nghị định.").Text;
+
+        Assert.StartsWith("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n", text, StringComparison.Ordinal);
+    }
+}
