@@ -35,7 +35,8 @@ public static partial class DeadlineParser
         }
 
         var dated = ReadDated(s, contextYear, out var explicitYear);
-        if (RecurringWords().IsMatch(s) && !explicitYear)
+        // "Năm 2022 và hàng năm": a first year, then every year.
+        if (RecurringWords().IsMatch(s) && (!explicitYear || AndEveryYear().IsMatch(s)))
         {
             return new(new Deadline(written, null, DeadlinePrecision.Recurring), null);
         }
@@ -69,7 +70,7 @@ public static partial class DeadlineParser
 
     private static readonly Reader[] Readers =
     [
-        ReadFullDate, ReadDayWithoutYear, ReadQuarter, ReadPartOfYear, ReadMonth, ReadYearSpan, ReadYear,
+        ReadFullDate, ReadDayWithoutYear, ReadQuarter, ReadPartOfYear, ReadMonth, ReadMonthOfYear, ReadYearSpan, ReadYear,
     ];
 
     private static Reading? ReadFullDate(string s, int? contextYear, ref bool explicitYear)
@@ -235,6 +236,34 @@ public static partial class DeadlineParser
         return new(due, DeadlinePrecision.Month);
     }
 
+    /// <summary>"12/2019", and a span of months "10-11/2019" (due at the end of the last): the time column of a plan's table.</summary>
+    private static Reading? ReadMonthOfYear(string s, int? contextYear, ref bool explicitYear)
+    {
+        var m = MonthOfYear().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        explicitYear = true;
+        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var from = m.Groups["from"].Success ? int.Parse(m.Groups["from"].Value, CultureInfo.InvariantCulture) : month;
+        if (month is < 1 or > 12 || from is < 1 or > 12)
+        {
+            return new(null, DeadlinePrecision.None, Error: $"Tháng {(month is < 1 or > 12 ? month : from)} không tồn tại.");
+        }
+
+        if (YearError(year) is { } error)
+        {
+            return new(null, DeadlinePrecision.None, Error: error);
+        }
+
+        return from > month
+            ? new(null, DeadlinePrecision.None, Error: $"Khoảng tháng {from}–{month}/{year} kết thúc trước khi bắt đầu.")
+            : new(EndOfMonth(year, month), DeadlinePrecision.Month);
+    }
+
     private static Reading? ReadYearSpan(string s, int? contextYear, ref bool explicitYear)
     {
         var m = YearSpan().Match(s);
@@ -322,8 +351,14 @@ public static partial class DeadlineParser
         return head.EndsWith("trước", StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"(?<!\p{L})(thường xuyên|liên tục|định kỳ|(hằng|hàng) (năm|quý|tháng|tuần|ngày))(?!\p{L})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(thường xuyên|liên tục|định kỳ|(hằng|hàng) (năm|quý|tháng|tuần|ngày)|các năm tiếp theo)(?!\p{L})", RegexOptions.CultureInvariant)]
     private static partial Regex RecurringWords();
+
+    [GeneratedRegex(@"\svà\s+(?:(?:hằng|hàng)\s+năm|(?:các|những)\s+năm\s+tiếp\s+theo)", RegexOptions.CultureInvariant)]
+    private static partial Regex AndEveryYear();
+
+    [GeneratedRegex(@"(?<![\d/.\-])(?:(?<from>\d{1,2})\s*[-–]\s*)?(?<m>\d{1,2})\s*/\s*(?<y>\d{4})(?![\d/])", RegexOptions.CultureInvariant)]
+    private static partial Regex MonthOfYear();
 
     [GeneratedRegex(@"(?<![\d/.\-])(?<d>\d{1,2})\s*(?<sep>[/.\-])\s*(?<m>\d{1,2})\s*\k<sep>\s*(?<y>\d{4})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
@@ -334,13 +369,13 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"(?:ngày|trước|chậm nhất|hạn|đến)\s+(?:ngày\s+)?(?<d>\d{1,2})\s*(?:/|\.|\s+tháng\s+)\s*(?<m>\d{1,2})(?![\d/.])", RegexOptions.CultureInvariant)]
     private static partial Regex DateWithoutYear();
 
-    [GeneratedRegex(@"(?<!\p{L})quý\s*(?<q>iv|iii|ii|i|v|vi|\d+)(?![\p{L}\d])(?:\s*(?:/|-|năm)\s*(?<y>\d{4})(?!\d))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})quý\s*(?:(?:iv|iii|ii|i|\d)\s*(?:,|và)\s*)*(?<q>iv|iii|ii|i|v|vi|\d+)(?![\p{L}\d])(?:\s*(?:/|-|,?\s*năm)\s*(?<y>\d{4})(?!\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex Quarter();
 
     [GeneratedRegex(@"(?:(?<n>6|06|sáu)\s+tháng\s+(?<part>đầu|cuối)\s+năm|(?<n>9|09|chín)\s+tháng(?:\s+đầu\s+năm)?|nửa\s+(?<part>đầu|cuối)\s+năm)(?:\s*(?:/|-|năm)?\s*(?<y>\d{4})(?!\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex PartOfYear();
 
-    [GeneratedRegex(@"(?:(?<part>đầu|giữa|cuối)\s+)?tháng\s+(?<m>\d{1,2})(?!\d)(?:\s*(?:/|-|năm)\s*(?<y>\d{4})(?!\d))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<part>đầu|giữa|cuối)\s+)?tháng\s+(?<m>\d{1,2})(?!\d)(?:\s*(?:/|-|,?\s*năm)\s*(?<y>\d{4})(?!\d))?", RegexOptions.CultureInvariant)]
     private static partial Regex Month();
 
     [GeneratedRegex(@"(?<!\d)(?<from>\d{4})\s*(?:-|–|—|đến(?:\s+năm)?)\s*(?<to>\d{4})(?!\d)", RegexOptions.CultureInvariant)]

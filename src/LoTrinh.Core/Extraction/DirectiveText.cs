@@ -192,8 +192,8 @@ public static partial class DirectiveText
     private static bool Continues(string paragraph, string last, string next, out Glue glue)
     {
         glue = Glue.Space;
-        // Table rows ("| … |") keep their lines.
-        if (ListMarker().IsMatch(next) || next.StartsWith("Nơi nhận", StringComparison.Ordinal) || next.StartsWith('|') || last.EndsWith('|'))
+        // Table rows keep their lines, written "| … |" or flattened "a | b | c".
+        if (ListMarker().IsMatch(next) || next.StartsWith("Nơi nhận", StringComparison.Ordinal) || next.Contains('|', StringComparison.Ordinal) || last.Contains('|', StringComparison.Ordinal))
         {
             return false;
         }

@@ -61,7 +61,14 @@ public static partial class Layout
             var m = Marker().Match(line);
             // "Kính gửi:" and its dashes name the addressees of a letter: the preamble, not the first items.
             addressees = line.StartsWith("Kính gửi", StringComparison.Ordinal) || addressees && m.Groups["dash"].Success;
-            if (closing || line.StartsWith("Nơi nhận", StringComparison.Ordinal))
+            // The plan or list a decision issues follows its signature, opened by "(Kèm theo Nghị quyết số …)".
+            if (closing && Attachment().IsMatch(line))
+            {
+                closing = false;
+                roman = number = letter = null;
+                raw.Add((start, start, end, MarkerKind.None, null, -1));
+            }
+            else if (closing || line.StartsWith("Nơi nhận", StringComparison.Ordinal))
             {
                 closing = true;
                 raw.Add((start, start, end, MarkerKind.None, null, -1));
@@ -75,6 +82,11 @@ public static partial class Layout
                 roman = m.Groups["roman"].Value;
                 number = letter = null;
                 raw.Add((start, start + m.Length, end, MarkerKind.Roman, roman, 1));
+            }
+            else if (m.Groups["num"].Success && line.TrimStart().StartsWith("Điều", StringComparison.Ordinal))
+            {
+                // The articles of an issuing decision ("Điều 1. Ban hành kèm theo …") frame the plan; they are not its items.
+                raw.Add((start, start + m.Length, end, MarkerKind.None, null, Article));
             }
             else if (m.Groups["num"].Success)
             {
@@ -111,7 +123,7 @@ public static partial class Layout
             {
                 part = PartKind.Closing;
             }
-            else if (r.Depth == Addressee)
+            else if (r.Depth is Addressee or Article)
             {
                 part = PartKind.Preamble;
             }
@@ -137,7 +149,7 @@ public static partial class Layout
                 && body.Length < 80 && !body.EndsWith('.') && !body.EndsWith(';');
             var isHeading = r.Marker == MarkerKind.Roman || headsParagraph
                 || hasChildren && (body.EndsWith(':') || !body.EndsWith('.') || DirectiveText.IsShouting(body));
-            blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth is 99 or Addressee ? 0 : r.Depth, part, isHeading));
+            blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth is 99 or Addressee or Article ? 0 : r.Depth, part, isHeading));
         }
 
         return blocks;
@@ -183,6 +195,8 @@ public static partial class Layout
     /// <summary>The depth given to the dashes under "Kính gửi:" while the outline is read.</summary>
     private const int Addressee = -2;
 
+    private const int Article = -3;
+
     /// <summary>Whether the paragraph is one of a letter's addressees ("Kính gửi: …" or a dash under it).</summary>
     public static bool IsAddressee(string text, Block block)
     {
@@ -199,6 +213,9 @@ public static partial class Layout
 
     [GeneratedRegex(@"^[ \t]*(?:(?<roman>[IVX]{1,5})\.\s*|(?:Điều\s+)?(?<num>\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\)\s+|\s+(?=\p{Lu}))|(?<letter>[a-zđ])[\).]\s+|(?<dash>[-–—+•])(?![-–—])\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
+
+    [GeneratedRegex(@"^\(\s*(?:Ban hành\s+)?kèm theo\s", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Attachment();
 
     [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{0,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex RomanNumeral();

@@ -91,7 +91,7 @@ public static partial class TaskReader
             // An unmarked paragraph is an item of its own right under a numbered or lettered heading
             // ("1. Công tác tuyên truyền" + "Tổ chức quán triệt …"); elsewhere only after the first item.
             var underPoint = headings.Count > 0 && headings[^1].Depth > 1 && sinceHeading.Count == 0;
-            if (block.Marker == MarkerKind.None && (!(seenItem || underPoint) || body.EndsWith(':') || body.StartsWith('|') || body.Count(char.IsLetter) < 10))
+            if (block.Marker == MarkerKind.None && (!(seenItem || underPoint) || body.EndsWith(':') || TableTasks.IsRow(body) || body.Count(char.IsLetter) < 10))
             {
                 continue;
             }
@@ -262,8 +262,15 @@ public static partial class TaskReader
 
     public static ExtractedDeadline ToDeadline(string phrase, int? contextYear)
     {
-        var parsed = DeadlineParser.Parse(phrase, contextYear).Deadline;
-        return new ExtractedDeadline(phrase, parsed.Due, parsed.Precision.Code());
+        ArgumentNullException.ThrowIfNull(phrase);
+        // "Năm 2025; Năm 2030": milestones; the work is due at the last.
+        var milestones = phrase.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var parsed = milestones.Length > 1
+            ? milestones.Select(m => DeadlineParser.Parse(m, contextYear).Deadline).LastOrDefault(d => d.Due is not null) ?? DeadlineParser.Parse(phrase, contextYear).Deadline
+            : DeadlineParser.Parse(phrase, contextYear).Deadline;
+        // "Thường xuyên", "liên tục": how the work goes on (urgency), not when it is due.
+        var precision = parsed.Precision == DeadlinePrecision.Recurring && UrgencyOnly().IsMatch(phrase) ? DeadlinePrecision.None : parsed.Precision;
+        return new ExtractedDeadline(phrase.Trim(), parsed.Due, precision.Code());
     }
 
     /// <summary>"Kế hoạch phát triển nhà ở … giai đoạn 2021 - 2025 và hàng năm": the period belongs to the plan's name.</summary>
@@ -323,6 +330,9 @@ public static partial class TaskReader
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"^(?!.*(?:định kỳ|hằng|hàng|năm tiếp theo)).*(?:thường xuyên|liên tục)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UrgencyOnly();
 
     /// <summary>A field of a point that names its bodies: "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.",
     /// "Cơ quan phối hợp: …", and a block's closing "Trách nhiệm chỉ đạo thực hiện: Đảng ủy UBND tỉnh.".</summary>

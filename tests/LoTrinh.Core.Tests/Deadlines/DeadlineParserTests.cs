@@ -55,6 +55,12 @@ public sealed class DeadlineParserTests
     [InlineData("29/02/2024", "2024-02-29", DeadlinePrecision.Day)]
     [InlineData("31/12/2025", "2025-12-31", DeadlinePrecision.Day)]
     [InlineData("01/01/2026", "2026-01-01", DeadlinePrecision.Day)]
+    [InlineData("Quý III, năm 2022", "2022-09-30", DeadlinePrecision.Quarter)]
+    [InlineData("Quý III, IV/2026", "2026-12-31", DeadlinePrecision.Quarter)]
+    [InlineData("Tháng 12, năm 2022", "2022-12-31", DeadlinePrecision.Month)]
+    [InlineData("12/2019", "2019-12-31", DeadlinePrecision.Month)]
+    [InlineData("10-11/2019", "2019-11-30", DeadlinePrecision.Month)]
+    [InlineData("01-4/2021", "2021-04-30", DeadlinePrecision.Month)]
     public void Parse_KnownPhrase_GivesDueDateAndPrecision(string text, string due, DeadlinePrecision precision)
     {
         var result = DeadlineParser.Parse(text);
@@ -76,6 +82,8 @@ public sealed class DeadlineParserTests
     [InlineData("định kỳ")]
     [InlineData("định kỳ 6 tháng")]
     [InlineData("trước ngày 15/12 hằng năm")]
+    [InlineData("Năm 2022 và hàng năm")]
+    [InlineData("Năm 2025 và các năm tiếp theo")]
     public void Parse_RecurringPhrase_HasNoDueDate(string text)
     {
         var result = DeadlineParser.Parse(text);
@@ -116,6 +124,8 @@ public sealed class DeadlineParserTests
     [InlineData("tháng 0/2023", "Tháng 0")]
     [InlineData("giai đoạn 2025-2021", "2025")]
     [InlineData("năm 3025", "3025")]
+    [InlineData("11-10/2019", "11–10/2019")]
+    [InlineData("10-13/2019", "Tháng 13")]
     public void Parse_ImpossibleDate_IsAnErrorNamingIt(string text, string named)
     {
         var result = DeadlineParser.Parse(text);

@@ -128,4 +128,40 @@ public sealed class GenreRuleTests
 
         Assert.StartsWith("Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AFlattenedTable_WithATwoRowHeader_GroupRowsAndMergedTimeCells_GivesOneTaskPerRow()
+    {
+        const string table = "NỘI DUNG CHI TIẾT\nThời gian | Nội dung công việc | Cơ quan chịu trách nhiệm | Thực hiện\n| | | Đơn vị chủ trì | Đơn vị phối hợp\nI | GIAI ĐOẠN 1: LẬP NHIỆM VỤ\n1 | Lập nhiệm vụ quy hoạch\n10-11/2019 | Xây dựng khung định hướng quy hoạch. | Cơ quan lập quy hoạch | Vụ Kế hoạch- Tài chính/ Ban Quản lý quy hoạch | - Vụ Pháp chế; - Văn phòng Bộ.\n| Lấy ý kiến các Bộ, ngành và địa phương. | Cơ quan lập quy hoạch | Vụ Vật liệu xây dựng | - Vụ Pháp chế.\n01/2020 | Phê duyệt nhiệm vụ lập quy hoạch | Thủ tướng Chính phủ | |";
+        var tasks = Tasks(table);
+
+        Assert.Equal(3, tasks.Count);
+        Assert.Equal(["Vụ Kế hoạch- Tài chính", "Ban Quản lý quy hoạch"], tasks[0].Lead);
+        Assert.Equal(["Vụ Pháp chế", "Văn phòng Bộ"], tasks[0].Cooperating);
+        Assert.Equal(new DateOnly(2019, 11, 30), tasks[1].Deadline?.Due);
+        Assert.Equal(["Vụ Vật liệu xây dựng"], tasks[1].Lead);
+        Assert.Equal(["Thủ tướng Chính phủ"], tasks[2].Lead);
+        Assert.Equal(new DateOnly(2020, 1, 31), tasks[2].Deadline?.Due);
+    }
+
+    [Fact]
+    public void ThePlanIssuedWithADecision_IsReadAfterTheSignature_AndTheDecisionsArticlesAreNotTasks()
+    {
+        var tasks = Tasks("QUYẾT NGHỊ:\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động.\nĐiều 2. Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị quyết này.\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n(Kèm theo Nghị quyết số 88/NQ-CP ngày 22 tháng 7 năm 2022 của Chính phủ)\nII. NHIỆM VỤ\n1. Bộ Tài nguyên và Môi trường hoàn thành hồ sơ Luật Khoáng sản trong tháng 7 năm 2022.");
+
+        var task = Assert.Single(tasks);
+        Assert.Equal(["Bộ Tài nguyên và Môi trường"], task.Lead);
+        Assert.Equal(new DateOnly(2022, 7, 31), task.Deadline?.Due);
+    }
+
+    [Theory]
+    [InlineData("c) Thời gian thực hiện: Thực hiện thường xuyên.", null)]
+    [InlineData("c) Thời gian thực hiện: Năm 2025; Năm 2030.", "2030-12-31")]
+    public void ABlockTime_OfUrgencyIsNoDeadline_AndOfMilestonesIsTheLast(string time, string? due)
+    {
+        var task = Assert.Single(Tasks($"II. NHIỆM VỤ\n1. Về an toàn thông tin\na) Nhiệm vụ: Triển khai các phương án bảo đảm an toàn thông tin.\n{time}"));
+
+        Assert.Equal(due, task.Deadline?.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(due is null ? "none" : "year", task.Deadline?.Precision ?? "none");
+    }
 }
