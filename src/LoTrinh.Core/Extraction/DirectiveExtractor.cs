@@ -64,19 +64,19 @@ public static partial class DirectiveExtractor
         progress?.Report(ExtractionStep.RepairingText);
         var normalised = DirectiveText.Normalise(raw);
         var text = normalised.Text;
+        var warnings = new List<string>();
         progress?.Report(ExtractionStep.ReadingOutline);
-        var blocks = Layout.Read(text);
+        var blocks = ReaderGuard.Run(() => Layout.Read(text), [], warnings, "bố cục văn bản");
         progress?.Report(ExtractionStep.ReadingMetadata);
-        var metadata = MetadataReader.Read(text, blocks);
+        var metadata = ReaderGuard.Run(() => MetadataReader.Read(text, blocks), DirectiveMetadata.Empty, warnings, "thông tin chung");
         var jurisdiction = Jurisdiction(metadata.Title ?? string.Empty) ?? Jurisdiction(text[..Math.Min(text.Length, 1500)]);
         var year = metadata.IssuedOn?.Year;
-        var references = ReferenceReader.Read(text, blocks, metadata);
+        var references = ReaderGuard.Run(() => ReferenceReader.Read(text, blocks, metadata), [], warnings, "văn bản dẫn chiếu");
         progress?.Report(ExtractionStep.ReadingTargets);
-        var objectives = Objectives(text, blocks);
-        var targets = TargetReader.Read(text, blocks, jurisdiction);
+        var objectives = ReaderGuard.Run(() => Objectives(text, blocks), [], warnings, "mục tiêu");
+        var targets = ReaderGuard.Run(() => TargetReader.Read(text, blocks, jurisdiction, warnings), [], warnings, "chỉ tiêu");
         progress?.Report(ExtractionStep.ReadingTasks);
-        var tasks = TaskReader.Read(text, blocks, year);
-        var warnings = new List<string>();
+        var tasks = ReaderGuard.Run(() => TaskReader.Read(text, blocks, year), [], warnings, "nhiệm vụ");
         if (!blocks.Any(b => b.Marker != MarkerKind.None))
         {
             warnings.Add("Không nhận ra bố cục (I., 1., a), -) nên chỉ đọc được thông tin chung của văn bản. Hãy kiểm tra tệp hoặc nhập nhiệm vụ bằng tay.");

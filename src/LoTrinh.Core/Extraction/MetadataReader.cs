@@ -11,6 +11,9 @@ public sealed record DirectiveMetadata(
     string? Number, string? Kind, string? Issuer, string? Place, DateOnly? IssuedOn,
     string? Signer, string? SigningAuthority, string? SignerTitle, string? Field, string? Title)
 {
+    /// <summary>Nothing read: what a fault in the header leaves.</summary>
+    public static DirectiveMetadata Empty { get; } = new(null, null, null, null, null, null, null, null, null, null);
+
     public ExtractedDocument ToDocument() => new(Number, Kind, Issuer, IssuedOn, Signer, Title);
 }
 

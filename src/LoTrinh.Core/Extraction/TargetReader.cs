@@ -12,7 +12,8 @@ namespace LoTrinh.Core.Extraction;
 /// </summary>
 public static partial class TargetReader
 {
-    public static IReadOnlyList<Spanned<ExtractedTarget>> Read(string text, IReadOnlyList<Block> blocks, string? jurisdiction)
+    /// <param name="problems">Told of each sentence a fault made unreadable.</param>
+    public static IReadOnlyList<Spanned<ExtractedTarget>> Read(string text, IReadOnlyList<Block> blocks, string? jurisdiction, ICollection<string>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(blocks);
@@ -22,7 +23,11 @@ public static partial class TargetReader
             var headingYear = HeadingYear(text, blocks, block);
             foreach (var (sentenceStart, sentence) in Sentences(text, block))
             {
-                ReadSentence(sentence, sentenceStart, headingYear, block.Label, jurisdiction, found);
+                var before = found.Count;
+                if (!ReaderGuard.Run(() => { ReadSentence(sentence, sentenceStart, headingYear, block.Label, jurisdiction, found); return true; }, false, problems, $"chỉ tiêu trong câu “{Excerpt(sentence)}”"))
+                {
+                    found.RemoveRange(before, found.Count - before);
+                }
             }
         }
 
@@ -44,6 +49,8 @@ public static partial class TargetReader
 
         return null;
     }
+
+    private static string Excerpt(string sentence) => sentence.Length <= 60 ? sentence.Trim() : sentence[..60].Trim() + "…";
 
     /// <summary>The horizon year a heading or a leading phrase names ("Giai đoạn 2021-2025" → 2025).</summary>
     public static int? Horizon(string phrase)
@@ -102,7 +109,8 @@ public static partial class TargetReader
                 continue;
             }
 
-            var from = Math.Max(previousEnd, sentence.LastIndexOf(';', Math.Max(0, m.Index - 1)) + 1);
+            // Two values in one clause ("95% … và 85% …"): the second's subject starts where the first ended, never after itself.
+            var from = Math.Min(m.Index, Math.Max(previousEnd, sentence.LastIndexOf(';', Math.Max(0, m.Index - 1)) + 1));
             var subject = Subject(sentence[from..m.Index]);
             var following = Following(sentence, m, valueFirst: subject.Length == 0);
             string indicator;
@@ -356,10 +364,10 @@ public static partial class TargetReader
     [GeneratedRegex(@"^\s*(?:(?:và|bảo đảm|đảm bảo|phấn đấu|duy trì|nâng|các|cụm|đạt|có)\s+)+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LeadingLinkWords();
 
-    [GeneratedRegex(@"[,;.(]|\s(?:vào|trước|trong|đến)\s+năm\s|\snhất là\s|\strong đó\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[,;.(]|\s(?:vào|trước|trong|đến)\s+năm\s|\snhất là\s|\strong đó\s|\svà\s+\d", RegexOptions.CultureInvariant)]
     private static partial Regex FollowingStop();
 
-    [GeneratedRegex(@"[;.]|,\s*(?:nhất là|trong đó|đặc biệt)\s|\s(?:vào|trước|trong|đến)\s+năm\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[;.]|,\s*(?:nhất là|trong đó|đặc biệt)\s|\s(?:vào|trước|trong|đến)\s+năm\s|\svà\s+\d", RegexOptions.CultureInvariant)]
     private static partial Regex ClauseStop();
 
     [GeneratedRegex(@"[,;.()]|\svà\s", RegexOptions.CultureInvariant)]

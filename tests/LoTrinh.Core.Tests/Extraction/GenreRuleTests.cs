@@ -164,4 +164,15 @@ public sealed class GenreRuleTests
         Assert.Equal(due, task.Deadline?.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(due is null ? "none" : "year", task.Deadline?.Precision ?? "none");
     }
+
+    [Fact]
+    public void TwoValuesInOneClause_AreTwoTargets_AndNothingIsLost()
+    {
+        var extraction = DirectiveExtractor.Extract("II. MỤC TIÊU\n1. Chỉ tiêu đến năm 2025\n- 95% chất thải rắn sinh hoạt đô thị và 85% chất thải rắn sinh hoạt ở khu dân cư nông thôn được thu gom, xử lý.\n- Tỷ lệ đô thị hóa đạt 45%.");
+
+        Assert.DoesNotContain(extraction.Warnings, w => w.StartsWith("Không đọc được", StringComparison.Ordinal));
+        Assert.Equal([95m, 85m, 45m], extraction.Targets.Select(t => t.Item.Value!.Value));
+        Assert.Equal("Chất thải rắn sinh hoạt đô thị", extraction.Targets[0].Item.Indicator);
+        Assert.All(extraction.Targets, t => Assert.Equal(2025, t.Item.Year));
+    }
 }

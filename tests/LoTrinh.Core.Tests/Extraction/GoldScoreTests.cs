@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LoTrinh.Core.Extraction;
 
 namespace LoTrinh.Core.Tests.Extraction;
@@ -10,8 +9,6 @@ namespace LoTrinh.Core.Tests.Extraction;
 /// </summary>
 public sealed class GoldScoreTests
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
     /// <summary>The issue's thresholds on the seeds. Our corpus holds references to 0.85: one of its six
     /// references is cited only in a footnote, which the extractor does not read (see README).</summary>
     public static TheoryData<string, string, double> Collections => new()
@@ -20,17 +17,37 @@ public sealed class GoldScoreTests
         { "Corpus/gold", "Corpus/texts", 0.85 },
     };
 
+    /// <summary>
+    /// The ten real directives of the development set (corpus/real): floors a little under today's scores, so a
+    /// rule that helps one document and hurts the genre fails here. The measure that counts is on documents
+    /// outside the repository (issue 19); these floors only keep what was reached.
+    /// </summary>
+    [Fact]
+    public void RealDocuments_KeepTheirScores()
+    {
+        var scores = Score("Corpus/real/gold", "Corpus/real/texts");
+
+        Assert.True(scores[ExtractionScorer.Tasks].F1 >= 0.90, $"tasks F1 {scores[ExtractionScorer.Tasks].F1:0.000}");
+        Assert.True(scores[ExtractionScorer.Deadlines].Recall >= 0.90, $"deadlines {scores[ExtractionScorer.Deadlines].Recall:0.000}");
+        Assert.True(scores[ExtractionScorer.Leads].F1 >= 0.85, $"leads F1 {scores[ExtractionScorer.Leads].F1:0.000}");
+        Assert.True(scores[ExtractionScorer.References].F1 >= 0.55, $"references F1 {scores[ExtractionScorer.References].F1:0.000}");
+    }
+
+    private static Dictionary<string, Score> Score(string goldDirectory, string textDirectory) =>
+        ExtractionScorer.Sum(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, goldDirectory), "*.gold.json")
+            .Select(file =>
+            {
+                var gold = GoldAnnotation.Parse(File.ReadAllText(file));
+                var name = gold.Source ?? Path.GetFileName(file)[..^".gold.json".Length] + ".txt";
+                var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, textDirectory, name));
+                return ExtractionScorer.Compare(gold, DirectiveExtractor.Extract(text).ToProgram(name));
+            })).ToDictionary(s => s.Name);
+
     [Theory]
     [MemberData(nameof(Collections))]
     public void Scores_MeetTheThresholds(string goldDirectory, string textDirectory, double referenceF1)
     {
-        var scores = ExtractionScorer.Sum(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, goldDirectory), "*.gold.json")
-            .Select(file =>
-            {
-                var gold = JsonSerializer.Deserialize<ExtractedProgram>(File.ReadAllText(file), Options)!;
-                var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, textDirectory, gold.Source!));
-                return ExtractionScorer.Compare(gold, DirectiveExtractor.Extract(text).ToProgram(gold.Source));
-            })).ToDictionary(s => s.Name);
+        var scores = Score(goldDirectory, textDirectory);
 
         Assert.True(scores[ExtractionScorer.Targets].F1 >= 0.95, $"targets F1 {scores[ExtractionScorer.Targets].F1:0.000}");
         Assert.True(scores[ExtractionScorer.Tasks].F1 >= 0.85, $"tasks F1 {scores[ExtractionScorer.Tasks].F1:0.000}");
