@@ -68,6 +68,6 @@ public sealed partial record DirectiveNumber(string Text, NumberForm Form, int S
     [GeneratedRegex(@"^(?<n>\d{1,6})-(?<kind>\p{Lu}[\p{L}]{0,7})/(?<issuer>\p{Lu}[\p{Lu}\d]*(?:-\p{Lu}[\p{Lu}\d]*)*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Party();
 
-    [GeneratedRegex(@"^(?<n>\d{1,6})/(?:(?<y>(?:19|20|21)\d{2})/)?(?:(?<kind>\p{Lu}[\p{L}]{0,7})-)?(?<issuer>\p{Lu}[\p{Lu}\d]*(?:-\p{Lu}[\p{Lu}\d]*)*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>\d{1,6})/(?:(?<y>(?:19|20|21)\d{2})/)?(?:(?<kind>\p{Lu}[\p{L}]{0,7})-)?(?<issuer>\p{Lu}[\p{Lu}\d]*(?:-\p{Lu}[\p{Lu}\d]*)*(?<=\p{Lu}|\d)(?:g)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex State();
 }

@@ -19,11 +19,14 @@ public static partial class ReferenceReader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(metadata);
-        var bodyEnd = blocks.FirstOrDefault(b => b.Part == PartKind.Closing)?.Start ?? text.Length;
+        // The addressees and signature (Nơi nhận …) cite nothing; a plan issued with the decision, after them, does.
+        var closing = blocks.Where(b => b.Part == PartKind.Closing).Select(b => (b.Start, b.End)).ToList();
         var mentions = new List<Mention>();
-        foreach (Match m in Number().Matches(text[..bodyEnd]))
+        foreach (Match m in Number().Matches(text))
         {
-            if (!DirectiveNumber.TryParse(m.Groups["n"].Value, out var number, out _)
+            var bodyEnd = closing.FirstOrDefault(c => c.Start > m.Index).Start is var next && next > m.Index ? next : text.Length;
+            if (closing.Any(c => m.Index >= c.Start && m.Index < c.End)
+                || !DirectiveNumber.TryParse(m.Groups["n"].Value, out var number, out _)
                 || string.Equals(number.Text, metadata.Number, StringComparison.Ordinal)
                 || IsOwnNumberLine(text, m.Index))
             {
@@ -56,21 +59,27 @@ public static partial class ReferenceReader
             .Select(g => new Spanned<ExtractedReference>(
                 new ExtractedReference(g.Key, g.Select(m => m.IssuedOn).FirstOrDefault(d => d is not null),
                     g.Select(m => m.Issuer).FirstOrDefault(s => s is not null),
-                    g.Key == implemented ? "implements" : "cites"),
+                    implemented.Contains(g.Key) ? "implements" : "cites"),
                 g.First().Start, g.First().Length))
             .ToList();
     }
 
     private sealed record Mention(DirectiveNumber Number, string? WordCode, DateOnly? IssuedOn, string? Issuer, int Start, int Length);
 
-    private static string? Implemented(string text, IReadOnlyList<Block> blocks, DirectiveMetadata metadata, List<Mention> mentions)
+    /// <summary>
+    /// What the directive is issued to implement: the document its title names after "Thực hiện …", else every
+    /// document of the preamble's enacting sentence ("Thực hiện Văn bản số 4250/BNNMT-ĐCKS …; Văn bản số
+    /// 4643/VPCP-CN …, Ủy ban nhân dân tỉnh yêu cầu …").
+    /// </summary>
+    private static HashSet<string> Implemented(string text, IReadOnlyList<Block> blocks, DirectiveMetadata metadata, List<Mention> mentions)
     {
-        if (metadata.Title is { } title && ImplementsOpening().IsMatch(title))
+        // "Kế hoạch thực hiện Nghị quyết số 06-NQ/TW", "Về việc ban hành Chương trình hành động … thực hiện Nghị quyết số 10-NQ/TW".
+        if (metadata.Title is { } title && ImplementsInTitle().Match(title) is { Success: true } verb)
         {
-            var inTitle = Number().Match(title);
+            var inTitle = Number().Match(title, verb.Index);
             if (inTitle.Success && DirectiveNumber.TryParse(inTitle.Groups["n"].Value, out var n, out _))
             {
-                return mentions.FirstOrDefault(m => m.Number.Sequence == n.Sequence && m.Number.IssuerCode == n.IssuerCode)?.Number.Text ?? n.Text;
+                return [mentions.FirstOrDefault(m => m.Number.Sequence == n.Sequence && m.Number.IssuerCode == n.IssuerCode)?.Number.Text ?? n.Text];
             }
         }
 
@@ -84,14 +93,15 @@ public static partial class ReferenceReader
                 continue;
             }
 
-            var first = mentions.Where(m => m.Start >= block.Start + opening.Index && m.Start < block.End).MinBy(m => m.Start);
-            if (first is not null)
+            var sentenceEnd = SentenceEnd().Match(paragraph, opening.Index + opening.Length) is { Success: true } stop ? block.Start + stop.Index : block.End;
+            var named = mentions.Where(m => m.Start >= block.Start + opening.Index && m.Start < sentenceEnd).Select(m => m.Number.Text).ToHashSet(StringComparer.Ordinal);
+            if (named.Count > 0)
             {
-                return first.Number.Text;
+                return named;
             }
         }
 
-        return null;
+        return [];
     }
 
     private static bool IsOwnNumberLine(string text, int index)
@@ -115,7 +125,7 @@ public static partial class ReferenceReader
         return s.Length < 3 ? null : s;
     }
 
-    [GeneratedRegex(@"(?<![\d/\p{L}])(?<n>\d{1,5}\s?-\s?[\p{Lu}][\p{L}]{0,5}\s?/\s?[\p{Lu}Đ][\p{Lu}Đ\d]*(?:-[\p{Lu}Đ][\p{Lu}Đ\d]*)*|\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{L}Đ]{0,5}-[\p{Lu}Đ][\p{Lu}Đ\d]*(?:-[\p{Lu}Đ][\p{Lu}Đ\d]*)*|\d{1,5}/\d{4}/[\p{Lu}Đ][\p{Lu}Đ\d]+)(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d/\p{L}])(?<n>\d{1,5}\s?-\s?[\p{Lu}][\p{L}]{0,5}\s?/\s?[\p{Lu}Đ][\p{Lu}Đ\d]*(?:-[\p{Lu}Đ][\p{Lu}Đ\d]*)*|\d{1,5}/(?:\d{4}/)?[\p{Lu}Đ][\p{L}Đ]{0,5}-[\p{Lu}Đ][\p{Lu}Đ\d]*(?:-[\p{Lu}Đ][\p{Lu}Đ\d]*)*(?:(?<=T)g)?|\d{1,5}/\d{4}/[\p{Lu}Đ][\p{Lu}Đ\d]+)(?![\p{L}\d])", RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^\s*,?\s*(?:ban hành\s+)?ngày\s+(?<d>\d{1,2})\s*[/\-.]\s*(?<m>\d{1,2})\s*[/\-.]\s*(?<y>\d{4})", RegexOptions.CultureInvariant)]
@@ -128,9 +138,13 @@ public static partial class ReferenceReader
     private static partial Regex ParenthesisAtEnd();
 
     /// <summary>"Thực hiện …", "…; thực hiện Kết luận số …": an enacting clause, not "tiến độ thực hiện Kế hoạch …".</summary>
-    [GeneratedRegex(@"(?:^|[;,]\s*)(?:[Tt]hực hiện|[Tt]riển khai(?: thực hiện)?|Để triển khai|Nhằm triển khai|Quán triệt)\s+(?:(?:chương trình hành động|nghị quyết|chỉ thị|kết luận|kế hoạch|quyết định|thông báo|công văn)\s+(?:số\s+)?\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[;,]\s*)(?:[Tt]hực hiện|[Tt]riển khai(?: thực hiện)?|Để triển khai|Nhằm triển khai|Quán triệt)\s+(?:(?:chương trình hành động|nghị quyết|chỉ thị|kết luận|kế hoạch|quyết định|thông báo|công văn|văn bản|nghị định|thông tư|đề án)\s+(?:số\s+)?\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ImplementsClause();
 
-    [GeneratedRegex(@"^\s*(?:Thực hiện|Triển khai(?: thực hiện)?|Để triển khai|Nhằm triển khai|Quán triệt)", RegexOptions.CultureInvariant)]
-    private static partial Regex ImplementsOpening();
+    /// <summary>The end of the enacting sentence: a full stop before a capital, or the paragraph's end.</summary>
+    [GeneratedRegex(@"\.(?=\s+\p{Lu}|\s*$)", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:thực hiện|triển khai|quán triệt)\s", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ImplementsInTitle();
 }

@@ -175,4 +175,23 @@ public sealed class GenreRuleTests
         Assert.Equal("Chất thải rắn sinh hoạt đô thị", extraction.Targets[0].Item.Indicator);
         Assert.All(extraction.Targets, t => Assert.Equal(2025, t.Item.Year));
     }
+
+    [Fact]
+    public void References_ThePrimeMinistersCode_AndEveryDocumentOfTheEnactingSentence_AreRead()
+    {
+        var extraction = DirectiveExtractor.Extract("Kính gửi: Các sở, ban, ngành\nThực hiện Văn bản số 4250/BNNMT-ĐCKS ngày 29/4/2026 của Bộ Nông nghiệp và Môi trường; Văn bản số 4643/VPCP-CN ngày 12/5/2026 của Văn phòng Chính phủ. Ủy ban nhân dân tỉnh yêu cầu:\n1. Rà soát theo Quyết định số 105/2009/QĐ-TTg ngày 19 tháng 8 năm 2009 của Thủ tướng Chính phủ.");
+        var references = extraction.References.Select(r => r.Item).ToDictionary(r => r.Number, r => r.Relation);
+
+        Assert.Equal("implements", references["4250/BNNMT-ĐCKS"]);
+        Assert.Equal("implements", references["4643/VPCP-CN"]);
+        Assert.Equal("cites", references["105/2009/QĐ-TTg"]);
+    }
+
+    [Fact]
+    public void References_TheDocumentATitleImplements_IsFoundAfterThePlansName()
+    {
+        var extraction = DirectiveExtractor.Extract("CHÍNH PHỦ\nSố: 88/NQ-CP\nNGHỊ QUYẾT\nVỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 10-NQ/TW NGÀY 10 THÁNG 02 NĂM 2022 CỦA BỘ CHÍNH TRỊ\nCăn cứ Nghị quyết số 10-NQ/TW ngày 10 tháng 02 năm 2022 của Bộ Chính trị;\nII. NHIỆM VỤ\n1. Bộ Tài nguyên và Môi trường hoàn thành hồ sơ trong tháng 7 năm 2022.");
+
+        Assert.Equal("implements", Assert.Single(extraction.References).Item.Relation);
+    }
 }
