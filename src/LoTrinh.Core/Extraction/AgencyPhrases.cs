@@ -107,6 +107,13 @@ public static partial class AgencyPhrases
         return end > 0 ? Split(x[..end]) : [];
     }
 
+    /// <summary>Whether the words open with a verb of action ("đơn giản hóa thành phần hồ sơ", "nâng cao …").</summary>
+    public static bool StartsWithVerb(string words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return Verb().Match(" " + words.TrimStart()) is { Success: true, Index: 0 };
+    }
+
     /// <summary>A line that only names a body: "Sở Xây dựng (đối với tài sản kết cấu hạ tầng đô thị);".</summary>
     public static bool IsBodyLine(string line)
     {
@@ -221,7 +228,7 @@ public static partial class AgencyPhrases
     private static partial Regex UnitStart();
 
     /// <summary>The predicate that ends the subject; a verb inside a committee's name ("Ban chỉ đạo", "Ban Tổ chức") does not count.</summary>
-    [GeneratedRegex(@"(?<!\b(?:Ban|Tổ|Trưởng|Phó|chí|các|Các))\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|phối hợp|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|chấn chỉnh|rà soát|phải|có trách nhiệm|chịu trách nhiệm|lãnh đạo|quan tâm|nghiên cứu|ban hành|kiểm tra|đôn đốc|sớm|khẩn trương|căn cứ|cụ thể hóa|cụ thể hoá|giám sát|bố trí|đẩy mạnh|nâng cao|đề xuất|trình|báo cáo|tham gia|phổ biến|quán triệt|tuyên truyền|vận động|hoàn thành|hoàn thiện|thẩm định|lập|cân đối|đảm bảo|bảo đảm|ưu tiên|hỗ trợ|nắm|làm việc|thường xuyên|định kỳ|quyết liệt|chủ động|kịp thời|cần|được giao|là cơ quan|cập nhật|sắp xếp|thành lập|kiện toàn|xử lý|giải quyết|cung cấp|thu hút|nêu cao|tích cực|khẩn|đề nghị|giao|đẩy nhanh|cân đối|lập|huy động|tổng hợp|phân bổ|tiếp nhận|ứng dụng|điều chỉnh|sửa đổi|duy trì|gửi|chấp hành|tuân thủ|tiến hành|phê duyệt|công bố|xác định|thống kê|số hóa|tham dự|nghiêm túc|chuẩn bị|nghiên cứu)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\b(?:Ban|Tổ|Trưởng|Phó|chí|các|Các))\s(?:chỉ đạo|chủ trì|tổ chức|xây dựng|hướng dẫn|tham mưu|theo dõi|phối hợp|thực hiện|triển khai|tập trung|tăng cường|tiếp tục|chấn chỉnh|rà soát|phải|có trách nhiệm|chịu trách nhiệm|lãnh đạo|quan tâm|nghiên cứu|ban hành|kiểm tra|đôn đốc|sớm|khẩn trương|căn cứ|cụ thể hóa|cụ thể hoá|giám sát|bố trí|đẩy mạnh|nâng cao|đề xuất|trình|báo cáo|tham gia|phổ biến|quán triệt|tuyên truyền|vận động|hoàn thành|hoàn thiện|thẩm định|lập|cân đối|đảm bảo|bảo đảm|ưu tiên|hỗ trợ|nắm|làm việc|thường xuyên|định kỳ|quyết liệt|chủ động|kịp thời|cần|được giao|là cơ quan|cập nhật|sắp xếp|thành lập|kiện toàn|xử lý|giải quyết|cung cấp|thu hút|nêu cao|tích cực|khẩn|đề nghị|giao|đẩy nhanh|cân đối|lập|huy động|tổng hợp|phân bổ|tiếp nhận|ứng dụng|điều chỉnh|sửa đổi|duy trì|gửi|chấp hành|tuân thủ|tiến hành|phê duyệt|công bố|xác định|thống kê|số hóa|tham dự|nghiêm túc|chuẩn bị|nghiên cứu|đơn giản hóa|đơn giản hoá|cắt giảm)(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex Verb();
 
     [GeneratedRegex(@"(?<![\p{L}])giao(?:\s+cho)?\s+(?<x>[^;.:]{3,200})", RegexOptions.CultureInvariant)]

@@ -74,7 +74,8 @@ public static partial class DirectiveExtractor
         var references = ReaderGuard.Run(() => ReferenceReader.Read(text, blocks, metadata), [], warnings, "văn bản dẫn chiếu");
         progress?.Report(ExtractionStep.ReadingTargets);
         var objectives = ReaderGuard.Run(() => Objectives(text, blocks), [], warnings, "mục tiêu");
-        var targets = ReaderGuard.Run(() => TargetReader.Read(text, blocks, jurisdiction, warnings), [], warnings, "chỉ tiêu");
+        var titleYear = metadata.Title is { } title ? TargetReader.TitleYear(title) : null;
+        var targets = ReaderGuard.Run(() => TargetReader.Read(text, blocks, jurisdiction, warnings, titleYear), [], warnings, "chỉ tiêu");
         progress?.Report(ExtractionStep.ReadingTasks);
         var tasks = ReaderGuard.Run(() => TaskReader.Read(text, blocks, year), [], warnings, "nhiệm vụ");
         if (!blocks.Any(b => b.Marker != MarkerKind.None))

@@ -13,14 +13,16 @@ namespace LoTrinh.Core.Extraction;
 public static partial class TargetReader
 {
     /// <param name="problems">Told of each sentence a fault made unreadable.</param>
-    public static IReadOnlyList<Spanned<ExtractedTarget>> Read(string text, IReadOnlyList<Block> blocks, string? jurisdiction, ICollection<string>? problems = null)
+    /// <param name="titleYear">The year the plan's title names ("Kế hoạch … năm 2026"): the last context a target's year is taken from.</param>
+    public static IReadOnlyList<Spanned<ExtractedTarget>> Read(string text, IReadOnlyList<Block> blocks, string? jurisdiction, ICollection<string>? problems = null, int? titleYear = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(blocks);
         var found = new List<Spanned<ExtractedTarget>>();
+        var index = 0;
         foreach (var block in blocks.Where(b => b.Part is PartKind.Objectives or PartKind.Tasks && !b.IsHeading))
         {
-            var headingYear = HeadingYear(text, blocks, block);
+            var headingYear = ContextYear(text, blocks, IndexOf(blocks, block, ref index)) ?? titleYear;
             foreach (var (sentenceStart, sentence) in Sentences(text, block))
             {
                 var before = found.Count;
@@ -32,6 +34,58 @@ public static partial class TargetReader
         }
 
         return found;
+    }
+
+    private static int IndexOf(IReadOnlyList<Block> blocks, Block block, ref int from)
+    {
+        while (from < blocks.Count && !ReferenceEquals(blocks[from], block))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    /// <summary>
+    /// The year the context sets for a statement without its own: an unnumbered lead-in of its point
+    /// ("Phấn đấu đến năm 2030:"), else the nearest heading above that names one, up to its part
+    /// ("II. … CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030").
+    /// </summary>
+    internal static int? ContextYear(string text, IReadOnlyList<Block> blocks, int index)
+    {
+        var depth = blocks[index].Marker is MarkerKind.None or MarkerKind.Dash ? int.MaxValue : blocks[index].Depth;
+        var crossedAncestor = false;
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var b = blocks[i];
+            if (b.Part != blocks[index].Part && b.Marker != MarkerKind.Roman && !b.IsHeading)
+            {
+                continue;
+            }
+
+            var body = text[b.BodyStart..b.End].TrimEnd();
+            if (!crossedAncestor && b.Marker == MarkerKind.None && body.EndsWith(':') && Horizon(body) is { } leadIn)
+            {
+                return leadIn;
+            }
+
+            if (b.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter && b.Depth < depth)
+            {
+                depth = b.Depth;
+                crossedAncestor = true;
+                if (b.IsHeading && Horizon(body) is { } year)
+                {
+                    return year;
+                }
+
+                if (b.Marker == MarkerKind.Roman)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"a) Giai đoạn 2021-2025:", "- Đến năm 2030:": the year a heading sets for what it heads.</summary>
@@ -51,6 +105,17 @@ public static partial class TargetReader
     }
 
     private static string Excerpt(string sentence) => sentence.Length <= 60 ? sentence.Trim() : sentence[..60].Trim() + "…";
+
+    /// <summary>
+    /// The plan's own year in its title ("Kế hoạch chuyển đổi số năm 2026"); a year after a document the title
+    /// names ("Thực hiện Chương trình hành động số 29-CTr/TU … đến năm 2030") is that document's.
+    /// </summary>
+    public static int? TitleYear(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var m = HorizonPhrase().Match(title);
+        return m.Success && !NamedDocument().IsMatch(title[..m.Index]) ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+    }
 
     /// <summary>The horizon year a heading or a leading phrase names ("Giai đoạn 2021-2025" → 2025).</summary>
     public static int? Horizon(string phrase)
@@ -95,7 +160,7 @@ public static partial class TargetReader
             }
 
             var year = YearAfter(sentence, m, years);
-            if (year is null && years.LastOrDefault(y => y.Index < m.Index) is { } before)
+            if (year is null && years.LastOrDefault(y => y.Index < m.Index && !NamesAProgramme(sentence, y.Index)) is { } before)
             {
                 year = YearOf(before);
             }
@@ -134,6 +199,12 @@ public static partial class TargetReader
             {
                 previousEnd = m.Index + m.Length;
                 continue;
+            }
+
+            // A percentage is a rate: "100% hồ sơ … được số hóa" measures "Tỷ lệ hồ sơ … được số hóa".
+            if (mention.Unit == "%" && MeasureWord().Match(indicator) is not { Success: true, Index: 0 })
+            {
+                indicator = "Tỷ lệ " + char.ToLowerInvariant(indicator[0]) + indicator[1..];
             }
 
             indicator = Capitalise(indicator);
@@ -206,7 +277,8 @@ public static partial class TargetReader
 
     private static readonly HashSet<string> CountUnits = new(
         ["đô thị", "xã", "phường", "thị trấn", "huyện", "khu", "cụm", "dự án", "công trình", "cơ sở", "trường", "trạm",
-         "doanh nghiệp", "hợp tác xã", "làng", "thôn", "tuyến", "bệnh viện"], StringComparer.Ordinal);
+         "doanh nghiệp", "hợp tác xã", "làng", "thôn", "tuyến", "bệnh viện", "hộ", "bãi", "căn hộ", "căn", "mỏ", "điểm",
+         "giường", "lao động"], StringComparer.Ordinal);
 
     private static int? YearAfter(string sentence, Match m, List<Match> years)
     {
@@ -223,6 +295,15 @@ public static partial class TargetReader
     }
 
     private static int YearOf(Match y) => int.Parse(y.Groups["y"].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>"theo Nghị quyết số 66/NQ-CP … về Chương trình cắt giảm …, kinh doanh năm 2025 và 2026, đảm bảo cắt giảm tối thiểu 30%":
+    /// the year belongs to the name of a programme (capitalised), not to the value after it.</summary>
+    private static bool NamesAProgramme(string sentence, int index)
+    {
+        var before = sentence[Math.Max(0, index - 120)..index];
+        var name = ProgrammeName().Matches(before).LastOrDefault();
+        return name is not null && before[name.Index..].IndexOfAny([';', '.']) < 0 && !ValueMention().IsMatch(before[name.Index..]);
+    }
 
     /// <summary>"giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025": periods, not a target year.</summary>
     private static bool IsPlanPeriod(string sentence, int index)
@@ -283,7 +364,10 @@ public static partial class TargetReader
         }
 
         var stop = (valueFirst ? ClauseStop() : FollowingStop()).Match(rest);
-        return stop.Success ? stop.Index : rest.Length;
+        var length = stop.Success ? stop.Index : rest.Length;
+        // "… 30% thời gian thực hiện TTHC và đơn giản hóa thành phần hồ sơ": a second action is not what is measured.
+        var and = rest.IndexOf(" và ", StringComparison.Ordinal);
+        return and > 0 && and < length && AgencyPhrases.StartsWithVerb(rest[(and + 4)..]) ? and : length;
     }
 
     /// <summary>"01 đô thị loại I", "cụm 03 xã tiệm cận tiêu chí đô thị loại V": what kind is counted.</summary>
@@ -338,7 +422,9 @@ public static partial class TargetReader
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    private const string Units = @"%|m2|m²|km2|km²|ha|km|(?:đô thị|xã|phường|thị trấn|huyện|khu|cụm|dự án|công trình|cơ sở|trường|trạm|doanh nghiệp|hợp tác xã|làng|thôn|tuyến|bệnh viện)(?!\p{L})";
+    // Counts ("di dời trên 400 hộ", "đóng cửa 43 bãi") need a comparator or a year to be a target; money and
+    // physical amounts ("7.080 tỷ đồng", "500 MW") a comparator or a year too.
+    private const string Units = @"%|m2|m²|km2|km²|ha|km|(?:đô thị|xã|phường|thị trấn|huyện|khu|cụm|dự án|công trình|cơ sở|trường|trạm|doanh nghiệp|hợp tác xã|làng|thôn|tuyến|bệnh viện|hộ|bãi|căn hộ|căn|mỏ|điểm|giường|lao động|tỷ đồng|triệu đồng|tấn|MW)(?!\p{L})";
 
     [GeneratedRegex(@"(?<![\p{L}\d.,/])(?:(?<comp>khoảng từ|khoảng|xấp xỉ|gần|không vượt quá|không quá|không dưới|không thấp hơn|không cao hơn|tối thiểu|tối đa|ít nhất|cao hơn|thấp hơn|trên|hơn|vượt|dưới|từ|đạt tối thiểu|đạt|là|bằng)\s+)?(?<a>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{1,2})?|\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:(?:" + Units + @")\s*)?(?:-|–|đến)\s*(?<b>\d{1,3}(?:[.,]\d{1,2})?)\s*)?(?<unit>" + Units + @")(?:\s*/\s*(?<per>người|hộ))?(?<more>\s+trở lên)?", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ValueMention();
@@ -346,8 +432,14 @@ public static partial class TargetReader
     [GeneratedRegex(@"(?<![\p{L}])(?<cue>đến|vào|trong|trước|cuối|hết|định hướng đến|tầm nhìn đến)?\s*năm\s+(?<y>(?:19|20|21)\d{2})(?!\d)|(?<cue>đến)\s+(?<y>(?:19|20|21)\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex YearMention();
 
-    [GeneratedRegex(@"(?:giai đoạn|đến năm|đến|tầm nhìn(?: đến)?(?: năm)?)\s*(?:\d{4}\s*[-–]\s*)?(?<y>(?:19|20|21)\d{2})(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:giai đoạn|đến năm|đến|tầm nhìn(?: đến)?(?: năm)?)\s*(?:\d{4}\s*[-–]\s*)?(?<y>(?:19|20|21)\d{2})(?!\d)|(?<!tháng\s{1,3}\d{1,2}\s{1,3})(?<![\p{L}])năm\s+(?<y>(?:19|20|21)\d{2})(?![\d/])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex HorizonPhrase();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:Chương trình|Kế hoạch|Đề án|Chiến lược|Nghị quyết|Quy hoạch)(?![\p{L}])", RegexOptions.CultureInvariant)]
+    private static partial Regex ProgrammeName();
+
+    [GeneratedRegex(@"(?<![\p{L}])số\s+\d|\d+\s*[-/]\s*\p{Lu}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex NamedDocument();
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d-])", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
@@ -355,7 +447,7 @@ public static partial class TargetReader
     [GeneratedRegex(@"(?:(?:định hướng|tầm nhìn)\s+)?(?:đến|vào|trong|trước)?\s*năm\s+(?:19|20|21)\d{2}|đến\s+(?:19|20|21)\d{2}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex YearPhrase();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:tỷ lệ|tỉ lệ|diện tích|số lượng|mật độ|tốc độ|thu nhập|chỉ số|cường độ|tỷ trọng|tỉ trọng|số)(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\p{L}])(?:tỷ lệ|tỉ lệ|diện tích|số lượng|mật độ|tốc độ|thu nhập|chỉ số|cường độ|tỷ trọng|tỉ trọng|số(?!\s+\d))(?![\p{L}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex MeasureWord();
 
     [GeneratedRegex(@"(?:\s+(?:đạt|là|bằng|ở mức|phấn đấu|khoảng|và|cụm|có|chiếm))+\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -172,7 +172,7 @@ public sealed class GenreRuleTests
 
         Assert.DoesNotContain(extraction.Warnings, w => w.StartsWith("Không đọc được", StringComparison.Ordinal));
         Assert.Equal([95m, 85m, 45m], extraction.Targets.Select(t => t.Item.Value!.Value));
-        Assert.Equal("Chất thải rắn sinh hoạt đô thị", extraction.Targets[0].Item.Indicator);
+        Assert.Equal("Tỷ lệ chất thải rắn sinh hoạt đô thị", extraction.Targets[0].Item.Indicator);
         Assert.All(extraction.Targets, t => Assert.Equal(2025, t.Item.Year));
     }
 
@@ -193,5 +193,40 @@ public sealed class GenreRuleTests
         var extraction = DirectiveExtractor.Extract("CHÍNH PHỦ\nSố: 88/NQ-CP\nNGHỊ QUYẾT\nVỀ VIỆC BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 10-NQ/TW NGÀY 10 THÁNG 02 NĂM 2022 CỦA BỘ CHÍNH TRỊ\nCăn cứ Nghị quyết số 10-NQ/TW ngày 10 tháng 02 năm 2022 của Bộ Chính trị;\nII. NHIỆM VỤ\n1. Bộ Tài nguyên và Môi trường hoàn thành hồ sơ trong tháng 7 năm 2022.");
 
         Assert.Equal("implements", Assert.Single(extraction.References).Item.Relation);
+    }
+
+    private static List<ExtractedTarget> Targets(string text) => DirectiveExtractor.Extract(text).Targets.Select(t => t.Item).ToList();
+
+    [Theory]
+    [InlineData("II. MỤC TIÊU, CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030\n1. Về phát triển đô thị\n- Tỷ lệ đô thị hóa đạt trên 50%.")]
+    [InlineData("II. MỤC TIÊU\n1. Chỉ tiêu cụ thể\nPhấn đấu đến năm 2030:\n- Tỷ lệ đô thị hóa đạt trên 50%.")]
+    [InlineData("KẾ HOẠCH\nPhát triển đô thị năm 2030\nI. MỤC TIÊU\n- Tỷ lệ đô thị hóa đạt trên 50%.")]
+    public void ATargetWithoutItsOwnYear_TakesTheNearestContextThatStatesOne(string text)
+    {
+        var target = Assert.Single(Targets(text));
+
+        Assert.Equal(2030, target.Year);
+        Assert.Equal(("gt", 50m), (target.Comparator, target.Value!.Value));
+    }
+
+    [Fact]
+    public void APercentageOfThings_IsARate_AndAYearInAProgrammesName_IsNotTheTargets()
+    {
+        var target = Assert.Single(Targets("II. NHIỆM VỤ\n1. Tiếp tục rà soát theo Nghị quyết số 66/NQ-CP ngày 26/3/2025 của Chính phủ về Chương trình cắt giảm, đơn giản hóa thủ tục hành chính năm 2025 và 2026, đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện thủ tục hành chính."));
+
+        Assert.Null(target.Year);
+        Assert.Equal(("gte", 30m), (target.Comparator, target.Value!.Value));
+        Assert.StartsWith("Tỷ lệ cắt giảm", target.Indicator, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("- Di dời trên 400 hộ dân ra khỏi vùng nguy cơ sạt lở.", "gt", 400, "hộ")]
+    [InlineData("- Đóng cửa tối thiểu 43 bãi chôn lấp không hợp vệ sinh.", "gte", 43, "bãi")]
+    [InlineData("- Tổng vốn đầu tư khoảng 7.080 tỷ đồng.", "approx", 7080, "tỷ đồng")]
+    public void CountsInAnyUnit_AndMoney_AreTargets(string line, string comparator, int value, string unit)
+    {
+        var target = Assert.Single(Targets("II. MỤC TIÊU ĐẾN NĂM 2030\n" + line));
+
+        Assert.Equal((comparator, (decimal)value, unit, 2030), (target.Comparator, target.Value!.Value, target.Unit, target.Year!.Value));
     }
 }
