@@ -21,6 +21,9 @@ public enum PartKind
     Objectives,
     Tasks,
     Review,
+
+    /// <summary>"IV. KINH PHÍ THỰC HIỆN": where the money comes from, not work to do.</summary>
+    Funding,
     Closing,
 }
 
@@ -146,7 +149,7 @@ public static partial class Layout
             var body = text[r.BodyStart..r.End].TrimEnd();
             // "1. Mục tiêu chung" over a plain paragraph heads it just as "1. …:" heads its points.
             var headsParagraph = r.Marker is MarkerKind.Number or MarkerKind.Letter && i + 1 < raw.Count && raw[i + 1].Depth == 99
-                && body.Length < 80 && !body.EndsWith('.') && !body.EndsWith(';');
+                && body.Length < 160 && !body.EndsWith('.') && !body.EndsWith(';');
             var isHeading = r.Marker == MarkerKind.Roman || headsParagraph
                 || hasChildren && (body.EndsWith(':') || !body.EndsWith('.') || DirectiveText.IsShouting(body));
             blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth is 99 or Addressee or Article ? 0 : r.Depth, part, isHeading));
@@ -179,6 +182,12 @@ public static partial class Layout
             || h.StartsWith("đánh giá", StringComparison.Ordinal) || h.StartsWith("căn cứ", StringComparison.Ordinal))
         {
             return PartKind.Review;
+        }
+
+        if (h.StartsWith("kinh phí", StringComparison.Ordinal) || h.StartsWith("nguồn kinh phí", StringComparison.Ordinal)
+            || h.StartsWith("nguồn vốn", StringComparison.Ordinal) || h.StartsWith("nguồn lực tài chính", StringComparison.Ordinal))
+        {
+            return PartKind.Funding;
         }
 
         if (h.StartsWith("nhiệm vụ", StringComparison.Ordinal) || h.StartsWith("nội dung", StringComparison.Ordinal)

@@ -16,7 +16,7 @@ public static partial class TableTasks
     public static bool IsRow(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return line.StartsWith('|') || line.Count(c => c == '|') >= 2;
+        return line.StartsWith('|') || line.Contains(" | ", StringComparison.Ordinal);
     }
 
     public static IEnumerable<Spanned<ExtractedTask>> Read(string text, int? contextYear)

@@ -20,7 +20,7 @@ public static partial class TargetReader
         ArgumentNullException.ThrowIfNull(blocks);
         var found = new List<Spanned<ExtractedTarget>>();
         var index = 0;
-        foreach (var block in blocks.Where(b => b.Part is PartKind.Objectives or PartKind.Tasks && !b.IsHeading))
+        foreach (var block in blocks.Where(b => b.Part is PartKind.Objectives or PartKind.Tasks or PartKind.Funding && !b.IsHeading))
         {
             var headingYear = ContextYear(text, blocks, IndexOf(blocks, block, ref index)) ?? titleYear;
             foreach (var (sentenceStart, sentence) in Sentences(text, block))

@@ -26,8 +26,11 @@ public static partial class TaskReader
         var sinceHeading = new List<int>();
         ExtractedDeadline? pendingBlockDeadline = null;
         var seenItem = false;
-        foreach (var block in blocks)
+        var objects = false;
+        var notes = false;
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             if (block.Marker is MarkerKind.Roman or MarkerKind.Number or MarkerKind.Letter)
             {
                 headings.RemoveAll(h => h.Depth >= block.Depth);
@@ -40,7 +43,8 @@ public static partial class TaskReader
                     [.. AgencyPhrases.OfHeading(heading)], AgencyPhrases.Read(heading).Cooperating));
             }
 
-            if (block.IsHeading || block.Part != PartKind.Tasks)
+            var listsObjects = block.IsHeading && block.Part == PartKind.Tasks && block.Marker != MarkerKind.Roman && ListsObjects(text, blocks, b);
+            if (block.IsHeading && !listsObjects || block.Part != PartKind.Tasks)
             {
                 sinceHeading.Clear();
                 pendingBlockDeadline = null;
@@ -49,6 +53,22 @@ public static partial class TaskReader
             }
 
             var body = StripFieldName(text[block.BodyStart..block.End].Trim());
+            // "Ghi chú:" and its lines annotate a table; they ask nothing.
+            notes = block.Marker == MarkerKind.None ? body.StartsWith("Ghi chú", StringComparison.Ordinal) : notes && block.Marker == MarkerKind.Dash;
+            if (notes)
+            {
+                continue;
+            }
+
+            // "… triển khai các nền tảng số:" then "- Hệ thống giám sát …; - Hệ thống kiểm tra …": the lines name what the
+            // item works on; they are part of it, not items of their own.
+            if (objects && block.Marker == MarkerKind.Dash && ObjectNoun().IsMatch(body))
+            {
+                continue;
+            }
+
+            objects = ListsObjects(text, blocks, b);
+            var introducesObjects = objects && block.Marker == MarkerKind.None;
             if (FieldLine().Match(body) is { Success: true } field)
             {
                 var bodies = AgencyPhrases.Split(field.Groups["x"].Value.Trim().TrimEnd('.', ';').Trim());
@@ -91,7 +111,8 @@ public static partial class TaskReader
             // An unmarked paragraph is an item of its own right under a numbered or lettered heading
             // ("1. Công tác tuyên truyền" + "Tổ chức quán triệt …"); elsewhere only after the first item.
             var underPoint = headings.Count > 0 && headings[^1].Depth > 1 && sinceHeading.Count == 0;
-            if (block.Marker == MarkerKind.None && (!(seenItem || underPoint) || body.EndsWith(':') || TableTasks.IsRow(body) || body.Count(char.IsLetter) < 10))
+            if (block.Marker == MarkerKind.None && (!(seenItem || underPoint) || body.EndsWith(':') && !introducesObjects || TableTasks.IsRow(body)
+                || body.Count(char.IsLetter) < 10 || DirectiveText.IsShouting(body) || body.StartsWith('(')))
             {
                 continue;
             }
@@ -131,6 +152,11 @@ public static partial class TaskReader
         tasks.AddRange(TableTasks.Read(text, contextYear));
         return tasks;
     }
+
+    /// <summary>Whether the block ends in a colon and the lines under it name things ("- Hệ thống …", "+ Quy hoạch …").</summary>
+    private static bool ListsObjects(string text, IReadOnlyList<Block> blocks, int index) =>
+        text[blocks[index].BodyStart..blocks[index].End].TrimEnd().EndsWith(':') && index + 1 < blocks.Count
+        && blocks[index + 1].Marker == MarkerKind.Dash && ObjectNoun().IsMatch(text[blocks[index + 1].BodyStart..blocks[index + 1].End].Trim());
 
     /// <param name="FirstTask">The index of the first task read after the heading.</param>
     /// <param name="IsField">"b) Cơ quan thực hiện:": its lines describe the point above it, not items of its own.</param>
@@ -218,9 +244,11 @@ public static partial class TaskReader
         }
 
         // A sentence that only states the time ("Thời gian hoàn thành: Quý III/2024.") belongs to the sentence before it.
+        // "… Hoàn thành trước năm 2025.": a sentence of a few words that only times the item stays with it.
         var splits = sentences.Skip(1)
             .Where(s => text[s.Start..s.End].Trim() is var sentence
                 && !BlockDeadline().IsMatch(sentence)
+                && sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6
                 && (FindDeadline(sentence, contextYear) is { Due: not null } || AgencyPhrases.Read(sentence).Lead.Count > 0))
             .Select(s => s.Start)
             .Append(end)
@@ -349,7 +377,11 @@ public static partial class TaskReader
     /// Closing formulas of an official letter or plan (Nghị định 30/2020, Phụ lục I: the body ends with them) and
     /// pointers to annexes: never a task. "Căn cứ ý kiến chỉ đạo trên, …", "Trên đây là …", "… trân trọng cảm ơn", "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc …".
     /// </summary>
-    [GeneratedRegex(@"^(?:Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^,.;]{0,80},\s*nếu có (?:khó khăn|vướng mắc|phát sinh)|Trên đây là|Căn cứ (?:ý kiến chỉ đạo|nội dung|chỉ đạo)\s+(?:trên|nêu trên)|Mong nhận được|Rất mong)|trân trọng cảm ơn|(?:chi tiết|cụ thể)\s+(?:tại|theo)\s+(?:các\s+)?Phụ lục[^.;]*\.?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    /// <summary>Things an item works on, named as nouns: plans, systems, platforms, legal acts.</summary>
+    [GeneratedRegex(@"^(?:Hệ thống|Chiến lược|Quy hoạch|Nền tảng|Cơ sở dữ liệu|Phần mềm|Chương trình|Đề án|Kế hoạch|Nghị định|Thông tư|Luật|Quyết định)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectNoun();
+
+    [GeneratedRegex(@"^(?:Trong quá trình (?:tổ chức\s+)?(?:triển khai\s+)?thực hiện[^,.;]{0,80},\s*(?:nếu có (?:khó khăn|vướng mắc|phát sinh)|trường hợp cần thiết)|Trên đây là|Căn cứ (?:ý kiến chỉ đạo|nội dung|chỉ đạo)\s+(?:trên|nêu trên)|Mong nhận được|Rất mong)|trân trọng cảm ơn|(?:chi tiết|cụ thể)\s+(?:tại|theo)\s+(?:các\s+)?Phụ lục[^.;]*\.?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"(?:thời (?:gian|hạn)(?: (?:thực hiện|hoàn thành))*\s*:\s*|\((?:hoàn thành|thời hạn|thực hiện)[^)]*)[^;.)]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

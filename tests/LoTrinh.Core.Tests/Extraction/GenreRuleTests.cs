@@ -229,4 +229,23 @@ public sealed class GenreRuleTests
 
         Assert.Equal((comparator, (decimal)value, unit, 2030), (target.Comparator, target.Value!.Value, target.Unit, target.Year!.Value));
     }
+
+    [Fact]
+    public void AnItemThatListsWhatItWorksOn_IsOneTask_AndItsNounLinesAreNot()
+    {
+        var tasks = Tasks("III. NHIỆM VỤ\n4.4. Nền tảng giám sát, điều hành giao thông thông minh\nNghiên cứu, triển khai các nền tảng số chuyên dùng hỗ trợ giám sát, điều hành giao thông, gồm:\n- Hệ thống giám sát, điều hành giao thông thông minh.\n- Hệ thống giám sát điều hành hoạt động các bến xe.\n4.5. Trong năm 2022 hoàn thành việc lập, trình Thủ tướng Chính phủ phê duyệt các nhiệm vụ:\n+ Chiến lược địa chất, khoáng sản đến năm 2030.\n+ Quy hoạch năng lượng quốc gia thời kỳ 2021 - 2030.");
+
+        Assert.Equal(2, tasks.Count);
+        Assert.StartsWith("Nghiên cứu, triển khai các nền tảng", tasks[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Trong năm 2022 hoàn thành", tasks[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NotesFundingTitlesAndAShortTimingSentence_AreNotTasksOfTheirOwn()
+    {
+        var tasks = Tasks("II. NHIỆM VỤ\n1. Nghiên cứu các mô hình quản trị khoáng sản minh bạch, hiệu quả. Hoàn thành trước năm 2025.\nNỘI DUNG CHI TIẾT\nGhi chú:\n- Thời gian thực hiện các công việc sẽ được điều chỉnh căn cứ vào thực tế triển khai.\nIV. KINH PHÍ THỰC HIỆN\n1. Ngân sách nhà nước thực hiện theo quy định phân cấp ngân sách hiện hành.");
+
+        var task = Assert.Single(tasks);
+        Assert.Equal(new DateOnly(2024, 12, 31), task.Deadline?.Due);
+    }
 }
