@@ -67,41 +67,50 @@ public static partial class ReferenceReader
     private sealed record Mention(DirectiveNumber Number, string? WordCode, DateOnly? IssuedOn, string? Issuer, int Start, int Length);
 
     /// <summary>
-    /// What the directive is issued to implement: the document its title names after "Thực hiện …", else every
+    /// What the directive is issued to implement: the document its title names after "Thực hiện …", and every
     /// document of the preamble's enacting sentence ("Thực hiện Văn bản số 4250/BNNMT-ĐCKS …; Văn bản số
     /// 4643/VPCP-CN …, Ủy ban nhân dân tỉnh yêu cầu …").
     /// </summary>
     private static HashSet<string> Implemented(string text, IReadOnlyList<Block> blocks, DirectiveMetadata metadata, List<Mention> mentions)
     {
+        var implemented = new HashSet<string>(StringComparer.Ordinal);
         // "Kế hoạch thực hiện Nghị quyết số 06-NQ/TW", "Về việc ban hành Chương trình hành động … thực hiện Nghị quyết số 10-NQ/TW".
         if (metadata.Title is { } title && ImplementsInTitle().Match(title) is { Success: true } verb)
         {
             var inTitle = Number().Match(title, verb.Index);
             if (inTitle.Success && DirectiveNumber.TryParse(inTitle.Groups["n"].Value, out var n, out _))
             {
-                return [mentions.FirstOrDefault(m => m.Number.Sequence == n.Sequence && m.Number.IssuerCode == n.IssuerCode)?.Number.Text ?? n.Text];
+                implemented.Add(mentions.FirstOrDefault(m => m.Number.Sequence == n.Sequence && m.Number.IssuerCode == n.IssuerCode)?.Number.Text ?? n.Text);
             }
         }
 
         var firstPart = blocks.FirstOrDefault(b => b.Marker is MarkerKind.Roman or MarkerKind.Number)?.Start ?? text.Length;
         foreach (var block in blocks.Where(b => b.Start < firstPart))
         {
+            // The title in capitals was read above; a sentence that reports what was issued ("… đã ban hành Thông tư số …")
+            // is background, not what this directive implements.
             var paragraph = text[block.Start..block.End];
             var opening = ImplementsClause().Match(paragraph);
-            if (!opening.Success)
+            if (!opening.Success || DirectiveText.IsShouting(paragraph))
             {
                 continue;
             }
 
             var sentenceEnd = SentenceEnd().Match(paragraph, opening.Index + opening.Length) is { Success: true } stop ? block.Start + stop.Index : block.End;
-            var named = mentions.Where(m => m.Start >= block.Start + opening.Index && m.Start < sentenceEnd).Select(m => m.Number.Text).ToHashSet(StringComparer.Ordinal);
+            var named = mentions.Where(m => m.Start >= block.Start + opening.Index && m.Start < sentenceEnd).Select(m => m.Number.Text).ToList();
+            if (paragraph[opening.Index..(sentenceEnd - block.Start)].Contains("đã ban hành", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (named.Count > 0)
             {
-                return named;
+                implemented.UnionWith(named);
+                break;
             }
         }
 
-        return [];
+        return implemented;
     }
 
     private static bool IsOwnNumberLine(string text, int index)
@@ -138,7 +147,7 @@ public static partial class ReferenceReader
     private static partial Regex ParenthesisAtEnd();
 
     /// <summary>"Thực hiện …", "…; thực hiện Kết luận số …": an enacting clause, not "tiến độ thực hiện Kế hoạch …".</summary>
-    [GeneratedRegex(@"(?:^|[;,]\s*)(?:[Tt]hực hiện|[Tt]riển khai(?: thực hiện)?|Để triển khai|Nhằm triển khai|Quán triệt)\s+(?:(?:chương trình hành động|nghị quyết|chỉ thị|kết luận|kế hoạch|quyết định|thông báo|công văn|văn bản|nghị định|thông tư|đề án)\s+(?:số\s+)?\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^|[;,.]\s*)(?:[Tt]hực hiện|[Tt]riển khai(?: thực hiện)?|Để (?:triển khai|tổ chức)(?: thực hiện)?|Nhằm triển khai(?: thực hiện)?|Quán triệt)\s+(?:(?:có hiệu quả|nghiêm túc|đầy đủ|kịp thời)\s+)?(?:(?:chương trình hành động|nghị quyết|chỉ thị|kết luận|kế hoạch|quyết định|thông báo|công văn|văn bản|nghị định|thông tư|đề án)\s+(?:số\s+)?\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ImplementsClause();
 
     /// <summary>The end of the enacting sentence: a full stop before a capital, or the paragraph's end.</summary>

@@ -248,4 +248,15 @@ public sealed class GenreRuleTests
         var task = Assert.Single(tasks);
         Assert.Equal(new DateOnly(2024, 12, 31), task.Deadline?.Due);
     }
+
+    [Fact]
+    public void References_ThePlansTitleAndItsEnactingSentence_AreImplemented_ButABackgroundReportIsNot()
+    {
+        var extraction = DirectiveExtractor.Extract("ỦY BAN NHÂN DÂN\nSố: 308/KH-UBND\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 214/NQ-CP NGÀY 23/7/2025 CỦA CHÍNH PHỦ\nNgày 09 tháng 6 năm 2025, Bộ trưởng đã ban hành Thông tư số 08/2025/TT-BNNMT. Thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ; Nghị định số 278/2025/NĐ-CP ngày 22/10/2025 của Chính phủ, Ủy ban nhân dân Thành phố ban hành Kế hoạch như sau:\nI. NHIỆM VỤ\n1. Sở Khoa học và Công nghệ rà soát cơ sở dữ liệu.");
+        var references = extraction.References.Select(r => r.Item).ToDictionary(r => r.Number, r => r.Relation);
+
+        Assert.Equal("implements", references["214/NQ-CP"]);
+        Assert.Equal("implements", references["278/2025/NĐ-CP"]);
+        Assert.Equal("cites", references["08/2025/TT-BNNMT"]);
+    }
 }
