@@ -23,13 +23,15 @@ public sealed record Score(string Name, int Gold, int Found, int Matched, bool I
 /// value or range and a similar indicator name (word overlap, Dice ≥ 0.5: the indicator is written
 /// in the document's words, so exact names would measure phrasing, not reading). Tasks match on
 /// their quotes (a shared run of words at least half the shorter quote). Deadlines and leads are
-/// judged on matched tasks; references match on number and relation.
+/// judged on matched tasks, deadlines also against every gold task that has one; references match on
+/// number and relation.
 /// </summary>
 public static partial class ExtractionScorer
 {
     public const string Targets = "targets";
     public const string Tasks = "tasks";
     public const string Deadlines = "deadlines";
+    public const string DeadlinesOfAll = "deadlines/all";
     public const string Leads = "lead agencies";
     public const string References = "references";
 
@@ -40,6 +42,9 @@ public static partial class ExtractionScorer
         var targetPairs = Match(gold.Targets, found.Targets, TargetSimilarity);
         var taskPairs = Match(gold.Tasks, found.Tasks, TaskSimilarity);
         var deadlinesRight = taskPairs.Count(p => SameDeadline(p.Gold.Deadline, p.Found.Deadline));
+        // Of every gold task that has a deadline, how many were found with it: a missed task loses its deadline too.
+        var dated = gold.Tasks.Count(t => IsDated(t.Deadline));
+        var datedRight = taskPairs.Count(p => IsDated(p.Gold.Deadline) && SameDeadline(p.Gold.Deadline, p.Found.Deadline));
         int leadGold = 0, leadFound = 0, leadMatched = 0;
         foreach (var (g, f) in taskPairs)
         {
@@ -55,6 +60,7 @@ public static partial class ExtractionScorer
             new Score(Targets, gold.Targets.Count, found.Targets.Count, targetPairs.Count),
             new Score(Tasks, gold.Tasks.Count, found.Tasks.Count, taskPairs.Count),
             new Score(Deadlines, taskPairs.Count, taskPairs.Count, deadlinesRight, IsAccuracy: true),
+            new Score(DeadlinesOfAll, dated, dated, datedRight, IsAccuracy: true),
             new Score(Leads, leadGold, leadFound, leadMatched),
             new Score(References, gold.References.Count, found.References.Count, referencePairs.Count),
         ];
@@ -117,6 +123,8 @@ public static partial class ExtractionScorer
         var run = LongestCommonRun(a, b);
         return run >= Math.Max(3, Math.Min(a.Count, b.Count) / 2.0) ? run : 0;
     }
+
+    private static bool IsDated(ExtractedDeadline? d) => d is not null && d.Precision != "none";
 
     private static bool SameDeadline(ExtractedDeadline? g, ExtractedDeadline? f) =>
         g is null || g.Precision == "none"

@@ -18,11 +18,12 @@ public static partial class TaskReader
         ArgumentNullException.ThrowIfNull(blocks);
         var tasks = new List<Spanned<ExtractedTask>>();
         // What each task inherits when it names no body itself: a field line of its block, else its heading's body, else the preamble's addressees.
-        var inherited = new List<(IReadOnlyList<string> Lead, IReadOnlyList<string> Cooperating)>();
+        var inherited = new List<(IReadOnlyList<string> Lead, IReadOnlyList<string> Cooperating, ExtractedDeadline? Deadline)>();
         var fieldLead = new Dictionary<int, IReadOnlyList<string>>();
         var fieldCooperating = new Dictionary<int, IReadOnlyList<string>>();
         var headings = new List<Heading>();
         var documentLead = DocumentLead(text, blocks);
+        var effectiveOn = EffectiveOn(text);
         var sinceHeading = new List<int>();
         ExtractedDeadline? pendingBlockDeadline = null;
         var seenItem = false;
@@ -40,7 +41,8 @@ public static partial class TaskReader
             {
                 var heading = VietnameseText.CollapseWhitespace(block.Body(text));
                 headings.Add(new Heading(block.Depth, block.Label, tasks.Count, IsFieldHeading(heading),
-                    [.. AgencyPhrases.OfHeading(heading)], AgencyPhrases.Read(heading).Cooperating));
+                    [.. AgencyPhrases.OfHeading(heading)], AgencyPhrases.Read(heading).Cooperating,
+                    DeadlineOf(heading, contextYear, effectiveOn) is { } dated && (dated.Due is not null || Relative().IsMatch(heading)) ? dated : null));
             }
 
             var listsObjects = block.IsHeading && block.Part == PartKind.Tasks && block.Marker != MarkerKind.Roman && ListsObjects(text, blocks, b);
@@ -128,14 +130,15 @@ public static partial class TaskReader
             var itemStart = block.BodyStart + (rawBody.Length - rawBody.TrimStart().Length) + (rawBody.Trim().Length - body.Length);
             foreach (var (start, end) in Segments(text, itemStart, block.End, contextYear))
             {
-                var task = ReadTask(text, start, end, block.Label, contextYear);
+                var task = ReadTask(text, start, end, block.Label, contextYear, effectiveOn);
                 if (task.Deadline is null && pendingBlockDeadline is not null)
                 {
                     task = task with { Deadline = pendingBlockDeadline };
                 }
 
                 var owner = headings.LastOrDefault(h => h.Lead.Count > 0);
-                inherited.Add((owner?.Lead ?? documentLead, headings.LastOrDefault(h => h.Cooperating.Count > 0)?.Cooperating ?? []));
+                inherited.Add((owner?.Lead ?? documentLead, headings.LastOrDefault(h => h.Cooperating.Count > 0)?.Cooperating ?? [],
+                    headings.LastOrDefault(h => h.Deadline is not null)?.Deadline));
                 sinceHeading.Add(tasks.Count);
                 tasks.Add(new Spanned<ExtractedTask>(task, start, end - start));
             }
@@ -146,7 +149,7 @@ public static partial class TaskReader
             var task = tasks[i].Item;
             var lead = task.Lead.Count > 0 ? task.Lead : fieldLead.GetValueOrDefault(i) ?? inherited[i].Lead;
             var cooperating = task.Cooperating.Count > 0 ? task.Cooperating : fieldCooperating.GetValueOrDefault(i) ?? inherited[i].Cooperating;
-            tasks[i] = tasks[i] with { Item = task with { Lead = lead, Cooperating = cooperating } };
+            tasks[i] = tasks[i] with { Item = task with { Lead = lead, Cooperating = cooperating, Deadline = task.Deadline ?? inherited[i].Deadline } };
         }
 
         tasks.AddRange(TableTasks.Read(text, contextYear));
@@ -161,7 +164,9 @@ public static partial class TaskReader
     /// <param name="FirstTask">The index of the first task read after the heading.</param>
     /// <param name="IsField">"b) Cơ quan thực hiện:": its lines describe the point above it, not items of its own.</param>
     /// <param name="Listed">Its lead came from a list of bodies under it, to which the next dash adds.</param>
-    private sealed record Heading(int Depth, string? Label, int FirstTask, bool IsField, List<string> Lead, IReadOnlyList<string> Cooperating, bool Listed = false);
+    /// <param name="Deadline">A dated deadline the heading states ("a) Trong thời hạn 06 tháng, kể từ ngày …:"), for the items under it.</param>
+    private sealed record Heading(int Depth, string? Label, int FirstTask, bool IsField, List<string> Lead, IReadOnlyList<string> Cooperating,
+        ExtractedDeadline? Deadline, bool Listed = false);
 
     /// <summary>
     /// The tasks a block-level line (a deadline, a lead, a cooperating body) speaks for: a lettered or numbered
@@ -219,11 +224,47 @@ public static partial class TaskReader
         return addressees;
     }
 
-    private static ExtractedTask ReadTask(string text, int start, int end, string? label, int? contextYear)
+    private static ExtractedTask ReadTask(string text, int start, int end, string? label, int? contextYear, DateOnly? effectiveOn)
     {
         var segment = text[start..end].Trim();
         var (lead, cooperating) = AgencyPhrases.Read(segment);
-        return new ExtractedTask(label, TaskText(segment), lead, cooperating, FindDeadline(segment, contextYear), Quote(segment));
+        return new ExtractedTask(label, TaskText(segment), lead, cooperating, DeadlineOf(segment, contextYear, effectiveOn), Quote(segment));
+    }
+
+    /// <summary>
+    /// The deadline of an item: "Báo cáo 6 tháng: … trước ngày 05/7" is a schedule that recurs; "trong thời hạn
+    /// 06 tháng, kể từ ngày Nghị định … có hiệu lực" counts from the date the text gives for that ("có hiệu lực
+    /// thi hành từ ngày 06/7/2026"), and is kept as written when it gives none; else the first deadline stated.
+    /// </summary>
+    private static ExtractedDeadline? DeadlineOf(string segment, int? contextYear, DateOnly? effectiveOn)
+    {
+        if (ReportSchedule().IsMatch(segment) && FindDeadline(segment, contextYear) is { } scheduled)
+        {
+            return scheduled with { Due = null, Precision = "recurring" };
+        }
+
+        if (Relative().Match(segment) is { Success: true } relative)
+        {
+            var n = int.Parse(relative.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            DateOnly? due = effectiveOn is not { } from ? null : relative.Groups["u"].Value switch
+            {
+                "ngày" => from.AddDays(n),
+                "tháng" => from.AddMonths(n),
+                _ => from.AddYears(n),
+            };
+            return new ExtractedDeadline(relative.Value.Trim(' ', ',', '.'), due, due is null ? "none" : "day");
+        }
+
+        return FindDeadline(segment, contextYear);
+    }
+
+    /// <summary>The one date the text gives for something taking effect ("có hiệu lực thi hành từ ngày 06/7/2026").</summary>
+    private static DateOnly? EffectiveOn(string text)
+    {
+        var dates = EffectiveDate().Matches(text)
+            .Select(m => DeadlineParser.Parse(m.Groups["d"].Value).Deadline.Due)
+            .OfType<DateOnly>().Distinct().ToList();
+        return dates.Count == 1 ? dates[0] : null;
     }
 
     /// <summary>Splits an item into its main part and the sentences that carry their own dated deadline or lead.</summary>
@@ -358,6 +399,16 @@ public static partial class TaskReader
 
     [GeneratedRegex(@"(?<=[.!?])\s+(?=\p{Lu})", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"(?:[Tt]rong\s+(?:thời hạn|vòng)\s+)(?<n>\d{1,3})\s+(?<u>ngày|tháng|năm)\s*,?\s*kể từ\s+(?:ngày\s+)?[^.;:]{0,120}?có hiệu lực(?:\s+thi hành)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Relative();
+
+    [GeneratedRegex(@"có hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ\s+(?<d>ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", RegexOptions.CultureInvariant)]
+    private static partial Regex EffectiveDate();
+
+    /// <summary>"Báo cáo 6 tháng:", "Báo cáo năm:": a reporting schedule, due again every period.</summary>
+    [GeneratedRegex(@"^[-+\s]*Báo cáo\s+(?:6 tháng|06 tháng|sáu tháng|năm|quý|tháng|định kỳ|hằng\s+\p{L}+|hàng\s+\p{L}+)\s*:", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReportSchedule();
 
     [GeneratedRegex(@"^(?!.*(?:định kỳ|hằng|hàng|năm tiếp theo)).*(?:thường xuyên|liên tục)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex UrgencyOnly();

@@ -259,4 +259,27 @@ public sealed class GenreRuleTests
         Assert.Equal("implements", references["278/2025/NĐ-CP"]);
         Assert.Equal("cites", references["08/2025/TT-BNNMT"]);
     }
+
+    [Theory]
+    [InlineData("có hiệu lực thi hành từ ngày 06/7/2026", "2027-01-06", "day")]
+    [InlineData("có hiệu lực thi hành", null, "none")]
+    public void ARelativeDeadline_CountsFromTheEffectiveDateTheTextGives_ForEveryItemUnderIt(string effect, string? due, string precision)
+    {
+        var tasks = Tasks($"Ngày 20/5/2026, Chính phủ ban hành Nghị định số 178/2026/NĐ-CP, {effect}.\nI. NHIỆM VỤ\n5. Các bộ quản lý chuyên ngành\na) Trong thời hạn 06 tháng, kể từ ngày Nghị định số 178/2026/NĐ-CP có hiệu lực thi hành, hoàn thành việc giao tài sản:\n- Tài sản kết cấu hạ tầng cụm công nghiệp - Bộ Công Thương.\n- Tài sản kết cấu hạ tầng đô thị - Bộ Xây dựng.");
+
+        Assert.Equal(2, tasks.Count);
+        Assert.All(tasks, t =>
+        {
+            Assert.Equal(due, t.Deadline?.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(precision, t.Deadline?.Precision);
+        });
+    }
+
+    [Fact]
+    public void AReportingSchedule_Recurs()
+    {
+        var task = Assert.Single(Tasks("I. NHIỆM VỤ\n7. Chế độ báo cáo\n- Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7 hằng năm để tổng hợp."));
+
+        Assert.Equal(("recurring", (DateOnly?)null), (task.Deadline?.Precision, task.Deadline?.Due));
+    }
 }
