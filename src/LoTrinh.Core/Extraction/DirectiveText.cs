@@ -32,7 +32,13 @@ public static partial class DirectiveText
         var lines = new List<string>();
         var pageNumbers = 0;
         var headerLines = 0;
-        foreach (var rawLine in SplitHeaderColumns(text.Split('\n'), ref headerLines))
+        var laidOut = LayoutTables.Rebuild(SplitHeaderColumns(text.Split('\n'), ref headerLines), out var tables);
+        if (tables > 0)
+        {
+            repairs.Add($"Dựng lại {tables} bảng từ vị trí các cột (PDF).");
+        }
+
+        foreach (var rawLine in laidOut)
         {
             var line = Markdown().Replace(rawLine, string.Empty);
             line = HeadingHashes().Replace(line, string.Empty).Trim();
@@ -103,9 +109,12 @@ public static partial class DirectiveText
     {
         var result = new List<string>(lines.Length);
         var nonEmpty = 0;
+        var body = false;
         foreach (var line in lines)
         {
-            if (line.Trim().Length > 0 && nonEmpty++ < 12 && Columns().IsMatch(line.Trim()))
+            // The header ends where the body's outline begins; a table after that keeps its columns.
+            body |= ListMarker().IsMatch(line.Trim());
+            if (!body && line.Trim().Length > 0 && nonEmpty++ < 12 && Columns().IsMatch(line.Trim()))
             {
                 result.AddRange(Columns().Split(line.Trim()));
                 count++;

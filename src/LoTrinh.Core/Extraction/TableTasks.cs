@@ -87,7 +87,8 @@ public static partial class TableTasks
             // A merged (rowspan) cell is written once: an empty number or time cell is the row above's.
             number = Columns.Cell(cells, columns.Number) is { Length: > 0 } own ? own : number;
             time = deadlineText.Length > 0 ? deadlineText : time;
-            var deadline = time.Length == 0 ? null : TaskReader.ToDeadline(time, contextYear);
+            // A time cell may hold a bare year ("2025"): in that column it is the year's end.
+            var deadline = time.Length == 0 ? null : TaskReader.ToDeadline(BareYear().IsMatch(time) ? "năm " + time : time, contextYear) with { Text = time };
             if (deadline is { Due: null, Precision: "none" })
             {
                 deadline = TaskReader.FindDeadline(time, contextYear) ?? deadline;
@@ -124,6 +125,9 @@ public static partial class TableTasks
     /// <summary>A time cell that states one: a year, a month or a quarter, not a row number.</summary>
     [GeneratedRegex(@"(?:19|20)\d{2}|\d{1,2}/\d{2,4}|(?i:thường xuyên|hằng|hàng|định kỳ)", RegexOptions.CultureInvariant)]
     private static partial Regex Dated();
+
+    [GeneratedRegex(@"^(?:19|20|21)\d{2}\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex BareYear();
 
     [GeneratedRegex(@"(?:^|;)\s*-\s+", RegexOptions.CultureInvariant)]
     private static partial Regex ListDash();

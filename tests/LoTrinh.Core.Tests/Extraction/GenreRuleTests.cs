@@ -282,4 +282,20 @@ public sealed class GenreRuleTests
 
         Assert.Equal(("recurring", (DateOnly?)null), (task.Deadline?.Precision, task.Deadline?.Due));
     }
+
+    [Fact]
+    public void APdfTableLaidOutInColumns_IsRebuiltFromTheColumnPositions_WrappedCellsRejoined()
+    {
+        const string pdf = "III. NHIỆM VỤ\n1. Sở Xây dựng rà soát quy hoạch chung đô thị, hoàn thành trong Quý II/2024.\n\n                                PHỤ LỤC\n                    DANH MỤC NHIỆM VỤ TRỌNG TÂM\n TT   Nội dung nhiệm vụ                     Cơ quan              Cơ quan phối hợp      Thời gian\n                                            chủ trì                                    hoàn thành\n 1    Rà soát, điều chỉnh quy hoạch chung   Sở Xây dựng          Sở Tài chính, UBND    Quý IV/2024\n      đô thị Đà Lạt đến năm 2045                                 các huyện\n 2    Lập đề án công nhận đô thị loại IV    UBND huyện Đức       Sở Xây dựng           2025\n                                            Trọng\n\n 3    Đầu tư hệ thống thu gom nước thải     Ban Quản lý dự án    Sở Tài chính          2026 - 2030\n      khu trung tâm                         tỉnh\n                                                                                             12\n 4    Xây dựng cơ sở dữ liệu quy hoạch      Sở Xây dựng                                Quý III, IV/2026\n\nNơi nhận:\n- Như trên;\n";
+        var tasks = Tasks(pdf).Skip(1).ToList();
+
+        Assert.Equal(4, tasks.Count);
+        Assert.Equal("Rà soát, điều chỉnh quy hoạch chung đô thị Đà Lạt đến năm 2045", tasks[0].Text);
+        Assert.Equal(["Sở Tài chính", "UBND các huyện"], tasks[0].Cooperating);
+        Assert.Equal(["UBND huyện Đức Trọng"], tasks[1].Lead);
+        Assert.Equal(new DateOnly(2025, 12, 31), tasks[1].Deadline?.Due);
+        Assert.Equal(["Ban Quản lý dự án tỉnh"], tasks[2].Lead);
+        Assert.Equal(new DateOnly(2030, 12, 31), tasks[2].Deadline?.Due);
+        Assert.Equal(new DateOnly(2026, 12, 31), tasks[3].Deadline?.Due);
+    }
 }
