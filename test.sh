@@ -8,6 +8,7 @@ lotrinh_postgres "${LOTRINH_TEST_DATABASE:-lotrinh_test}"
 lotrinh_chromium
 lotrinh_pgbouncer
 lotrinh_standby
+lotrinh_poppler
 lotrinh_build Debug
 dotnet format LoTrinh.slnx --verify-no-changes --no-restore
 dotnet test LoTrinh.slnx --no-build -c Debug

@@ -181,6 +181,16 @@ lotrinh_chromium() {
   fi
 }
 
+# pdftotext (poppler-utils) reads the text layer of an uploaded PDF directive, columns kept (-layout).
+lotrinh_poppler() {
+  if ! command -v pdftotext >/dev/null 2>&1; then
+    echo "Cài poppler-utils (pdftotext) từ gói Debian để đọc văn bản PDF…"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq poppler-utils >/dev/null
+  fi
+}
+
 # Installs the pinned front-end packages and builds the solution.
 lotrinh_build() {
   local configuration="$1"

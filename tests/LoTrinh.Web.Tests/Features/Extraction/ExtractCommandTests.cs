@@ -123,6 +123,112 @@ public sealed class ExtractCommandTests : IDisposable
         Assert.Contains("PDF", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task APdfPlan_WithItsAppendixTableInColumns_IsReadThroughPdftotext_TasksWithLeadsAndTimes()
+    {
+        // The page as a printer lays it out: the appendix table's cells at their columns, long cells wrapped
+        // onto the next line with the row's number cell empty.
+        var page = new List<(double X, double Y, string Text)>
+        {
+            (40, 560, "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"), (40, 546, "Số: 15/KH-UBND"),
+            (300, 526, "KẾ HOẠCH"), (240, 512, "Phát triển đô thị tỉnh Lâm Đồng năm 2025"),
+            (40, 490, "I. NHIỆM VỤ"),
+            (40, 476, "1. Sở Xây dựng rà soát quy hoạch chung đô thị, hoàn thành trong Quý II/2025."),
+            (300, 450, "PHỤ LỤC"), (240, 436, "DANH MỤC NHIỆM VỤ TRỌNG TÂM"),
+            (40, 414, "TT"), (70, 414, "Nội dung nhiệm vụ"), (320, 414, "Cơ quan chủ trì"), (470, 414, "Cơ quan phối hợp"), (650, 414, "Thời gian"),
+            (40, 396, "1"), (70, 396, "Rà soát, điều chỉnh quy hoạch chung"), (320, 396, "Sở Xây dựng"), (470, 396, "Sở Tài chính,"), (650, 396, "Quý IV/2025"),
+            (70, 384, "đô thị Đà Lạt đến năm 2045"), (470, 384, "UBND các xã"),
+            (40, 366, "2"), (70, 366, "Lập đề án công nhận đô thị loại IV"), (320, 366, "UBND xã Đức"), (470, 366, "Sở Xây dựng"), (650, 366, "2026 - 2030"),
+            (320, 354, "Trọng"),
+        };
+        var (exit, output, error) = await Run(Write("ke-hoach.pdf", TextPdf(page)), json: true);
+
+        Assert.True(exit == 0, error);
+        var program = JsonSerializer.Deserialize<ExtractedProgram>(output, Json.Options)!;
+        Assert.Equal("15/KH-UBND", program.Document.Number);
+        Assert.Equal(3, program.Tasks.Count);
+        var first = program.Tasks[1];
+        Assert.Equal("Rà soát, điều chỉnh quy hoạch chung đô thị Đà Lạt đến năm 2045", first.Text);
+        Assert.Equal(["Sở Xây dựng"], first.Lead);
+        Assert.Equal(["Sở Tài chính", "UBND các xã"], first.Cooperating);
+        Assert.Equal(new DateOnly(2025, 12, 31), first.Deadline?.Due);
+        Assert.Equal(["UBND xã Đức Trọng"], program.Tasks[2].Lead);
+        Assert.Equal(new DateOnly(2030, 12, 31), program.Tasks[2].Deadline?.Due);
+    }
+
+    /// <summary>
+    /// A one-page PDF with text at the given points (Courier 9 pt). Letters outside ASCII are given codes from
+    /// 128 up and a ToUnicode map, as a PDF writer embedding a subset font would, so pdftotext reads them back.
+    /// </summary>
+    private static byte[] TextPdf(IEnumerable<(double X, double Y, string Text)> runs)
+    {
+        var codes = new Dictionary<char, byte>();
+        var content = new List<byte>();
+        foreach (var (x, y, text) in runs)
+        {
+            content.AddRange(Encoding.ASCII.GetBytes(FormattableString.Invariant($"BT /F1 9 Tf 1 0 0 1 {x} {y} Tm (")));
+            foreach (var c in text)
+            {
+                var code = c < 128 ? (byte)c : codes.TryGetValue(c, out var known) ? known : codes[c] = (byte)(128 + codes.Count);
+                if (code is (byte)'(' or (byte)')' or (byte)'\\')
+                {
+                    content.Add((byte)'\\');
+                }
+
+                content.Add(code);
+            }
+
+            content.AddRange(Encoding.ASCII.GetBytes(") Tj ET\n"));
+        }
+
+        var map = new StringBuilder("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /LoTrinh def 1 begincodespacerange <00> <FF> endcodespacerange\n");
+        var all = Enumerable.Range(32, 95).Select(i => ((char)i, (byte)i)).Concat(codes.Select(p => (p.Key, p.Value))).ToList();
+        foreach (var chunk in all.Chunk(100))
+        {
+            map.Append(FormattableString.Invariant($"{chunk.Length} beginbfchar\n"));
+            foreach (var (c, code) in chunk)
+            {
+                map.Append(FormattableString.Invariant($"<{code:X2}> <{(int)c:X4}>\n"));
+            }
+
+            map.Append("endbfchar\n");
+        }
+
+        map.Append("endcmap CMapName currentdict /CMap defineresource pop end end\n");
+        var objects = new List<byte[]>
+        {
+            Encoding.ASCII.GetBytes("<</Type/Catalog/Pages 2 0 R>>"),
+            Encoding.ASCII.GetBytes("<</Type/Pages/Kids[3 0 R]/Count 1>>"),
+            Encoding.ASCII.GetBytes("<</Type/Page/Parent 2 0 R/MediaBox[0 0 842 595]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>"),
+            Encoding.ASCII.GetBytes("<</Type/Font/Subtype/Type1/BaseFont/Courier/FirstChar 32/LastChar 255/Widths[" + string.Join(' ', Enumerable.Repeat("600", 224)) + "]/ToUnicode 6 0 R>>"),
+            Stream([.. content]),
+            Stream(Encoding.ASCII.GetBytes(map.ToString())),
+        };
+        var pdf = new List<byte>(Encoding.ASCII.GetBytes("%PDF-1.4\n"));
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(pdf.Count);
+            pdf.AddRange(Encoding.ASCII.GetBytes(FormattableString.Invariant($"{i + 1} 0 obj\n")));
+            pdf.AddRange(objects[i]);
+            pdf.AddRange(Encoding.ASCII.GetBytes("\nendobj\n"));
+        }
+
+        var xref = pdf.Count;
+        var table = new StringBuilder(FormattableString.Invariant($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n"));
+        foreach (var offset in offsets)
+        {
+            table.Append(FormattableString.Invariant($"{offset:D10} 00000 n \n"));
+        }
+
+        table.Append(FormattableString.Invariant($"trailer<</Size {objects.Count + 1}/Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n"));
+        pdf.AddRange(Encoding.ASCII.GetBytes(table.ToString()));
+        return [.. pdf];
+
+        static byte[] Stream(byte[] body) =>
+            [.. Encoding.ASCII.GetBytes(FormattableString.Invariant($"<</Length {body.Length}>>stream\n")), .. body, .. Encoding.ASCII.GetBytes("\nendstream")];
+    }
+
     /// <summary>How Windows-1258 writes Vietnamese: base letters with their vowel marks (ô, ư, ă) precomposed,
     /// tone marks as combining characters after them.</summary>
     private static string Legacy(string text) => string.Concat(text.Select(c =>
