@@ -1,5 +1,5 @@
 -- The dashboard as of today (GET /api/dashboard, and the top of home for a leader): one pass over the tasks grouped by
--- directive, class and when the deadline falls; the lead agencies' tallies; the names of the 20 lines shown; the 50
+-- directive, class and when the deadline falls; the lead agencies' tallies (the task's lead column, migration 0009); the names of the 20 lines shown; the 50
 -- longest overdue with their lead and last progress; the 20 falling due within 30 days.
 with classified as (
   select t.id, t.directive_id, t.due_on,
@@ -11,11 +11,11 @@ select directive_id, status,
        case when due_on is null then 3 when due_on <= current_date then 0 when due_on <= current_date + 7 then 1
             when due_on <= current_date + 30 then 2 else 3 end falls, count(*)
   from classified group by 1, 2, 3;
-select a.agency_id,
+select t.lead_agency_id,
        case when completed_on is not null and completed_on <= current_date then case when completed_on > due_on then 4 else 3 end
             when deadline_precision = 'recurring' and deadline_text is not null then 5
             when due_on is null then 6 when current_date > due_on then 2 else 1 end status, count(*)
-  from task_item t join task_agency a on a.task_id = t.id and a.role = 'lead' where t.deleted_at is null group by 1, 2;
+  from task_item t where t.deleted_at is null and t.lead_agency_id is not null group by 1, 2;
 select id, coalesce(number, kind || ' — ' || issuer_name) from directive order by id limit 20;
 select id, coalesce(short_name, name) from agency order by id limit 20;
 select t.id, t.text, coalesce(d.number, d.kind), t.deadline_text, t.due_on,

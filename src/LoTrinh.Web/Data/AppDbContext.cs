@@ -102,6 +102,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(t => t.OriginalDeadlineText);
             e.Property(t => t.OriginalDueOn);
             e.Property(t => t.CreatedAt).ValueGeneratedOnAdd();
+            // Kept by a trigger on task_agency (migration 0009): never sent, read back after every save.
+            e.Property(t => t.LeadAgencyId).ValueGeneratedOnAddOrUpdate();
+            e.Property(t => t.LeadAgencyId).Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+            e.Property(t => t.LeadAgencyId).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
             e.HasMany(t => t.Agencies).WithOne(a => a.Task).HasForeignKey(a => a.TaskId);
             e.HasMany(t => t.ProgressUpdates).WithOne(p => p.Task).HasForeignKey(p => p.TaskId);
             e.Ignore(t => t.Deadline);

@@ -97,6 +97,47 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task EveryTasksLeadColumn_FollowsItsLeadLink_AtCommit_AndAddsNothingToTheTrail()
+    {
+        const string Mismatches = "select count(*) from task_item t where lead_agency_id is distinct from (select a.agency_id from task_agency a where a.task_id = t.id and a.role = 'lead')";
+        Assert.True(await ScalarAsync("select count(*) from task_item where lead_agency_id is not null") > 1_000);
+        Assert.Equal(0, await ScalarAsync(Mismatches));
+        var task = await ScalarAsync("select task_id from task_agency where role = 'lead' order by task_id limit 1");
+        var lead = await ScalarAsync($"select agency_id from task_agency where task_id = {task} and role = 'lead'");
+        var other = await ScalarAsync($"select id from agency where id <> {lead} and not exists (select 1 from task_agency where task_id = {task} and agency_id = agency.id) order by id limit 1");
+        var trail = await ScalarAsync($"select count(*) from audit_event where table_name = 'task_item' and row_id = {task}");
+
+        await using var connection = new NpgsqlConnection(app.ServingConnection(province.Database));
+        await connection.OpenAsync(Ct);
+        async Task<long?> LeadColumnAfterAsync(string change)
+        {
+            await using (var write = new NpgsqlCommand(change, connection))
+            {
+                await write.ExecuteNonQueryAsync(Ct);
+            }
+
+            await using var read = new NpgsqlCommand($"select lead_agency_id from task_item where id = {task}", connection);
+            return await read.ExecuteScalarAsync(Ct) is long id ? id : null;
+        }
+
+        Assert.Equal(other, await LeadColumnAfterAsync($"update task_agency set agency_id = {other} where task_id = {task} and role = 'lead'"));
+        Assert.Null(await LeadColumnAfterAsync($"delete from task_agency where task_id = {task} and role = 'lead'"));
+        Assert.Equal(lead, await LeadColumnAfterAsync($"insert into task_agency (task_id, agency_id, role, ordinal) values ({task}, {lead}, 'lead', 0)"));
+        // Inside a transaction the column waits for the commit, so the task's own update in it keeps its version.
+        await using (var transaction = await connection.BeginTransactionAsync(Ct))
+        {
+            await using var change = new NpgsqlCommand($"update task_agency set agency_id = {other} where task_id = {task} and role = 'lead'", connection, transaction);
+            await change.ExecuteNonQueryAsync(Ct);
+            await using var read = new NpgsqlCommand($"select lead_agency_id from task_item where id = {task}", connection, transaction);
+            Assert.Equal(lead, (long)(await read.ExecuteScalarAsync(Ct))!);
+            await transaction.RollbackAsync(Ct);
+        }
+
+        Assert.Equal(0, await ScalarAsync(Mismatches));
+        Assert.Equal(trail, await ScalarAsync($"select count(*) from audit_event where table_name = 'task_item' and row_id = {task}"));
+    }
+
+    [Fact]
     public async Task TheDashboard_EqualsHandWrittenSql_ForEveryClass_TheFallenDue_TheAgenciesAndTheDueSoon()
     {
         var leadership = await AsAsync(Role.Leadership);

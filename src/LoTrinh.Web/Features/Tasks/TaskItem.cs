@@ -32,6 +32,10 @@ public sealed class TaskItem : Data.IVersioned, Data.ISoftDeletable
     /// <summary>PostgreSQL's xmin: a save made from an older reading is refused, not applied over a newer one.</summary>
     public uint Version { get; set; }
 
+    /// <summary>The lead agency (chủ trì), kept by the database from <see cref="Agencies"/> so the dashboard can
+    /// group the country's tasks by it in one scan; read-only here.</summary>
+    public long? LeadAgencyId { get; private set; }
+
     public List<TaskAgency> Agencies { get; set; } = [];
     public List<ProgressUpdate> ProgressUpdates { get; set; } = [];
 
