@@ -32,6 +32,11 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
     public string? AsOfError { get; private set; }
     public DashboardView? Dashboard { get; private set; }
+
+    /// <summary>An earlier cut-off (the last meeting), as typed: the dashboard then says what changed since.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "since")] public string? SinceText { get; set; }
+    public string? SinceError { get; private set; }
+    public DashboardChanges? Changes { get; private set; }
     public int NeedAssigning { get; private set; }
     public int NeedSuccessor { get; private set; }
 
@@ -39,6 +44,42 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
     {
         Today = time.Today();
         Viewer = viewers.Current;
+        // The dashboard runs beside the programme's lists, on connections of its own: the page waits for the slower.
+        await using var beside = scopes.CreateAsyncScope();
+        Task<DashboardView>? dashboard = null;
+        if (Viewer.Can(Permission.ReadInternal))
+        {
+            // The dashboard, as of the date asked (an impossible one is named beside the field; today is shown).
+            var asOf = Input.TryDate(AsOfText, out var day, out var error) ? day ?? Today : Today;
+            AsOfError = error;
+            dashboard = ProgrammeDashboard.LoadAsync(ProgrammeDashboard.Beside(db, beside), scopes, asOf, ct);
+        }
+
+        await Task.WhenAll(dashboard ?? Task.CompletedTask, LoadProgrammeAsync(ct));
+        if (dashboard is not null)
+        {
+            Dashboard = await dashboard;
+            if (Input.TryDate(SinceText, out var since, out var sinceError) && since is { } earlier)
+            {
+                SinceError = earlier < Dashboard.AsOf ? null : $"Ngày so sánh phải trước ngày xem ({Dashboard.AsOf:dd/MM/yyyy}).";
+                Changes = SinceError is null ? await DashboardChangesQuery.LoadAsync(db, earlier, Dashboard.AsOf, ct) : null;
+            }
+            else
+            {
+                SinceError = sinceError;
+            }
+        }
+
+        if (Viewer.Can(Permission.ManageProgramme))
+        {
+            NeedAssigning = await TaskAssignments.CountNeedingAsync(db, null, null, Today, ct, upTo: TaskAssignments.MaxListed);
+            NeedSuccessor = await Successions.CountPendingAsync(db, Today, ct);
+        }
+    }
+
+    /// <summary>The programme's latest directives and the first targets in force, with their status.</summary>
+    private async Task LoadProgrammeAsync(CancellationToken ct)
+    {
         // The programme is the directives on file with their text (a directive known only as a citation is not one of them).
         var programme = db.Directives.AsNoTracking().Where(d => d.FullText != null);
         ProgrammeTotal = await programme.CountAsync(ct);
@@ -54,18 +95,5 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
         // Targets in force: a target a later one revised is history, not a figure to watch.
         var inForce = db.Targets.Where(t => !db.Targets.Any(r => r.RevisesTargetId == t.Id));
         (Targets, TargetsTotal) = await TargetStatus.PageAsync(db, inForce, Today, 1, Listed, ct);
-        if (Viewer.Can(Permission.ReadInternal))
-        {
-            // The dashboard, as of the date asked (an impossible one is named beside the field; today is shown).
-            var asOf = Input.TryDate(AsOfText, out var day, out var error) ? day ?? Today : Today;
-            AsOfError = error;
-            Dashboard = await ProgrammeDashboard.LoadAsync(db, scopes, asOf, ct);
-        }
-
-        if (Viewer.Can(Permission.ManageProgramme))
-        {
-            NeedAssigning = await TaskAssignments.CountNeedingAsync(db, null, null, Today, ct, upTo: TaskAssignments.MaxListed);
-            NeedSuccessor = await Successions.CountPendingAsync(db, Today, ct);
-        }
     }
 }

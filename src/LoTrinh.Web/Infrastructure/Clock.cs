@@ -11,6 +11,14 @@ public static class Clock
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), VietNam).DateTime);
     }
 
+    /// <summary>The instant a day ends in Việt Nam (the next day's midnight there): a day's records are those before it.</summary>
+    public static DateTimeOffset EndOf(DateOnly day)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        // In UTC: PostgreSQL's timestamptz takes an instant, and Npgsql sends only offset 0.
+        return new DateTimeOffset(midnight, VietNam.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     /// <summary>An instant as a clock in Việt Nam shows it: every time a page prints is in Asia/Ho_Chi_Minh.</summary>
     public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietNam);
 

@@ -180,6 +180,33 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leadership_ComparingWithTheLastMeeting_SeesWhatChanged_The16KLTaskBecameOverdue_OnAPhone()
+    {
+        var leader = await TestAccount.CreateAsync(app.ServingConnection(_database), Role.Leadership, null);
+        var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 } });
+        var faults = new List<string>();
+        page.PageError += (_, error) => faults.Add(error);
+        await AppServer.SignInAsync(page, leader);
+
+        await page.GotoAsync("/");
+        await page.Locator("#dashboard-date input[name=asOf]").FillAsync("30/06/2024");
+        await page.Locator("#dashboard-date input[name=since]").FillAsync("30/06/2025");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#dashboard")).ToContainTextAsync("Ngày so sánh phải trước ngày xem (30/06/2024)");
+        await Assertions.Expect(page.Locator("#changes")).ToHaveCountAsync(0);
+
+        await page.Locator("#dashboard-date input[name=since]").FillAsync("31/03/2024");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#changes-title")).ToHaveTextAsync("Thay đổi từ 31/03/2024 đến 30/06/2024");
+        // Due "Quý I/2024" (31/3/2024) and not done: not overdue at the last meeting, overdue now.
+        var row = page.Locator("#changes-became-overdue + * tbody tr, #changes-became-overdue ~ div tbody tr").Filter(new() { HasText = "16-KL/BCĐ" }).Filter(new() { HasText = "31/03/2024" });
+        await Assertions.Expect(row.First).ToBeVisibleAsync();
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the page is {width} px wide on a 390 px phone");
+        Assert.True(faults.Count == 0, string.Join("\n", faults));
+    }
+
+    [Fact]
     public async Task TheUrbanisationRate_Of29CTrTU_IsChartedAgainstIts2025And2030Targets_WithTheTwoValuesMeasured()
     {
         var owner = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString;

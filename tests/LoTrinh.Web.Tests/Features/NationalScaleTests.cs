@@ -138,6 +138,39 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task WhatChanged_BetweenTwoCutOffs_EqualsHandWrittenSql_AndAnImpossibleWindowIsAProblem()
+    {
+        var leadership = await AsAsync(Role.Leadership);
+        var changes = await leadership.GetFromJsonAsync<JsonElement>("/api/dashboard/changes?since=2026-03-31&asOf=2026-06-30", Ct);
+
+        Assert.Equal(await ScalarAsync("""
+            select count(*) from task_item where deleted_at is null and due_on >= date '2026-03-31' and due_on < date '2026-06-30'
+               and (completed_on is null or completed_on > date '2026-06-30') and not (deadline_precision = 'recurring' and deadline_text is not null)
+            """), changes.GetProperty("becameOverdue").GetProperty("total").GetInt64());
+        Assert.Equal(await ScalarAsync("select count(*) from task_item where deleted_at is null and completed_on > date '2026-03-31' and completed_on <= date '2026-06-30'"),
+            changes.GetProperty("completed").GetProperty("total").GetInt64());
+        Assert.Equal(await ScalarAsync("""
+            select count(*) from task_item where deleted_at is null
+               and created_at >= timestamptz '2026-04-01 00:00+07' and created_at < timestamptz '2026-07-01 00:00+07'
+            """), changes.GetProperty("added").GetProperty("total").GetInt64());
+        Assert.True(changes.GetProperty("becameOverdue").GetProperty("total").GetInt32() > 0, "the window holds tasks that fell overdue");
+        Assert.All(changes.GetProperty("becameOverdue").GetProperty("tasks").EnumerateArray(), t =>
+        {
+            var due = DateOnly.Parse(t.GetProperty("on").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(due, new DateOnly(2026, 3, 31), new DateOnly(2026, 6, 29));
+        });
+
+        foreach (var query in new[] { "since=2026-06-30&asOf=2026-03-31", "asOf=2026-06-30", "since=31/02/2026" })
+        {
+            var response = await leadership.GetAsync($"/api/dashboard/changes?{query}", Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("since", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Public().GetAsync("/api/dashboard/changes?since=2026-03-31", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheDashboard_EqualsHandWrittenSql_ForEveryClass_TheFallenDue_TheAgenciesAndTheDueSoon()
     {
         var leadership = await AsAsync(Role.Leadership);

@@ -74,7 +74,7 @@ public static class ProgrammeDashboard
     }
 
     /// <summary>A context of the same viewer on the same server as the request's (primary or standby).</summary>
-    private static AppDbContext Beside(AppDbContext db, AsyncServiceScope scope)
+    public static AppDbContext Beside(AppDbContext db, AsyncServiceScope scope)
     {
         var other = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         other.Database.SetConnectionString(db.Database.GetConnectionString());
