@@ -48,14 +48,17 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
             chosen.Add((await boxes.Nth(i).GetAttributeAsync("value"))!);
         }
 
+        // The plain fields first: a picker whose late search results arrive may take the focus back, and
+        // what is typed next would land in it.
+        await page.Locator("input[name=Deadline]").FillAsync("Quý IV/2026");
+        await page.GetByLabel("Số văn bản phân công (nếu có)").FillAsync("125/QĐ-UBND");
+        await page.GetByLabel("Ngày văn bản", new() { Exact = true }).FillAsync("20/11/2026");
         // The merged province's department (from 1/7/2025), told apart from the old one by its unit; the
         // dissolved one is not offered.
         var offered = await PickAsync(page, "Lead", "xây dựng", "Sở Xây dựng tỉnh Lâm Đồng");
         Assert.DoesNotContain(offered, o => o.Contains("(đến", StringComparison.Ordinal));
         await PickAsync(page, "Cooperating", "đức trọng", "Ủy ban nhân dân xã Đức Trọng");
-        await page.Locator("input[name=Deadline]").FillAsync("Quý IV/2026");
-        await page.GetByLabel("Số văn bản phân công (nếu có)").FillAsync("125/QĐ-UBND");
-        await page.GetByLabel("Ngày văn bản", new() { Exact = true }).FillAsync("20/11/2026");
+        await Assertions.Expect(page.Locator("input[name=Deadline]")).ToHaveValueAsync("Quý IV/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phân công các nhiệm vụ đã chọn" }).ClickAsync();
         await Assertions.Expect(page.Locator("#assigned")).ToContainTextAsync("Đã phân công 10 nhiệm vụ");
         Assert.True(faults.Count == 0, string.Join("\n", faults));
