@@ -7,10 +7,12 @@ using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Dashboard;
+using LoTrinh.Web.Features.Calendar;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.History;
 using LoTrinh.Web.Features.Indicators;
+using LoTrinh.Web.Features.Reporting;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using LoTrinh.Web.Features.Units;
@@ -26,9 +28,10 @@ if (Cli.IsVerb(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddLoTrinhData(builder.Configuration);
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(Clock.Provider(builder.Configuration));
 builder.Services.AddSingleton<ImportBacklog>();
 builder.Services.AddHostedService<ImportWorker>();
+builder.Services.AddHostedService<PeriodOpener>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 builder.Services.AddLoTrinhSecurity();
 builder.Services.AddRazorPages(o =>
@@ -46,13 +49,14 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Agencies/Succession", nameof(Permission.ManageProgramme));
         o.Conventions.AuthorizePage("/Accounts/Users", nameof(Permission.ManageAccounts));
         o.Conventions.AuthorizeFolder("/History", nameof(Permission.ReadInternal));
+        o.Conventions.AuthorizeFolder("/Reporting", nameof(Permission.ReadInternal));
         o.Conventions.ConfigureFilter(new HandlerPermissionFilter());
     })
     .WithRazorPagesRoot("/Features");
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(OpenApiDocs.Configure);
 
 builder.Services.Configure<RouteOptions>(o => o.ConstraintMap[IdConstraint.Name] = typeof(IdConstraint));
 
@@ -103,6 +107,8 @@ app.MapImportsApi();
 app.MapAccountsApi();
 app.MapHistoryApi();
 app.MapDashboardApi();
+app.MapReportingApi();
+app.MapCalendarApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();

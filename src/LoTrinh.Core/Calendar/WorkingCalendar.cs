@@ -89,4 +89,15 @@ public sealed class WorkingCalendar
 
         return count;
     }
+
+    /// <summary>
+    /// How late something due on <paramref name="due"/> and done on <paramref name="doneOn"/> is, in working days: 0 when
+    /// done by the due date (rolled to a working day, Điều 148); something done on a day off counts as done on the next
+    /// working day, so a report sent on the Saturday after a Friday deadline is 1 working day late, not 0.
+    /// </summary>
+    public int WorkingDaysLate(DateOnly due, DateOnly doneOn)
+    {
+        var end = RollForward(due);
+        return doneOn <= end ? 0 : WorkingDaysAfter(end, RollForward(doneOn));
+    }
 }

@@ -51,7 +51,7 @@ public static class ReportRules
 {
     /// <summary>Why a report cannot be edited, in the words the page shows; null when it can.</summary>
     public static string? WhyLocked(ReportState state, bool periodClosed) =>
-        periodClosed ? "Kỳ báo cáo đã đóng: số liệu của kỳ đã khóa."
+        periodClosed ? "Kỳ báo cáo đã đóng: số liệu của kỳ đã khóa; thường trực mở lại kỳ (nêu lý do) để sửa."
         : state switch
         {
             ReportState.Submitted => "Báo cáo đã trình, đang chờ thường trực xem xét; chỉ sửa được khi bị trả lại.",
@@ -62,7 +62,7 @@ public static class ReportRules
     /// <summary>Why an action is refused in a state, or null; the state after it is <see cref="After"/>.</summary>
     public static string? Refusal(ReportAction action, ReportState state, bool periodClosed, string? comment)
     {
-        if (periodClosed && action is not ReportAction.Unlock)
+        if (periodClosed)
         {
             return WhyLocked(state, true);
         }
@@ -73,7 +73,7 @@ public static class ReportRules
             ReportAction.Return or ReportAction.Approve when state != ReportState.Submitted =>
                 state == ReportState.Draft ? "Báo cáo chưa được trình." : "Báo cáo đã được phê duyệt.",
             ReportAction.Return when string.IsNullOrWhiteSpace(comment) => "Trả lại báo cáo cần ghi ý kiến: cơ quan cần sửa gì.",
-            ReportAction.Unlock when state != ReportState.Approved && !periodClosed => "Chỉ mở khóa được báo cáo đã phê duyệt hoặc kỳ đã đóng.",
+            ReportAction.Unlock when state != ReportState.Approved => "Chỉ mở khóa được báo cáo đã phê duyệt.",
             ReportAction.Unlock when string.IsNullOrWhiteSpace(comment) => "Mở khóa cần nêu lý do; lý do được ghi vào lịch sử.",
             _ => null,
         };

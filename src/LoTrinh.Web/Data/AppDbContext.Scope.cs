@@ -1,6 +1,7 @@
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Reporting;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using Microsoft.AspNetCore.Identity;
@@ -60,6 +61,9 @@ public sealed partial class AppDbContext
         builder.Entity<ProgressUpdate>().HasQueryFilter(DeletedFilter, p => p.DeletedAt == null);
         builder.Entity<ProgressUpdate>().HasQueryFilter(ScopeFilter, p => Tasks.Any(t => t.Id == p.TaskId));
 
+        // Agency: its own reports of the reporting cycle. Public: none.
+        builder.Entity<AgencyReport>().HasQueryFilter(ScopeFilter, r => ReadsAll || (InAgencyScope && r.AgencyId == ScopeAgencyId));
+
         // Agency: the figures of its unit and the units under it. Public: none until a report is approved.
         builder.Entity<Measurement>().HasQueryFilter(DeletedFilter, m => m.DeletedAt == null);
         builder.Entity<Measurement>().HasQueryFilter(ScopeFilter, m => ReadsAll
@@ -109,6 +113,11 @@ public sealed partial class AppDbContext
             ProgressUpdate p when entry.State is EntityState.Added => await Tasks.AnyAsync(t => t.Id == p.TaskId, ct),
             TaskItem t when entry.State is EntityState.Modified && OnlyChanged(entry, nameof(TaskItem.CompletedOn)) =>
                 await Tasks.AnyAsync(x => x.Id == t.Id, ct),
+            // Its own report of a period: the draft's lines and the report's state (the cycle's rules are ReportingCycle's).
+            AgencyReport r when entry.State is EntityState.Modified => r.AgencyId == ScopeAgencyId
+                && (long)entry.Property(nameof(AgencyReport.AgencyId)).OriginalValue! == ScopeAgencyId,
+            AgencyReportLine l when entry.State is EntityState.Modified => await AgencyReports.AnyAsync(r => r.Id == l.ReportId, ct),
+            AgencyReportEvent v when entry.State is EntityState.Added => await AgencyReports.AnyAsync(r => r.Id == v.ReportId, ct),
             Measurement m when entry.State is not EntityState.Deleted => await UnitInScopeAsync(m.AdministrativeUnitId, ct)
                 && (entry.State is EntityState.Added || await UnitInScopeAsync((long)entry.Property(nameof(Measurement.AdministrativeUnitId)).OriginalValue!, ct)),
             _ => false,

@@ -1,13 +1,17 @@
 using System.Text;
+using LoTrinh.Core.Calendar;
 using LoTrinh.Core.Deadlines;
+using LoTrinh.Core.Reporting;
 using LoTrinh.Core.Targets;
 using LoTrinh.Web.Features.Accounts;
 using LoTrinh.Web.Features.Agencies;
+using LoTrinh.Web.Features.Calendar;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.History;
 using LoTrinh.Web.Features.Projects;
+using LoTrinh.Web.Features.Reporting;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using LoTrinh.Web.Features.Units;
@@ -15,6 +19,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LoTrinh.Web.Data;
 
@@ -48,6 +53,12 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<DocumentImport> DocumentImports => Set<DocumentImport>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<ReportingRegime> ReportingRegimes => Set<ReportingRegime>();
+    public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();
+    public DbSet<AgencyReport> AgencyReports => Set<AgencyReport>();
+    public DbSet<AgencyReportLine> AgencyReportLines => Set<AgencyReportLine>();
+    public DbSet<AgencyReportEvent> AgencyReportEvents => Set<AgencyReportEvent>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditSession.Instance);
@@ -159,12 +170,59 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(i => i.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
 
+        builder.Entity<CalendarYear>(e =>
+        {
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.UpdatedAt).ValueGeneratedOnAdd();
+            e.HasMany(y => y.Days).WithOne().HasForeignKey(d => d.Year);
+        });
+        builder.Entity<CalendarDayRow>(e =>
+        {
+            e.HasKey(d => d.Day);
+            e.Property(d => d.Kind).HasConversion(SnakeCaseEnum<DayKind>());
+        });
+        builder.Entity<ReportingRegime>(e =>
+        {
+            e.Property(r => r.Kind).HasConversion(SnakeCaseEnum<RegimeKind>());
+            e.Property(r => r.Frequency).HasConversion(SnakeCaseEnum<ReportingFrequency>());
+            e.Property(r => r.CutOff).HasConversion(SnakeCaseEnum<CutOffRule>());
+            e.Property(r => r.DeadlineRule).HasConversion(SnakeCaseEnum<DeadlineRule>());
+            e.Property(r => r.CreatedAt).ValueGeneratedOnAdd();
+            e.Ignore(r => r.Submission);
+        });
+        builder.Entity<ReportPeriod>(e =>
+        {
+            e.Property(p => p.OpenedAt).ValueGeneratedOnAdd();
+            e.HasMany(p => p.Reports).WithOne(r => r.Period).HasForeignKey(r => r.PeriodId);
+        });
+        builder.Entity<AgencyReport>(e =>
+        {
+            e.Property(r => r.State).HasConversion(SnakeCaseEnum<ReportState>());
+            e.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+            e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReportId);
+            e.HasMany(r => r.Events).WithOne().HasForeignKey(v => v.ReportId);
+        });
+        builder.Entity<AgencyReportLine>(e =>
+        {
+            e.HasKey(l => new { l.ReportId, l.TaskId });
+            e.Property(l => l.Claimed).HasConversion(SnakeCaseEnum<ClaimedProgress>());
+        });
+        builder.Entity<AgencyReportEvent>().Property(v => v.At).ValueGeneratedOnAdd();
+
         ApplyScope(builder);
         ApplySnakeCaseNames(builder);
+        builder.Entity<CalendarDayRow>().ToTable("calendar_day");
+        builder.Entity<ReportPeriod>().ToTable("reporting_period");
         builder.Entity<IdentityUserClaim<long>>().ToTable("user_claim");
         builder.Entity<IdentityUserLogin<long>>().ToTable("user_login");
         builder.Entity<IdentityUserToken<long>>().ToTable("user_token");
     }
+
+    /// <summary>An enum stored as its name in snake_case ("HalfYear" as half_year), as the schema's checks list them.</summary>
+    private static ValueConverter<TEnum, string> SnakeCaseEnum<TEnum>()
+        where TEnum : struct, Enum =>
+        new(v => SnakeCase(v.ToString()).ToLowerInvariant(), s => Enum.Parse<TEnum>(s.Replace("_", "", StringComparison.Ordinal), true));
 
     private static Direction ParseDirection(string code) =>
         ComparatorCodes.TryParse(code, out Direction d) ? d : throw new InvalidOperationException($"direction {code}");

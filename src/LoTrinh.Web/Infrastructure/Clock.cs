@@ -22,6 +22,26 @@ public static class Clock
     /// <summary>An instant as a clock in Việt Nam shows it: every time a page prints is in Asia/Ho_Chi_Minh.</summary>
     public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, VietNam);
 
+    /// <summary>
+    /// The system clock; or, when Clock:Start is set (an instant, e.g. 2026-06-23T09:00:00+07:00), a clock that starts
+    /// there and runs on — for a training copy that replays a past period, and for tests that walk one.
+    /// </summary>
+    public static TimeProvider Provider(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration["Clock:Start"] is { Length: > 0 } start
+            && DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant)
+            ? new StartedAt(instant)
+            : TimeProvider.System;
+    }
+
+    private sealed class StartedAt(DateTimeOffset start) : TimeProvider
+    {
+        private readonly DateTimeOffset _startedAt = TimeProvider.System.GetUtcNow();
+
+        public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + (TimeProvider.System.GetUtcNow() - _startedAt);
+    }
+
     private static TimeZoneInfo FindVietNam()
     {
         try

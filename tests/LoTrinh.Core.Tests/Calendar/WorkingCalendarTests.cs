@@ -63,6 +63,18 @@ public sealed class WorkingCalendarTests
         Assert.Contains("Giỗ Tổ", Year2026.WhyOff(D(27, 4)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(22, 6, 22, 6, 0)] // on the day
+    [InlineData(22, 6, 19, 6, 0)] // early
+    [InlineData(22, 6, 23, 6, 1)] // the next day
+    [InlineData(19, 6, 20, 6, 1)] // Friday's deadline, sent on Saturday: as on Monday
+    [InlineData(20, 6, 22, 6, 0)] // due on a Saturday: rolls to Monday, sent then
+    [InlineData(13, 2, 23, 2, 1)] // across Tết: nine days later, one working day
+    [InlineData(26, 4, 28, 4, 0)] // due on Giỗ Tổ Sunday, rolled over the Monday off to Tuesday
+    [InlineData(26, 4, 29, 4, 1)]
+    public void Lateness_IsCountedInWorkingDays(int dueDay, int dueMonth, int doneDay, int doneMonth, int late) =>
+        Assert.Equal(late, Year2026.WorkingDaysLate(D(dueDay, dueMonth), D(doneDay, doneMonth)));
+
     [Fact]
     public void AddingZeroWorkingDays_KeepsTheDate() => Assert.Equal(D(14, 2), Year2026.AddWorkingDays(D(14, 2), 0));
 

@@ -1,0 +1,132 @@
+using LoTrinh.Core.Accounts;
+using LoTrinh.Core.Reporting;
+using LoTrinh.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web.Features.Reporting;
+
+/// <summary>One line of the form, as posted.</summary>
+public sealed class LineForm
+{
+    public long TaskId { get; set; }
+    public string? Claimed { get; set; }
+    public int? Percent { get; set; }
+    public string? CompletedOn { get; set; }
+    public string? Progress { get; set; }
+    public string? Difficulties { get; set; }
+    public string? Proposals { get; set; }
+}
+
+/// <summary>
+/// An agency's report of a period: officers fill it and save drafts, the head submits, the secretariat returns it with
+/// a comment or approves it, and unlocks it with a reason. When it cannot be edited the page says why.
+/// </summary>
+public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
+{
+    public ReportView Report { get; private set; } = null!;
+
+    [BindProperty] public uint Version { get; set; }
+    [BindProperty] public string? Summary { get; set; }
+    [BindProperty] public List<LineForm> Lines { get; set; } = [];
+    [BindProperty] public string? Comment { get; set; }
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, string? done, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, keepTyped: false, ct))
+        {
+            return NotFound();
+        }
+
+        Done = done;
+        return Page();
+    }
+
+    [Requires(Permission.ReportProgress)]
+    public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct) =>
+        await AnswerAsync(id, "save", await ReportingCycle.SaveAsync(db, id, Input(), time, ct), ct);
+
+    /// <summary>Saves what is on the form, then submits it: the head sends what is shown.</summary>
+    [Requires(Permission.SubmitReport)]
+    public async Task<IActionResult> OnPostSubmitAsync(long id, CancellationToken ct)
+    {
+        var saved = await ReportingCycle.SaveAsync(db, id, Input(), time, ct);
+        if (saved is null || saved.Any)
+        {
+            return await AnswerAsync(id, "submit", saved, ct);
+        }
+
+        db.ChangeTracker.Clear();
+        var version = await db.AgencyReports.Where(r => r.Id == id).Select(r => r.Version).FirstAsync(ct);
+        return await AnswerAsync(id, "submit", await ReportingCycle.ActAsync(db, id, ReportAction.Submit, new ReportActionInput(version, null), time, ct), ct);
+    }
+
+    [Requires(Permission.ApproveReport)]
+    public Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct) => ActAsync(id, ReportAction.Return, ct);
+
+    [Requires(Permission.ApproveReport)]
+    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) => ActAsync(id, ReportAction.Approve, ct);
+
+    [Requires(Permission.ApproveReport)]
+    public Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken ct) => ActAsync(id, ReportAction.Unlock, ct);
+
+    private async Task<IActionResult> ActAsync(long id, ReportAction action, CancellationToken ct) =>
+        await AnswerAsync(id, ReportingCycle.SnakeCase(action), await ReportingCycle.ActAsync(db, id, action, new ReportActionInput(Version, Comment), time, ct), ct);
+
+    private ReportInput Input() => new(Version, Summary,
+        [.. Lines.Select(l => new LineInput(l.TaskId, l.Claimed, l.Percent, l.CompletedOn, l.Progress, l.Difficulties, l.Proposals))]);
+
+    private async Task<IActionResult> AnswerAsync(long id, string done, InputErrors? errors, CancellationToken ct)
+    {
+        if (errors is null)
+        {
+            return NotFound();
+        }
+
+        if (!errors.Any)
+        {
+            return RedirectToPage("Report", new { id, done });
+        }
+
+        Errors = errors;
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, keepTyped: !errors.IsConflict, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id, bool keepTyped, CancellationToken ct)
+    {
+        if (await ReportingViews.ReportAsync(db, id, ct) is not { } report)
+        {
+            return false;
+        }
+
+        Report = report;
+        Version = report.Version;
+        if (!keepTyped)
+        {
+            Summary = report.Summary;
+            Lines = [.. report.Lines.Select(l => new LineForm
+            {
+                TaskId = l.TaskId, Claimed = l.Claimed, Percent = l.Percent, CompletedOn = l.CompletedOn?.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                Progress = l.Progress, Difficulties = l.Difficulties, Proposals = l.Proposals,
+            })];
+        }
+
+        return true;
+    }
+
+    public LineForm Typed(long taskId) => Lines.FirstOrDefault(l => l.TaskId == taskId) ?? new LineForm { TaskId = taskId };
+
+    public string? LineError(long taskId, string field) => ErrorFor($"lines[{taskId}].{field}");
+
+    public string DoneMessage => Done switch
+    {
+        "save" => "Đã lưu nháp.",
+        "submit" => "Đã trình báo cáo.",
+        "return" => "Đã trả lại báo cáo cho cơ quan.",
+        "approve" => "Đã phê duyệt; báo cáo đã khóa.",
+        "unlock" => "Đã mở khóa báo cáo.",
+        _ => string.Empty,
+    };
+}
