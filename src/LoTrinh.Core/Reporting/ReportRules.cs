@@ -88,8 +88,8 @@ public static class ReportRules
     };
 
     /// <summary>What is wrong with a line, field by field: a percentage outside 0–100, a completion date in the future or
-    /// before the task was given, a completed task without its date, a percentage of 100 on a task not completed.</summary>
-    public static IEnumerable<(string Field, string Message)> Problems(ReportLine line, DateOnly today, DateOnly givenOn)
+    /// before the task was given (the directive's date, when known), a completed task without its date, a percentage of 100 on a task not completed.</summary>
+    public static IEnumerable<(string Field, string Message)> Problems(ReportLine line, DateOnly today, DateOnly? givenOn)
     {
         ArgumentNullException.ThrowIfNull(line);
         if (line.Percent is < 0 or > 100)
@@ -105,7 +105,7 @@ public static class ReportRules
             }
             else if (done < givenOn)
             {
-                yield return ("completedOn", $"Ngày hoàn thành {done:dd/MM/yyyy} trước ngày giao nhiệm vụ ({givenOn:dd/MM/yyyy}).");
+                yield return ("completedOn", $"Ngày hoàn thành {done:dd/MM/yyyy} trước ngày giao nhiệm vụ ({givenOn.Value:dd/MM/yyyy}).");
             }
 
             if (line.Claimed != ClaimedProgress.Completed)

@@ -79,6 +79,8 @@ public sealed class ReportRulesTests
         Assert.Equal(["completedOn"], Fields(new ReportLine(ClaimedProgress.Completed, 100, Given.AddDays(-1), null, null, null)));
         Assert.Empty(Fields(new ReportLine(ClaimedProgress.Completed, 100, Today, null, null, null)));
         Assert.Empty(Fields(new ReportLine(ClaimedProgress.Completed, 100, Given, null, null, null)));
+        // A directive whose date is not on file: the row's import date is not the day the task was given; no lower bound.
+        Assert.Empty(ReportRules.Problems(new ReportLine(ClaimedProgress.Completed, 100, Given.AddYears(-5), null, null, null), Today, null));
     }
 
     [Fact]

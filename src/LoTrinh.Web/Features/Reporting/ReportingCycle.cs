@@ -267,7 +267,7 @@ public static class ReportingCycle
             stored.Progress = Bounded(errors, $"{field}.progress", line.Progress);
             stored.Difficulties = Bounded(errors, $"{field}.difficulties", line.Difficulties);
             stored.Proposals = Bounded(errors, $"{field}.proposals", line.Proposals);
-            foreach (var (name, message) in ReportRules.Problems(stored.AsLine(), today, DateOnly.FromDateTime(Clock.Local(stored.Task.CreatedAt).DateTime)))
+            foreach (var (name, message) in ReportRules.Problems(stored.AsLine(), today, stored.Task.Directive.IssuedOn))
             {
                 errors.Add($"{field}.{name}", $"Nhiệm vụ #{line.TaskId}: {message}");
             }
@@ -394,7 +394,7 @@ public static class ReportingCycle
     }
 
     private static Task<AgencyReport?> LoadForWriteAsync(AppDbContext db, long id, CancellationToken ct) =>
-        db.AgencyReports.Include(r => r.Period).Include(r => r.Agency).Include(r => r.Lines).ThenInclude(l => l.Task)
+        db.AgencyReports.Include(r => r.Period).Include(r => r.Agency).Include(r => r.Lines).ThenInclude(l => l.Task).ThenInclude(t => t.Directive)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
 
     public static string SnakeCase<TEnum>(TEnum value)
