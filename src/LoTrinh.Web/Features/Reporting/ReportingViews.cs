@@ -98,8 +98,18 @@ public static class ReportingViews
             .OrderByDescending(r => r.Period.DueOn).ThenBy(r => r.State == ReportState.Submitted ? 0 : r.State == ReportState.Draft ? 1 : 2).ThenBy(r => r.Agency.Name)
             .Select(r => new
             {
-                r.Id, r.AgencyId, Agency = r.Agency.Name, r.State, r.SubmittedAt, r.WorkingDaysLate, r.TimesReturned, r.ApprovedAt,
-                Lines = r.Lines.Count, Period = r.Period.Label, r.Period.DueOn, r.PeriodId,
+                r.Id,
+                r.AgencyId,
+                Agency = r.Agency.Name,
+                r.State,
+                r.SubmittedAt,
+                r.WorkingDaysLate,
+                r.TimesReturned,
+                r.ApprovedAt,
+                Lines = r.Lines.Count,
+                Period = r.Period.Label,
+                r.Period.DueOn,
+                r.PeriodId,
             })
             .Take(2000).ToListAsync(ct);
         return [.. rows.Select(r => new ReportSummary(r.Id, r.AgencyId, r.Agency, ReportingCycle.SnakeCase(r.State), r.State.Vietnamese(), r.SubmittedAt,

@@ -15,8 +15,15 @@ public sealed class ReportingApiTests(ReportingInstall install) : IClassFixture<
         var directive = await ReportingInstall.DirectiveAsync(secretariat, "16-KL/BCĐ");
         var body = overrides ?? new
         {
-            name, kind = "periodic", frequency = "quarter", cutOff = "decree09", deadlineRule = "day_of_last_month", deadlineValue = 20,
-            directive = directive.ToString(System.Globalization.CultureInfo.InvariantCulture), recipient = "Thường trực Ban Chỉ đạo", inForceFrom = "01/04/2026",
+            name,
+            kind = "periodic",
+            frequency = "quarter",
+            cutOff = "decree09",
+            deadlineRule = "day_of_last_month",
+            deadlineValue = 20,
+            directive = directive.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            recipient = "Thường trực Ban Chỉ đạo",
+            inForceFrom = "01/04/2026",
         };
         var response = await secretariat.PostAsJsonAsync("/api/reporting/regimes", body, Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
@@ -74,7 +81,8 @@ public sealed class ReportingApiTests(ReportingInstall install) : IClassFixture<
         // A bad line writes nothing and names the task and the field.
         var bad = await officer.PutAsJsonAsync($"/api/reporting/reports/{id}", new
         {
-            version = report.GetProperty("version").GetUInt32(), summary = "Tình hình chung",
+            version = report.GetProperty("version").GetUInt32(),
+            summary = "Tình hình chung",
             lines = new[] { Line(first, "in_progress", 140, null, "Đang làm"), Line(second, "completed", 100, "2026-07-01", "Xong") },
         }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -85,7 +93,8 @@ public sealed class ReportingApiTests(ReportingInstall install) : IClassFixture<
 
         var saved = await officer.PutAsJsonAsync($"/api/reporting/reports/{id}", new
         {
-            version = report.GetProperty("version").GetUInt32(), summary = "Tình hình chung của quý",
+            version = report.GetProperty("version").GetUInt32(),
+            summary = "Tình hình chung của quý",
             lines = new[] { Line(first, "in_progress", 60, null, "Đã lập hồ sơ, chờ thẩm định"), Line(second, "completed", 100, "2026-06-10", "Đã ban hành kế hoạch") },
         }, Ct);
         Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync(Ct));
@@ -266,8 +275,13 @@ public sealed class ReportingApiTests(ReportingInstall install) : IClassFixture<
     {
         var regime = await NewRegimeAsync("x", new
         {
-            name = "Báo cáo đột xuất về giải phóng mặt bằng", kind = "ad_hoc", directive = "16-KL/BCĐ", recipient = "Thường trực Huyện ủy",
-            windowFrom = "01/05/2026", windowTo = "31/05/2026", dueOn = "05/06/2026",
+            name = "Báo cáo đột xuất về giải phóng mặt bằng",
+            kind = "ad_hoc",
+            directive = "16-KL/BCĐ",
+            recipient = "Thường trực Huyện ủy",
+            windowFrom = "01/05/2026",
+            windowTo = "31/05/2026",
+            dueOn = "05/06/2026",
         });
         var period = Assert.Single(regime.GetProperty("periods").EnumerateArray());
         Assert.Equal("2026-06-05", period.GetProperty("dueOn").GetString());
