@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LoTrinh.Web.Tests.Features.Reporting;
 using Microsoft.Playwright;
@@ -116,4 +117,60 @@ public sealed class ReportingBrowserTests(ReportingInstall install) : IClassFixt
         await officer.GotoAsync($"/Tasks/Details/{task}");
         await Assertions.Expect(officer.Locator("main")).ToContainTextAsync("Đã lập hồ sơ điều chỉnh quy hoạch");
     }
+
+    [Fact]
+    public async Task AnOfficer_DownloadsTheExcelForm_FillsItOffline_AndUploadsIt_ABadCellNamedFirst()
+    {
+        var secretariat = install.As(install.Secretariat);
+        var created = await secretariat.PostAsJsonAsync("/api/reporting/regimes", new
+        {
+            name = "Báo cáo quý qua Excel",
+            frequency = "quarter",
+            deadlineValue = 20,
+            directive = "16-KL/BCĐ",
+            recipient = "Thường trực Ban Chỉ đạo",
+            inForceFrom = "01/04/2026",
+        }, TestContext.Current.CancellationToken);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        var page = await SignedInAsync(install.CooperatingOfficer);
+        await page.GotoAsync("/Reporting");
+        await page.Locator("#my-reports tr").Filter(new() { HasText = "Báo cáo quý qua Excel" }).Filter(new() { HasText = "Quý II/2026" })
+            .GetByRole(AriaRole.Link).First.ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-form").ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"lotrinh-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(path);
+        try
+        {
+            var template = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+            var own = install.LedByDepartment;
+
+            // First with a percentage typed as words: nothing written, the cell named.
+            await File.WriteAllBytesAsync(path, Filled(template, own, "bảy mươi"), TestContext.Current.CancellationToken);
+            await page.Locator("#upload-form input[type=file]").SetInputFilesAsync(path);
+            await page.Locator("#upload-form").GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#upload-problems")).ToContainTextAsync("Trang NhiemVu, dòng");
+            await Assertions.Expect(page.Locator("#upload-problems")).ToContainTextAsync("cột F");
+            await Assertions.Expect(page.Locator($"#line-{own}").GetByLabel("Kết quả thực hiện")).ToHaveValueAsync("");
+
+            await File.WriteAllBytesAsync(path, Filled(template, own, 80), TestContext.Current.CancellationToken);
+            await page.Locator("#upload-form input[type=file]").SetInputFilesAsync(path);
+            await page.Locator("#upload-form").GetByRole(AriaRole.Button, new() { Name = "Tải lên", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("Đã nhận tệp Excel và lưu nháp.");
+            await Assertions.Expect(page.Locator($"#line-{own}").GetByLabel("Kết quả thực hiện")).ToHaveValueAsync("Đã trình đề án điều chỉnh quy hoạch");
+            await Assertions.Expect(page.Locator($"#line-{own}").GetByLabel("Tỷ lệ hoàn thành (%)")).ToHaveValueAsync("80");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The downloaded form with the department's own task filled in, as Excel would save it.</summary>
+    private static byte[] Filled(byte[] template, long task, object percent) => ReportingApiTests.Edit(template, (_, tasks) =>
+    {
+        var row = tasks.Single(r => Convert.ToInt64(r["Mã nhiệm vụ"], System.Globalization.CultureInfo.InvariantCulture) == task);
+        row["Tỷ lệ hoàn thành (%)"] = percent;
+        row["Kết quả thực hiện"] = "Đã trình đề án điều chỉnh quy hoạch";
+    });
 }

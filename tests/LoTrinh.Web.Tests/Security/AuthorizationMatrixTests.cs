@@ -32,6 +32,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
     private static readonly Role?[] Reporters = [Role.Administrator, Role.Secretariat, Role.AgencyHead, Role.AgencyOfficer];
     private static readonly Role?[] Readers = [Role.Administrator, Role.Leadership, Role.Secretariat, Role.AgencyHead, Role.AgencyOfficer];
     private static readonly Role?[] AccountAdmins = [Role.Administrator];
+    private static readonly Role?[] Submitters = [Role.Administrator, Role.AgencyHead];
 
     private static Dictionary<string, Rule> Rules() => new(StringComparer.Ordinal)
     {
@@ -75,6 +76,22 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/users/"] = new(AccountAdmins, false, _ => Json(HttpMethod.Post, "/api/users", new { })),
         ["POST /api/users/{id:id}/reset-password"] = new(AccountAdmins, false, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/reset-password"))),
         ["POST /api/users/{id:id}/lock"] = new(AccountAdmins, false, c => Json(HttpMethod.Post, $"/api/users/{c.Data.SpareUserId}/lock", new { locked = false })),
+        ["POST /api/reporting/regimes"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/reporting/regimes", new { })),
+        ["POST /api/reporting/open"] = new(Programme, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/reporting/open"))),
+        ["POST /api/reporting/periods/{id:id}/close"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/periods/{await c.Data.NewPeriodAsync()}/close", new { })),
+        ["POST /api/reporting/periods/{id:id}/reopen"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/periods/{await c.Data.NewPeriodAsync()}/reopen", new { })),
+        ["PUT /api/reporting/reports/{id:id}"] = new(Reporters, true, async c => await Json(HttpMethod.Put, $"/api/reporting/reports/{await c.Data.NewReportAsync(c.InScope)}", new { })),
+        ["POST /api/reporting/reports/{id:id}/form.xlsx"] = new(Reporters, true, async c =>
+            new(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(c.InScope)}/form.xlsx")
+            {
+                Content = new MultipartFormDataContent { { new ByteArrayContent("không phải xlsx"u8.ToArray()), "file", "bao-cao.xlsx" } },
+            }),
+        ["POST /api/reporting/reports/{id:id}/submit"] = new(Submitters, true, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(c.InScope)}/submit", new { })),
+        ["POST /api/reporting/reports/{id:id}/return"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(true)}/return", new { })),
+        ["POST /api/reporting/reports/{id:id}/approve"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(true)}/approve", new { })),
+        ["POST /api/reporting/reports/{id:id}/unlock"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(true)}/unlock", new { })),
+        ["PUT /api/calendar/{year:int}"] = new(AccountAdmins, false, _ => Json(HttpMethod.Put, "/api/calendar/2035", new { })),
+        ["DELETE /api/calendar/{year:int}"] = new(AccountAdmins, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/calendar/2035"))),
 
         // Pages (handler name after the page)
         ["POST /Accounts/Login"] = new(Anyone, false, _ => Form("/Accounts/Login", [])),
@@ -112,6 +129,16 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Tasks/Details Complete"] = new(Reporters, true, async c => await Form($"/Tasks/Details/{c.Data.TaskFor(c)}?handler=Complete", [new("Completion.On", "15/01/2024")])),
         ["POST /Tasks/Details Delete"] = new(Programme, false, async c => await Form($"/Tasks/Details/{await c.Data.NewTaskAsync(true)}?handler=Delete", [])),
         ["POST /Tasks/Edit"] = new(Programme, false, c => Form($"/Tasks/Edit/{c.Data.OwnTaskId}", [])),
+        ["POST /Calendar/Index"] = new(AccountAdmins, false, _ => Form("/Calendar?year=2035", [])),
+        ["POST /Reporting/Index"] = new(Programme, false, _ => Form("/Reporting", [])),
+        ["POST /Reporting/Period Close"] = new(Programme, false, async c => await Form($"/Reporting/Period/{await c.Data.NewPeriodAsync()}?handler=Close", [])),
+        ["POST /Reporting/Period Reopen"] = new(Programme, false, async c => await Form($"/Reporting/Period/{await c.Data.NewPeriodAsync()}?handler=Reopen", [])),
+        ["POST /Reporting/Report Save"] = new(Reporters, true, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(c.InScope)}?handler=Save", [])),
+        ["POST /Reporting/Report Upload"] = new(Reporters, true, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(c.InScope)}?handler=Upload", [])),
+        ["POST /Reporting/Report Submit"] = new(Submitters, true, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(c.InScope)}?handler=Submit", [])),
+        ["POST /Reporting/Report Return"] = new(Programme, false, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(true)}?handler=Return", [])),
+        ["POST /Reporting/Report Approve"] = new(Programme, false, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(true)}?handler=Approve", [])),
+        ["POST /Reporting/Report Unlock"] = new(Programme, false, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(true)}?handler=Unlock", [])),
     };
 
     [Fact]
@@ -323,6 +350,56 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
                 new("Form.UnitCode", own ? _ownUnitCode : _otherUnitCode), new("Form.PeriodStart", $"{day:dd/MM/yyyy}"),
                 new("Form.PeriodEnd", $"{day:dd/MM/yyyy}"), new("Form.Value", "3.5"), new("Form.Source", "Kiểm thử"),
             ];
+        }
+
+        /// <summary>A period of its own (a report per agency per period), of a regime on the seeded plan.</summary>
+        public async Task<long> NewPeriodAsync()
+        {
+            await using var db = _app.NewDb();
+            var regime = await db.ReportingRegimes.Where(r => r.Name == "Ma trận quyền").Select(r => (long?)r.Id).FirstOrDefaultAsync(Ct);
+            if (regime is null)
+            {
+                var created = new LoTrinh.Web.Features.Reporting.ReportingRegime
+                {
+                    Name = "Ma trận quyền",
+                    Kind = LoTrinh.Core.Reporting.RegimeKind.AdHoc,
+                    CutOff = LoTrinh.Core.Reporting.CutOffRule.Calendar,
+                    DeadlineRule = LoTrinh.Core.Reporting.DeadlineRule.WorkingDaysAfterCutOff,
+                    DeadlineValue = 1,
+                    DirectiveId = DirectiveId,
+                    Recipient = "Thường trực",
+                    InForceFrom = new DateOnly(2026, 1, 1),
+                };
+                db.ReportingRegimes.Add(created);
+                await db.SaveChangesAsync(Ct);
+                regime = created.Id;
+            }
+
+            var period = new LoTrinh.Web.Features.Reporting.ReportPeriod
+            {
+                RegimeId = regime.Value,
+                Label = "Kiểm thử",
+                Year = 3000 + Interlocked.Increment(ref _sequence),
+                Number = 1,
+                WindowFrom = new DateOnly(2026, 1, 1),
+                WindowTo = new DateOnly(2026, 1, 31),
+                DueOn = new DateOnly(2026, 2, 5),
+            };
+            db.ReportPeriods.Add(period);
+            await db.SaveChangesAsync(Ct);
+            return period.Id;
+        }
+
+        /// <summary>A draft report of the officer's agency (in scope) or of another, in a period of its own.</summary>
+        public async Task<long> NewReportAsync(bool own)
+        {
+            var period = await NewPeriodAsync();
+            await using var db = _app.NewDb();
+            var agency = await db.Agencies.Where(a => a.ShortName == (own ? AppFixture.OfficerAgency : AppFixture.OtherAgency)).Select(a => a.Id).SingleAsync(Ct);
+            var report = new LoTrinh.Web.Features.Reporting.AgencyReport { PeriodId = period, AgencyId = agency };
+            db.AgencyReports.Add(report);
+            await db.SaveChangesAsync(Ct);
+            return report.Id;
         }
 
         /// <summary>An import as the secretariat uploads it (unique text, so never a duplicate).</summary>

@@ -62,6 +62,43 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
         return await AnswerAsync(id, "submit", await ReportingCycle.ActAsync(db, id, ReportAction.Submit, new ReportActionInput(version, null), time, ct), ct);
     }
 
+    /// <summary>The Excel form filled offline: saved as the form would be, or the problems listed by cell.</summary>
+    [Requires(Permission.ReportProgress)]
+    public async Task<IActionResult> OnPostUploadAsync(long id, IFormFile? file, CancellationToken ct)
+    {
+        if (!await db.AgencyReports.AnyAsync(r => r.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        if (file is null || file.Length == 0 || file.Length > ReportWorkbook.MaxBytes)
+        {
+            UploadProblems = [file is null || file.Length == 0 ? "Chọn tệp Excel (.xlsx) đã điền theo mẫu." : $"Tệp lớn hơn {ReportWorkbook.MaxBytes / 1024 / 1024} MB."];
+            return await LoadAsync(id, keepTyped: false, ct) ? Page() : NotFound();
+        }
+
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var result = await ReportWorkbook.ImportAsync(db, id, stream, time, ct);
+        if (result is null)
+        {
+            return NotFound();
+        }
+
+        if (result.Saved)
+        {
+            return RedirectToPage("Report", new { id, done = "upload" });
+        }
+
+        UploadProblems = result.Problems;
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, keepTyped: false, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>Why an uploaded file wrote nothing, cell by cell.</summary>
+    public IReadOnlyList<string> UploadProblems { get; private set; } = [];
+
     [Requires(Permission.ApproveReport)]
     public Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct) => ActAsync(id, ReportAction.Return, ct);
 
@@ -123,6 +160,7 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
     public string DoneMessage => Done switch
     {
         "save" => "Đã lưu nháp.",
+        "upload" => "Đã nhận tệp Excel và lưu nháp.",
         "submit" => "Đã trình báo cáo.",
         "return" => "Đã trả lại báo cáo cho cơ quan.",
         "approve" => "Đã phê duyệt; báo cáo đã khóa.",

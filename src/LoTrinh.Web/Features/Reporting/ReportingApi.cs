@@ -2,6 +2,8 @@ using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Reporting;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Reporting;
 
@@ -28,6 +30,12 @@ public static class ReportingApi
             .WithSummary("Một báo cáo: các dòng nhiệm vụ, phần của cơ quan phối hợp bên cạnh, lịch sử trình/trả lại/duyệt, và vì sao bị khóa.");
         api.MapPut("/reports/{id:id}", Save).Requires(Permission.ReportProgress)
             .WithSummary("Lưu nháp: từng dòng được kiểm tra (tỷ lệ 0–100, ngày hoàn thành không ở tương lai, không trước ngày giao); 409 khi đã có người lưu sau lần đọc (version) hoặc báo cáo đang khóa.");
+        api.MapGet("/reports/{id:id}/form.xlsx", Workbook).Requires(Permission.ReadInternal)
+            .WithSummary("Mẫu báo cáo Excel để điền ngoại tuyến (trang ThongTin, NhiemVu); tải lên lại đúng mẫu này.");
+        api.MapPost("/reports/{id:id}/form.xlsx", Upload).Requires(Permission.ReportProgress).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ReportWorkbook.MaxBytes + (64 * 1024)))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ReportWorkbook.MaxBytes + (64 * 1024) })
+            .WithSummary("Tải lên mẫu Excel đã điền: mọi ô được kiểm tra, lỗi nêu theo trang, dòng, cột; không ghi gì nếu còn một lỗi.");
         foreach (var action in new[] { ReportAction.Submit, ReportAction.Return, ReportAction.Approve, ReportAction.Unlock })
         {
             api.MapPost($"/reports/{{id:id}}/{ReportingCycle.SnakeCase(action)}",
@@ -86,6 +94,54 @@ public static class ReportingApi
     private static async Task<Results<Ok<ReportView>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> Act(
         long id, ReportAction action, ReportActionInput input, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await AnswerAsync(await ReportingCycle.ActAsync(db, id, action, input, time, ct), db, id, ct);
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Workbook(long id, AppDbContext db, CancellationToken ct) =>
+        await ReportingViews.ReportAsync(db, id, ct) is { } report
+            ? TypedResults.File(await ReportWorkbook.WriteAsync(report, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ReportWorkbook.FileName(report))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ReportView>, NotFound, ValidationProblem, ProblemHttpResult>> Upload(
+        IFormFile? file, long id, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (!await db.AgencyReports.AnyAsync(r => r.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.Problem("Chọn tệp Excel (.xlsx) đã điền theo mẫu.", statusCode: StatusCodes.Status400BadRequest, title: "Thiếu tệp");
+        }
+
+        if (file.Length > ReportWorkbook.MaxBytes)
+        {
+            return TypedResults.Problem($"Tệp lớn hơn {ReportWorkbook.MaxBytes / 1024 / 1024} MB; mẫu báo cáo không lớn như vậy.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Tệp quá lớn");
+        }
+
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        var result = await ReportWorkbook.ImportAsync(db, id, stream, time, ct);
+        if (result is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (result.Saved)
+        {
+            return TypedResults.Ok((await ReportingViews.ReportAsync(db, id, ct))!);
+        }
+
+        var errors = new InputErrors();
+        foreach (var problem in result.Problems)
+        {
+            errors.Add("file", problem);
+        }
+
+        return result.Conflict
+            ? TypedResults.Problem(title: "Báo cáo đã được lưu sau khi tải mẫu; không có gì được ghi.", detail: string.Join(" ", result.Problems), statusCode: StatusCodes.Status409Conflict)
+            : errors.Problem();
+    }
 
     /// <summary>A refusal for the report's state (locked, not yet submitted) is a 409 that says why; the rest as any edit.</summary>
     private static async Task<Results<Ok<ReportView>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(

@@ -25,7 +25,7 @@ public sealed record PeriodSummary(
 /// <summary>One agency's report in a period's review.</summary>
 public sealed record ReportSummary(
     long Id, long AgencyId, string Agency, string State, string StateLabel, DateTimeOffset? SubmittedAt, int? WorkingDaysLate, int TimesReturned,
-    DateTimeOffset? ApprovedAt, int Lines, string PeriodLabel, DateOnly DueOn, long PeriodId);
+    DateTimeOffset? ApprovedAt, int Lines, string Regime, string PeriodLabel, DateOnly DueOn, long PeriodId);
 
 public sealed record PeriodReview(PeriodSummary Period, string? Recipient, IReadOnlyList<ReportSummary> Reports);
 
@@ -107,13 +107,14 @@ public static class ReportingViews
                 r.TimesReturned,
                 r.ApprovedAt,
                 Lines = r.Lines.Count,
+                Regime = r.Period.Regime.Name,
                 Period = r.Period.Label,
                 r.Period.DueOn,
                 r.PeriodId,
             })
             .Take(2000).ToListAsync(ct);
         return [.. rows.Select(r => new ReportSummary(r.Id, r.AgencyId, r.Agency, ReportingCycle.SnakeCase(r.State), r.State.Vietnamese(), r.SubmittedAt,
-            r.WorkingDaysLate, r.TimesReturned, r.ApprovedAt, r.Lines, r.Period, r.DueOn, r.PeriodId))];
+            r.WorkingDaysLate, r.TimesReturned, r.ApprovedAt, r.Lines, r.Regime, r.Period, r.DueOn, r.PeriodId))];
     }
 
     public static async Task<ReportView?> ReportAsync(AppDbContext db, long id, CancellationToken ct)

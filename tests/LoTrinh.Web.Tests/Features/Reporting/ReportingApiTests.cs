@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace LoTrinh.Web.Tests.Features.Reporting;
 
 /// <summary>The reporting cycle through its API, as another system (or a script of the secretariat) would drive it.</summary>
-public sealed class ReportingApiTests(ReportingInstall install) : IClassFixture<ReportingInstall>
+public sealed partial class ReportingApiTests(ReportingInstall install) : IClassFixture<ReportingInstall>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
