@@ -63,6 +63,7 @@ public sealed partial class AppDbContext
 
         // Agency: its own reports of the reporting cycle. Public: none.
         builder.Entity<AgencyReport>().HasQueryFilter(ScopeFilter, r => ReadsAll || (InAgencyScope && r.AgencyId == ScopeAgencyId));
+        builder.Entity<EvidenceFile>().HasQueryFilter(DeletedFilter, f => f.DeletedAt == null);
 
         // Agency: the figures of its unit and the units under it. Public: none until a report is approved.
         builder.Entity<Measurement>().HasQueryFilter(DeletedFilter, m => m.DeletedAt == null);
@@ -118,6 +119,9 @@ public sealed partial class AppDbContext
                 && (long)entry.Property(nameof(AgencyReport.AgencyId)).OriginalValue! == ScopeAgencyId,
             AgencyReportLine l when entry.State is EntityState.Modified => await AgencyReports.AnyAsync(r => r.Id == l.ReportId, ct),
             AgencyReportEvent v when entry.State is EntityState.Added => await AgencyReports.AnyAsync(r => r.Id == v.ReportId, ct),
+            EvidenceFile f when entry.State is not EntityState.Deleted => await AgencyReports.AnyAsync(r => r.Id == f.ReportId, ct),
+            EvidenceContent c when entry.State is EntityState.Added => await EvidenceFiles.AnyAsync(f => f.Id == c.FileId && AgencyReports.Any(r => r.Id == f.ReportId), ct)
+                || ChangeTracker.Entries<EvidenceFile>().Any(f => f.Entity.Content == c),
             Measurement m when entry.State is not EntityState.Deleted => await UnitInScopeAsync(m.AdministrativeUnitId, ct)
                 && (entry.State is EntityState.Added || await UnitInScopeAsync((long)entry.Property(nameof(Measurement.AdministrativeUnitId)).OriginalValue!, ct)),
             _ => false,

@@ -59,6 +59,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<AgencyReport> AgencyReports => Set<AgencyReport>();
     public DbSet<AgencyReportLine> AgencyReportLines => Set<AgencyReportLine>();
     public DbSet<AgencyReportEvent> AgencyReportEvents => Set<AgencyReportEvent>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AuditSession.Instance);
@@ -202,6 +204,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
             e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReportId);
             e.HasMany(r => r.Events).WithOne().HasForeignKey(v => v.ReportId);
+            e.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.ReportId);
         });
         builder.Entity<AgencyReportLine>(e =>
         {
@@ -209,11 +212,20 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(l => l.Claimed).HasConversion(SnakeCaseEnum<ClaimedProgress>());
         });
         builder.Entity<AgencyReportEvent>().Property(v => v.At).ValueGeneratedOnAdd();
+        builder.Entity<EvidenceFile>(e =>
+        {
+            e.Property(f => f.Kind).HasConversion(SnakeCaseEnum<EvidenceKind>());
+            e.Property(f => f.UploadedAt).ValueGeneratedOnAdd();
+            e.HasOne(f => f.Content).WithOne().HasForeignKey<EvidenceContent>(c => c.FileId);
+        });
+        builder.Entity<EvidenceContent>().HasKey(c => c.FileId);
 
         ApplyScope(builder);
         ApplySnakeCaseNames(builder);
         builder.Entity<CalendarDayRow>().ToTable("calendar_day");
         builder.Entity<ReportPeriod>().ToTable("reporting_period");
+        builder.Entity<EvidenceFile>().ToTable("agency_report_file");
+        builder.Entity<EvidenceContent>().ToTable("agency_report_file_content");
         builder.Entity<IdentityUserClaim<long>>().ToTable("user_claim");
         builder.Entity<IdentityUserLogin<long>>().ToTable("user_login");
         builder.Entity<IdentityUserToken<long>>().ToTable("user_token");

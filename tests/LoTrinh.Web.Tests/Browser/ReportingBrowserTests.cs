@@ -159,10 +159,23 @@ public sealed class ReportingBrowserTests(ReportingInstall install) : IClassFixt
             await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("Đã nhận tệp Excel và lưu nháp.");
             await Assertions.Expect(page.Locator($"#line-{own}").GetByLabel("Kết quả thực hiện")).ToHaveValueAsync("Đã trình đề án điều chỉnh quy hoạch");
             await Assertions.Expect(page.Locator($"#line-{own}").GetByLabel("Tỷ lệ hoàn thành (%)")).ToHaveValueAsync("80");
+
+            // Evidence for that task: a photo whose name says .jpg but is not, then the minutes as a PDF.
+            await File.WriteAllBytesAsync(path.Replace(".xlsx", ".jpg", StringComparison.Ordinal), "không phải ảnh"u8.ToArray(), TestContext.Current.CancellationToken);
+            await page.Locator("#attach-form input[type=file]").SetInputFilesAsync(path.Replace(".xlsx", ".jpg", StringComparison.Ordinal));
+            await page.Locator("#attach-form select[name=evidenceTask]").SelectOptionAsync($"{own}");
+            await page.Locator("#attach-form").GetByRole(AriaRole.Button, new() { Name = "Đính kèm" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#attach-form .field-error")).ToContainTextAsync("không phải .jpg");
+            await page.Locator("#attach-form input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Biên bản làm việc.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.4 biên bản"u8.ToArray() });
+            await page.Locator("#attach-form select[name=evidenceTask]").SelectOptionAsync($"{own}");
+            await page.Locator("#attach-form").GetByRole(AriaRole.Button, new() { Name = "Đính kèm" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#done")).ToHaveTextAsync("Đã đính kèm tài liệu minh chứng.");
+            await Assertions.Expect(page.Locator($"#line-{own} .evidence")).ToContainTextAsync("Biên bản làm việc.pdf");
         }
         finally
         {
             File.Delete(path);
+            File.Delete(path.Replace(".xlsx", ".jpg", StringComparison.Ordinal));
         }
     }
 

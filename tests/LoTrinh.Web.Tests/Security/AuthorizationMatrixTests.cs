@@ -86,6 +86,16 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             {
                 Content = new MultipartFormDataContent { { new ByteArrayContent("không phải xlsx"u8.ToArray()), "file", "bao-cao.xlsx" } },
             }),
+        ["POST /api/reporting/reports/{id:id}/files"] = new(Reporters, true, async c =>
+            new(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(c.InScope)}/files")
+            {
+                Content = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4 minh chứng"u8.ToArray()), "file", "bien-ban.pdf" } },
+            }),
+        ["DELETE /api/reporting/reports/{id:id}/files/{fileId:id}"] = new(Reporters, true, async c =>
+        {
+            var (report, file) = await c.Data.NewEvidenceAsync(c.InScope);
+            return new(HttpMethod.Delete, $"/api/reporting/reports/{report}/files/{file}");
+        }),
         ["POST /api/reporting/reports/{id:id}/submit"] = new(Submitters, true, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(c.InScope)}/submit", new { })),
         ["POST /api/reporting/reports/{id:id}/return"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(true)}/return", new { })),
         ["POST /api/reporting/reports/{id:id}/approve"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(true)}/approve", new { })),
@@ -135,6 +145,12 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Reporting/Period Reopen"] = new(Programme, false, async c => await Form($"/Reporting/Period/{await c.Data.NewPeriodAsync()}?handler=Reopen", [])),
         ["POST /Reporting/Report Save"] = new(Reporters, true, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(c.InScope)}?handler=Save", [])),
         ["POST /Reporting/Report Upload"] = new(Reporters, true, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(c.InScope)}?handler=Upload", [])),
+        ["POST /Reporting/Report Attach"] = new(Reporters, true, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(c.InScope)}?handler=Attach", [])),
+        ["POST /Reporting/Report RemoveFile"] = new(Reporters, true, async c =>
+        {
+            var (report, file) = await c.Data.NewEvidenceAsync(c.InScope);
+            return await Form($"/Reporting/Report/{report}?handler=RemoveFile&file={file}", []);
+        }),
         ["POST /Reporting/Report Submit"] = new(Submitters, true, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(c.InScope)}?handler=Submit", [])),
         ["POST /Reporting/Report Return"] = new(Programme, false, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(true)}?handler=Return", [])),
         ["POST /Reporting/Report Approve"] = new(Programme, false, async c => await Form($"/Reporting/Report/{await c.Data.NewReportAsync(true)}?handler=Approve", [])),
@@ -400,6 +416,26 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             db.AgencyReports.Add(report);
             await db.SaveChangesAsync(Ct);
             return report.Id;
+        }
+
+        /// <summary>A report (in scope or not) with one evidence file attached.</summary>
+        public async Task<(long Report, long File)> NewEvidenceAsync(bool own)
+        {
+            var report = await NewReportAsync(own);
+            await using var db = _app.NewDb();
+            var file = new LoTrinh.Web.Features.Reporting.EvidenceFile
+            {
+                ReportId = report,
+                FileName = "bien-ban.pdf",
+                Kind = LoTrinh.Core.Reporting.EvidenceKind.Pdf,
+                SizeBytes = 3,
+                Sha256 = new string('0', 64),
+                UploadedByName = "Kiểm thử",
+                Content = new LoTrinh.Web.Features.Reporting.EvidenceContent { Content = [1, 2, 3] },
+            };
+            db.EvidenceFiles.Add(file);
+            await db.SaveChangesAsync(Ct);
+            return (report, file.Id);
         }
 
         /// <summary>An import as the secretariat uploads it (unique text, so never a duplicate).</summary>

@@ -108,3 +108,27 @@ create trigger audit after insert or update or delete on reporting_regime for ea
 create trigger audit after insert or update or delete on reporting_period for each row execute function audit_change('reporting_regime', 'regime_id');
 create trigger audit after insert or update or delete on agency_report for each row execute function audit_change('agency_report', 'id');
 create trigger audit after insert or update or delete on agency_report_line for each row execute function audit_change('agency_report', 'report_id');
+
+-- Evidence (tài liệu minh chứng) attached to a report, or to one task's line of it; its bytes apart, so the audit
+-- trail records who attached or removed what (name, size, hash) without copying the file into every event.
+create table agency_report_file (
+  id bigint generated always as identity primary key,
+  report_id bigint not null references agency_report (id) on delete cascade,
+  task_id bigint references task_item (id),
+  file_name text not null check (length(file_name) between 1 and 255),
+  kind text not null check (kind in ('pdf', 'docx', 'xlsx', 'png', 'jpeg')),
+  size_bytes integer not null check (size_bytes between 1 and 10485760),
+  sha256 text not null check (sha256 ~ '^[0-9a-f]{64}$'),
+  uploaded_by bigint references app_user (id) on delete set null,
+  uploaded_by_name text not null,
+  uploaded_at timestamptz not null default now(),
+  deleted_at timestamptz
+);
+create index agency_report_file_report on agency_report_file (report_id) where deleted_at is null;
+
+create table agency_report_file_content (
+  file_id bigint primary key references agency_report_file (id) on delete cascade,
+  content bytea not null
+);
+
+create trigger audit after insert or update or delete on agency_report_file for each row execute function audit_change('agency_report', 'report_id');

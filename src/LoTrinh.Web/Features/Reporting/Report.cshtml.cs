@@ -96,6 +96,48 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
         return await LoadAsync(id, keepTyped: false, ct) ? Page() : NotFound();
     }
 
+    /// <summary>Evidence for one task (or the whole report), from the form beside the lines.</summary>
+    [Requires(Permission.ReportProgress)]
+    public async Task<IActionResult> OnPostAttachAsync(long id, IFormFile? evidence, long? evidenceTask, CancellationToken ct)
+    {
+        if (!await db.AgencyReports.AnyAsync(r => r.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        if (evidence is null || evidence.Length > LoTrinh.Core.Reporting.EvidenceFiles.MaxBytes)
+        {
+            Errors.Add("evidence", evidence is null ? "Chọn tệp minh chứng." : $"Tệp vượt giới hạn {LoTrinh.Core.Reporting.EvidenceFiles.MaxBytes / 1024 / 1024} MB.");
+            return await LoadAsync(id, keepTyped: false, ct) ? Page() : NotFound();
+        }
+
+        var attached = await ReportingCycle.AttachAsync(db, id, evidenceTask, evidence.FileName, await ReportingApi.ReadAllAsync(evidence, ct), ct);
+        if (attached is not { } result)
+        {
+            return NotFound();
+        }
+
+        if (result.File is not null)
+        {
+            return RedirectToPage("Report", new { id, done = "attach" });
+        }
+
+        foreach (var (field, messages) in result.Errors.All)
+        {
+            Errors.Add(field == "state" ? "state" : "evidence", string.Join(" ", messages));
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, keepTyped: false, ct) ? Page() : NotFound();
+    }
+
+    [Requires(Permission.ReportProgress)]
+    public async Task<IActionResult> OnPostRemoveFileAsync(long id, long file, CancellationToken ct)
+    {
+        var errors = await ReportingCycle.RemoveEvidenceAsync(db, id, file, time, ct);
+        return errors is null ? NotFound() : await AnswerAsync(id, "remove", errors, ct);
+    }
+
     /// <summary>Why an uploaded file wrote nothing, cell by cell.</summary>
     public IReadOnlyList<string> UploadProblems { get; private set; } = [];
 
@@ -161,6 +203,8 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
     {
         "save" => "Đã lưu nháp.",
         "upload" => "Đã nhận tệp Excel và lưu nháp.",
+        "attach" => "Đã đính kèm tài liệu minh chứng.",
+        "remove" => "Đã gỡ tài liệu minh chứng.",
         "submit" => "Đã trình báo cáo.",
         "return" => "Đã trả lại báo cáo cho cơ quan.",
         "approve" => "Đã phê duyệt; báo cáo đã khóa.",

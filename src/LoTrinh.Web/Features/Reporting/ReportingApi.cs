@@ -36,6 +36,13 @@ public static class ReportingApi
             .WithMetadata(new RequestSizeLimitAttribute(ReportWorkbook.MaxBytes + (64 * 1024)))
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = ReportWorkbook.MaxBytes + (64 * 1024) })
             .WithSummary("Tải lên mẫu Excel đã điền: mọi ô được kiểm tra, lỗi nêu theo trang, dòng, cột; không ghi gì nếu còn một lỗi.");
+        api.MapPost("/reports/{id:id}/files", Attach).Requires(Permission.ReportProgress).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(Core.Reporting.EvidenceFiles.MaxBytes + (64 * 1024)))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = Core.Reporting.EvidenceFiles.MaxBytes + (64 * 1024) })
+            .WithSummary("Đính kèm tài liệu minh chứng (PDF, DOCX, XLSX, PNG, JPG; tối đa 10 MB; kiểu tệp đọc từ nội dung) vào báo cáo hoặc một nhiệm vụ của báo cáo (taskId).");
+        api.MapGet("/reports/{id:id}/files/{fileId:id}", Evidence).Requires(Permission.ReadInternal).WithSummary("Tải một tài liệu minh chứng.");
+        api.MapDelete("/reports/{id:id}/files/{fileId:id}", RemoveEvidence).Requires(Permission.ReportProgress)
+            .WithSummary("Gỡ một tài liệu minh chứng khi báo cáo còn sửa được (lịch sử vẫn ghi).");
         foreach (var action in new[] { ReportAction.Submit, ReportAction.Return, ReportAction.Approve, ReportAction.Unlock })
         {
             api.MapPost($"/reports/{{id:id}}/{ReportingCycle.SnakeCase(action)}",
@@ -142,6 +149,69 @@ public static class ReportingApi
             ? TypedResults.Problem(title: "Báo cáo đã được lưu sau khi tải mẫu; không có gì được ghi.", detail: string.Join(" ", result.Problems), statusCode: StatusCodes.Status409Conflict)
             : errors.Problem();
     }
+
+    private static async Task<Results<Created<EvidenceView>, NotFound, ValidationProblem, ProblemHttpResult>> Attach(
+        IFormFile? file, [FromForm] long? taskId, long id, AppDbContext db, CancellationToken ct)
+    {
+        if (!await db.AgencyReports.AnyAsync(r => r.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (file is null || file.Length > Core.Reporting.EvidenceFiles.MaxBytes)
+        {
+            return TypedResults.Problem(file is null ? "Chọn tệp minh chứng." : $"Tệp vượt giới hạn {Core.Reporting.EvidenceFiles.MaxBytes / 1024 / 1024} MB.",
+                statusCode: file is null ? StatusCodes.Status400BadRequest : StatusCodes.Status413PayloadTooLarge, title: "Tệp không nhận được");
+        }
+
+        var content = await ReadAllAsync(file, ct);
+        if (await ReportingCycle.AttachAsync(db, id, taskId, file.FileName, content, ct) is not { } attached)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (attached.File is not { } saved)
+        {
+            return attached.Errors.All.TryGetValue("state", out var locked)
+                ? TypedResults.Problem(title: "Báo cáo đang khóa; không có gì được ghi.", detail: string.Join(" ", locked), statusCode: StatusCodes.Status409Conflict)
+                : attached.Errors.Problem();
+        }
+
+        return TypedResults.Created($"/api/reporting/reports/{id}/files/{saved.Id}",
+            new EvidenceView(saved.Id, saved.TaskId, saved.FileName, saved.Kind.Code(), saved.SizeBytes, saved.Sha256, saved.UploadedByName, saved.UploadedAt));
+    }
+
+    public static async Task<byte[]> ReadAllAsync(IFormFile file, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        await using var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        return stream.ToArray();
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Evidence(long id, long fileId, AppDbContext db, CancellationToken ct)
+    {
+        var file = await db.EvidenceFiles.AsNoTracking().Where(f => f.Id == fileId && f.ReportId == id && db.AgencyReports.Any(r => r.Id == id))
+            .Select(f => new { f.FileName, f.Kind, f.Content!.Content }).FirstOrDefaultAsync(ct);
+        return file is null ? TypedResults.NotFound() : TypedResults.File(file.Content, ContentType(file.Kind), file.FileName);
+    }
+
+    public static string ContentType(Core.Reporting.EvidenceKind kind) => kind switch
+    {
+        Core.Reporting.EvidenceKind.Pdf => "application/pdf",
+        Core.Reporting.EvidenceKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Core.Reporting.EvidenceKind.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Core.Reporting.EvidenceKind.Png => "image/png",
+        _ => "image/jpeg",
+    };
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> RemoveEvidence(long id, long fileId, AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        await ReportingCycle.RemoveEvidenceAsync(db, id, fileId, time, ct) switch
+        {
+            null => TypedResults.NotFound(),
+            { Any: true } refused => TypedResults.Problem(title: "Báo cáo đang khóa; không có gì được ghi.", detail: string.Join(" ", refused.All.SelectMany(e => e.Value)), statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.NoContent(),
+        };
 
     /// <summary>A refusal for the report's state (locked, not yet submitted) is a 409 that says why; the rest as any edit.</summary>
     private static async Task<Results<Ok<ReportView>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> AnswerAsync(

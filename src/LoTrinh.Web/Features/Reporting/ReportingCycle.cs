@@ -284,6 +284,95 @@ public static class ReportingCycle
         return errors;
     }
 
+    /// <summary>
+    /// Attaches evidence to a report that can still be edited, to one of its tasks or to the whole; the type is read from
+    /// the content, the hash kept. Null when the report is not in the viewer's scope; else the file, or the refusal
+    /// (field "file", or "state" when the report is locked).
+    /// </summary>
+    public static async Task<(EvidenceFile? File, InputErrors Errors)?> AttachAsync(
+        AppDbContext db, long id, long? taskId, string? fileName, byte[] content, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(content);
+        var report = await db.AgencyReports.Include(r => r.Period).Include(r => r.Lines).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var errors = new InputErrors();
+        if (!MayWork(db.Viewer, report))
+        {
+            throw new OutOfScopeException(nameof(AgencyReport));
+        }
+
+        if (ReportRules.WhyLocked(report.State, report.Period.ClosedAt is not null) is { } locked)
+        {
+            errors.Add("state", locked);
+            return (null, errors);
+        }
+
+        if (taskId is { } task && report.Lines.All(l => l.TaskId != task))
+        {
+            errors.Add("taskId", $"Nhiệm vụ #{task} không thuộc báo cáo này.");
+        }
+
+        var (kind, problem) = Core.Reporting.EvidenceFiles.Check(fileName, content);
+        if (problem is not null)
+        {
+            errors.Add("file", problem);
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors);
+        }
+
+        var file = new EvidenceFile
+        {
+            ReportId = id,
+            TaskId = taskId,
+            FileName = Path.GetFileName(fileName!.Trim()),
+            Kind = kind!.Value,
+            SizeBytes = content.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            UploadedBy = db.Viewer.UserId,
+            UploadedByName = db.Viewer.Name,
+            Content = new EvidenceContent { Content = content },
+        };
+        db.EvidenceFiles.Add(file);
+        await db.SaveChangesAsync(ct);
+        return (file, errors);
+    }
+
+    /// <summary>Removes evidence from a report that can still be edited (softly: the trail keeps who removed what).</summary>
+    public static async Task<InputErrors?> RemoveEvidenceAsync(AppDbContext db, long id, long fileId, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var report = await db.AgencyReports.Include(r => r.Period).FirstOrDefaultAsync(r => r.Id == id, ct);
+        var file = report is null ? null : await db.EvidenceFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.ReportId == id, ct);
+        if (report is null || file is null)
+        {
+            return null;
+        }
+
+        if (!MayWork(db.Viewer, report))
+        {
+            throw new OutOfScopeException(nameof(AgencyReport));
+        }
+
+        var errors = new InputErrors();
+        if (ReportRules.WhyLocked(report.State, report.Period.ClosedAt is not null) is { } locked)
+        {
+            errors.Add("state", locked);
+            return errors;
+        }
+
+        file.DeletedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
     /// <summary>Submits, returns, approves or unlocks a report; null when there is none in the viewer's scope.</summary>
     public static async Task<InputErrors?> ActAsync(AppDbContext db, long id, ReportAction action, ReportActionInput input, TimeProvider time, CancellationToken ct)
     {

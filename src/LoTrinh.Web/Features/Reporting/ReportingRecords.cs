@@ -73,6 +73,7 @@ public sealed class AgencyReport : Data.IVersioned
     public uint Version { get; set; }
     public List<AgencyReportLine> Lines { get; set; } = [];
     public List<AgencyReportEvent> Events { get; set; } = [];
+    public List<EvidenceFile> Files { get; set; } = [];
 }
 
 public sealed class AgencyReportLine
@@ -108,4 +109,27 @@ public sealed class AgencyReportEvent
     public long? ActorId { get; set; }
     public required string ActorName { get; set; }
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>Evidence attached to a report (to one task's line, or to the whole); its bytes in <see cref="EvidenceContent"/>.</summary>
+public sealed class EvidenceFile : Data.ISoftDeletable
+{
+    public long Id { get; set; }
+    public long ReportId { get; set; }
+    public long? TaskId { get; set; }
+    public required string FileName { get; set; }
+    public EvidenceKind Kind { get; set; }
+    public int SizeBytes { get; set; }
+    public required string Sha256 { get; set; }
+    public long? UploadedBy { get; set; }
+    public required string UploadedByName { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public EvidenceContent? Content { get; set; }
+}
+
+public sealed class EvidenceContent
+{
+    public long FileId { get; set; }
+    public required byte[] Content { get; set; }
 }

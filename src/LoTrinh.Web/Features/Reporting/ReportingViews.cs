@@ -36,6 +36,8 @@ public sealed record LineView(
     long TaskId, string Text, string? Section, string Role, string? Deadline, string Claimed, int? Percent, DateOnly? CompletedOn,
     string? Progress, string? Difficulties, string? Proposals, IReadOnlyList<PartView> Parts);
 
+public sealed record EvidenceView(long Id, long? TaskId, string FileName, string Kind, int SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
+
 public sealed record ReportEventView(string Action, string ActionLabel, string? Comment, string Actor, DateTimeOffset At);
 
 /// <summary>An agency's report as its form shows it, with what the viewer may do and, when it cannot be edited, why.</summary>
@@ -43,7 +45,7 @@ public sealed record ReportView(
     long Id, uint Version, long PeriodId, string Period, string Regime, string Recipient, DateOnly WindowFrom, DateOnly WindowTo, DateOnly DueOn,
     long AgencyId, string Agency, string State, string StateLabel, string? Summary, DateTimeOffset? SubmittedAt, int? WorkingDaysLate,
     int TimesReturned, DateTimeOffset? ApprovedAt, bool PeriodClosed, string? Locked, bool CanEdit, bool CanSubmit, bool CanReview,
-    IReadOnlyList<LineView> Lines, IReadOnlyList<ReportEventView> Events);
+    IReadOnlyList<LineView> Lines, IReadOnlyList<ReportEventView> Events, IReadOnlyList<EvidenceView> Files);
 
 public static class ReportingViews
 {
@@ -121,7 +123,7 @@ public static class ReportingViews
     {
         ArgumentNullException.ThrowIfNull(db);
         var report = await db.AgencyReports.AsNoTracking().Include(r => r.Period).ThenInclude(p => p.Regime).Include(r => r.Agency)
-            .Include(r => r.Lines).ThenInclude(l => l.Task).Include(r => r.Events)
+            .Include(r => r.Lines).ThenInclude(l => l.Task).Include(r => r.Events).Include(r => r.Files)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
@@ -150,7 +152,8 @@ public static class ReportingViews
             [.. report.Lines.OrderBy(l => l.Role == TaskRoles.Cooperating).ThenBy(l => l.Task.Section).ThenBy(l => l.TaskId).Select(l => new LineView(
                 l.TaskId, l.Task.Text, l.Task.Section, l.Role, l.Task.DeadlineText, l.Claimed.Code(), l.Percent, l.CompletedOn, l.Progress, l.Difficulties, l.Proposals,
                 [.. parts.Where(p => p.TaskId == l.TaskId).Select(p => new PartView(p.Agency, p.State.Vietnamese(), p.Claimed.Vietnamese(), p.Percent, p.Progress, p.Difficulties))]))],
-            [.. report.Events.OrderBy(e => e.Id).Select(e => new ReportEventView(e.Action, ActionLabel(e.Action), e.Comment, e.ActorName, e.At))]);
+            [.. report.Events.OrderBy(e => e.Id).Select(e => new ReportEventView(e.Action, ActionLabel(e.Action), e.Comment, e.ActorName, e.At))],
+            [.. report.Files.OrderBy(f => f.Id).Select(f => new EvidenceView(f.Id, f.TaskId, f.FileName, f.Kind.Code(), f.SizeBytes, f.Sha256, f.UploadedByName, f.UploadedAt))]);
     }
 
     public static string ActionLabel(string action) => action switch

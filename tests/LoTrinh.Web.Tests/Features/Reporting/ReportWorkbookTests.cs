@@ -174,4 +174,48 @@ public sealed partial class ReportingApiTests
         Assert.Contains("tải mẫu mới", await SaysAsync(stale), StringComparison.Ordinal);
         Assert.Equal("Đồng nghiệp đã lưu", (await officer.GetFromJsonAsync<JsonElement>($"/api/reporting/reports/{id}", Ct)).GetProperty("summary").GetString());
     }
+
+    [Fact]
+    public async Task Evidence_IsTypeChecked_KeptWithItsHash_AndLockedWithTheReport()
+    {
+        var officer = install.As(install.LeadOfficer);
+        var id = await ReportOfAsync(await NewRegimeAsync("Báo cáo quý (minh chứng)"), "Quý II/2026", install.CommuneId);
+        var task = install.LedByCommune[0];
+        var pdf = "%PDF-1.4\n% Biên bản kiểm tra hiện trường\n"u8.ToArray();
+
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "Biên bản kiểm tra.pdf" }, { new StringContent($"{task}"), "taskId" } })
+        {
+            var attached = await officer.PostAsync($"/api/reporting/reports/{id}/files", form, Ct);
+            Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+            var file = await attached.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), file.GetProperty("sha256").GetString());
+            Assert.Equal(task, file.GetProperty("taskId").GetInt64());
+            Assert.Equal(pdf, await officer.GetByteArrayAsync(attached.Headers.Location, Ct));
+            // Another agency cannot read it.
+            Assert.Equal(HttpStatusCode.NotFound, (await install.As(install.CooperatingOfficer).GetAsync(attached.Headers.Location, Ct)).StatusCode);
+        }
+
+        using (var disguised = new MultipartFormDataContent { { new ByteArrayContent([0x4D, 0x5A, 0x90, 0, 3]), "file", "bao-cao.pdf" } })
+        {
+            var refused = await officer.PostAsync($"/api/reporting/reports/{id}/files", disguised, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("không phải .pdf", await SaysAsync(refused), StringComparison.Ordinal);
+        }
+
+        var report = await officer.GetFromJsonAsync<JsonElement>($"/api/reporting/reports/{id}", Ct);
+        Assert.Single(report.GetProperty("files").EnumerateArray());
+
+        // Once submitted, evidence is locked with the report.
+        var saved = await officer.PutAsJsonAsync($"/api/reporting/reports/{id}", new
+        {
+            version = report.GetProperty("version").GetUInt32(),
+            lines = install.LedByCommune.Select(t => new { taskId = t, claimed = "in_progress", progress = "Đang làm" }).ToArray(),
+        }, Ct);
+        var version = (await saved.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("version").GetUInt32();
+        Assert.True((await install.As(install.LeadHead).PostAsJsonAsync($"/api/reporting/reports/{id}/submit", new { version }, Ct)).IsSuccessStatusCode);
+        using var late = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "bo-sung.pdf" } };
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/reporting/reports/{id}/files", late, Ct)).StatusCode);
+        var fileId = report.GetProperty("files")[0].GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Conflict, (await officer.DeleteAsync($"/api/reporting/reports/{id}/files/{fileId}", Ct)).StatusCode);
+    }
 }
