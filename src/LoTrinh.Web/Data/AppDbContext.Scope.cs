@@ -118,6 +118,7 @@ public sealed partial class AppDbContext
             AgencyReport r when entry.State is EntityState.Modified => r.AgencyId == ScopeAgencyId
                 && (long)entry.Property(nameof(AgencyReport.AgencyId)).OriginalValue! == ScopeAgencyId,
             AgencyReportLine l when entry.State is EntityState.Modified => await AgencyReports.AnyAsync(r => r.Id == l.ReportId, ct),
+            AgencyReportValue v when entry.State is EntityState.Modified => await AgencyReports.AnyAsync(r => r.Id == v.ReportId, ct),
             AgencyReportEvent v when entry.State is EntityState.Added => await AgencyReports.AnyAsync(r => r.Id == v.ReportId, ct),
             EvidenceFile f when entry.State is not EntityState.Deleted => await AgencyReports.AnyAsync(r => r.Id == f.ReportId, ct),
             EvidenceContent c when entry.State is EntityState.Added => await EvidenceFiles.AnyAsync(f => f.Id == c.FileId && AgencyReports.Any(r => r.Id == f.ReportId), ct)

@@ -192,6 +192,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(r => r.DeadlineRule).HasConversion(SnakeCaseEnum<DeadlineRule>());
             e.Property(r => r.CreatedAt).ValueGeneratedOnAdd();
             e.Ignore(r => r.Submission);
+            e.HasMany(r => r.Indicators).WithOne().HasForeignKey(i => i.RegimeId);
         });
         builder.Entity<ReportPeriod>(e =>
         {
@@ -205,6 +206,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReportId);
             e.HasMany(r => r.Events).WithOne().HasForeignKey(v => v.ReportId);
             e.HasMany(r => r.Files).WithOne().HasForeignKey(f => f.ReportId);
+            e.HasMany(r => r.Values).WithOne().HasForeignKey(v => v.ReportId);
         });
         builder.Entity<AgencyReportLine>(e =>
         {
@@ -219,12 +221,15 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.HasOne(f => f.Content).WithOne().HasForeignKey<EvidenceContent>(c => c.FileId);
         });
         builder.Entity<EvidenceContent>().HasKey(c => c.FileId);
+        builder.Entity<RegimeIndicator>().HasKey(i => new { i.RegimeId, i.IndicatorId });
+        builder.Entity<AgencyReportValue>().HasKey(v => new { v.ReportId, v.IndicatorId, v.AdministrativeUnitId });
 
         ApplyScope(builder);
         ApplySnakeCaseNames(builder);
         builder.Entity<CalendarDayRow>().ToTable("calendar_day");
         builder.Entity<ReportPeriod>().ToTable("reporting_period");
         builder.Entity<EvidenceFile>().ToTable("agency_report_file");
+        builder.Entity<RegimeIndicator>().ToTable("reporting_regime_indicator");
         builder.Entity<EvidenceContent>().ToTable("agency_report_file_content");
         builder.Entity<IdentityUserClaim<long>>().ToTable("user_claim");
         builder.Entity<IdentityUserLogin<long>>().ToTable("user_login");

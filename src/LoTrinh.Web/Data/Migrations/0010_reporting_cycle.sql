@@ -132,3 +132,23 @@ create table agency_report_file_content (
 );
 
 create trigger audit after insert or update or delete on agency_report_file for each row execute function audit_change('agency_report', 'report_id');
+
+-- The indicators a regime asks for: each report then carries a value per indicator for the agency's locality,
+-- which becomes the indicator's figure for the period's calendar window once the report is approved.
+create table reporting_regime_indicator (
+  regime_id bigint not null references reporting_regime (id) on delete cascade,
+  indicator_id bigint not null references indicator (id),
+  primary key (regime_id, indicator_id)
+);
+
+create table agency_report_value (
+  report_id bigint not null references agency_report (id) on delete cascade,
+  indicator_id bigint not null references indicator (id),
+  administrative_unit_id bigint not null references administrative_unit (id),
+  value numeric(20, 4),
+  note text check (length(note) <= 2000),
+  primary key (report_id, indicator_id, administrative_unit_id)
+);
+
+create trigger audit after insert or update or delete on reporting_regime_indicator for each row execute function audit_change('reporting_regime', 'regime_id');
+create trigger audit after insert or update or delete on agency_report_value for each row execute function audit_change('agency_report', 'report_id');

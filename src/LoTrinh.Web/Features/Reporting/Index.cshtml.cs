@@ -1,6 +1,7 @@
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Reporting;
 
@@ -24,6 +25,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : FormPage
     [BindProperty] public string? WindowFrom { get; set; }
     [BindProperty] public string? WindowTo { get; set; }
     [BindProperty] public string? DueOn { get; set; }
+    [BindProperty] public List<long> Indicators { get; set; } = [];
+
+    /// <summary>The indicators a regime may ask for (a province has tens, the country a hundred or so).</summary>
+    public IReadOnlyList<(long Id, string Name, string Unit)> IndicatorChoices { get; private set; } = [];
     public long? Created { get; private set; }
 
     public async Task OnGetAsync(long? created, CancellationToken ct)
@@ -36,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : FormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var (regime, errors) = await ReportingCycle.CreateRegimeAsync(db,
-            new RegimeInput(Name, Kind, Frequency, CutOff, DeadlineRule, DeadlineValue, Directive, Recipient, InForceFrom, WindowFrom, WindowTo, DueOn), time, ct);
+            new RegimeInput(Name, Kind, Frequency, CutOff, DeadlineRule, DeadlineValue, Directive, Recipient, InForceFrom, WindowFrom, WindowTo, DueOn, Indicators), time, ct);
         if (regime is not null)
         {
             return RedirectToPage("Index", new { created = regime.Id });
@@ -57,5 +62,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : FormPage
         }
 
         Regimes = await ReportingViews.RegimesAsync(db, ct);
+        if (CanManage)
+        {
+            IndicatorChoices = [.. (await db.Indicators.AsNoTracking().OrderBy(i => i.Name).Select(i => new { i.Id, i.Name, i.Unit }).ToListAsync(ct))
+                .Select(i => (i.Id, i.Name, i.Unit))];
+        }
     }
 }

@@ -18,6 +18,15 @@ public sealed class LineForm
     public string? Proposals { get; set; }
 }
 
+/// <summary>One indicator value of the form, as posted.</summary>
+public sealed class ValueForm
+{
+    public long IndicatorId { get; set; }
+    public long UnitId { get; set; }
+    public string? Value { get; set; }
+    public string? Note { get; set; }
+}
+
 /// <summary>
 /// An agency's report of a period: officers fill it and save drafts, the head submits, the secretariat returns it with
 /// a comment or approves it, and unlocks it with a reason. When it cannot be edited the page says why.
@@ -29,6 +38,7 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
     [BindProperty] public uint Version { get; set; }
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public List<LineForm> Lines { get; set; } = [];
+    [BindProperty] public List<ValueForm> Values { get; set; } = [];
     [BindProperty] public string? Comment { get; set; }
     public string? Done { get; private set; }
 
@@ -44,14 +54,18 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
     }
 
     [Requires(Permission.ReportProgress)]
-    public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct) =>
-        await AnswerAsync(id, "save", await ReportingCycle.SaveAsync(db, id, Input(), time, ct), ct);
+    public async Task<IActionResult> OnPostSaveAsync(long id, CancellationToken ct)
+    {
+        var input = Input();
+        return await AnswerAsync(id, "save", Errors.Any ? Errors : await ReportingCycle.SaveAsync(db, id, input, time, ct), ct);
+    }
 
     /// <summary>Saves what is on the form, then submits it: the head sends what is shown.</summary>
     [Requires(Permission.SubmitReport)]
     public async Task<IActionResult> OnPostSubmitAsync(long id, CancellationToken ct)
     {
-        var saved = await ReportingCycle.SaveAsync(db, id, Input(), time, ct);
+        var input = Input();
+        var saved = Errors.Any ? Errors : await ReportingCycle.SaveAsync(db, id, input, time, ct);
         if (saved is null || saved.Any)
         {
             return await AnswerAsync(id, "submit", saved, ct);
@@ -153,8 +167,30 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
     private async Task<IActionResult> ActAsync(long id, ReportAction action, CancellationToken ct) =>
         await AnswerAsync(id, ReportingCycle.SnakeCase(action), await ReportingCycle.ActAsync(db, id, action, new ReportActionInput(Version, Comment), time, ct), ct);
 
-    private ReportInput Input() => new(Version, Summary,
-        [.. Lines.Select(l => new LineInput(l.TaskId, l.Claimed, l.Percent, l.CompletedOn, l.Progress, l.Difficulties, l.Proposals))]);
+    private ReportInput Input()
+    {
+        // A value is typed as people write numbers ("58,5"); one that is not a number is refused beside its field.
+        var values = new List<ValueInput>();
+        foreach (var v in Values)
+        {
+            decimal? number = null;
+            if (!string.IsNullOrWhiteSpace(v.Value))
+            {
+                if (LoTrinh.Core.Text.VietnameseText.TryParseNumber(v.Value, out var parsed))
+                {
+                    number = parsed;
+                }
+                else
+                {
+                    Errors.Add($"values[{v.IndicatorId}-{v.UnitId}].value", $"\"{v.Value}\" không phải một số.");
+                }
+            }
+
+            values.Add(new ValueInput(v.IndicatorId, v.UnitId, number, v.Note));
+        }
+
+        return new(Version, Summary, [.. Lines.Select(l => new LineInput(l.TaskId, l.Claimed, l.Percent, l.CompletedOn, l.Progress, l.Difficulties, l.Proposals))], values);
+    }
 
     private async Task<IActionResult> AnswerAsync(long id, string done, InputErrors? errors, CancellationToken ct)
     {
@@ -184,6 +220,10 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
         Version = report.Version;
         if (!keepTyped)
         {
+            Values = [.. report.Values.Select(v => new ValueForm
+            {
+                IndicatorId = v.IndicatorId, UnitId = v.UnitId, Value = v.Value is { } x ? LoTrinh.Core.Text.VietnameseText.FormatNumber(x) : null, Note = v.Note,
+            })];
             Summary = report.Summary;
             Lines = [.. report.Lines.Select(l => new LineForm
             {
@@ -198,6 +238,9 @@ public sealed class ReportModel(AppDbContext db, TimeProvider time) : FormPage
     public LineForm Typed(long taskId) => Lines.FirstOrDefault(l => l.TaskId == taskId) ?? new LineForm { TaskId = taskId };
 
     public string? LineError(long taskId, string field) => ErrorFor($"lines[{taskId}].{field}");
+
+    public ValueForm TypedValue(long indicatorId, long unitId) =>
+        Values.FirstOrDefault(v => v.IndicatorId == indicatorId && v.UnitId == unitId) ?? new ValueForm { IndicatorId = indicatorId, UnitId = unitId };
 
     public string DoneMessage => Done switch
     {

@@ -14,7 +14,7 @@ public sealed record WorkbookResult(IReadOnlyList<string> Problems, bool Conflic
 /// <summary>
 /// The agency's report as an Excel file to fill offline: the same template both ways. Sheet "ThongTin" names the
 /// report (its id, agency, period and the version downloaded) and holds the general account; sheet "NhiemVu" has a row
-/// per task. On upload every cell is checked and the problems are listed by sheet, row and column; the report is saved
+/// per task; sheet "ChiTieu" a row per indicator and locality the regime asks a figure of. On upload every cell is checked and the problems are listed by sheet, row and column; the report is saved
 /// through the same rules as the form, and only when the whole file is right. A file of another report, or with a
 /// header changed, is refused as not this template; a file downloaded before a colleague's save is refused as stale.
 /// </summary>
@@ -23,6 +23,10 @@ public static class ReportWorkbook
     public const long MaxBytes = 5L * 1024 * 1024;
     public const string InfoSheet = "ThongTin";
     public const string TasksSheet = "NhiemVu";
+    public const string ValuesSheet = "ChiTieu";
+
+    // The indicators sheet, A to G; F and G are what the agency fills.
+    private static readonly string[] ValueHeaders = ["Mã chỉ số", "Chỉ số", "Đơn vị tính", "Mã địa bàn", "Địa bàn", "Giá trị", "Nguồn, ghi chú"];
 
     private static readonly string[] InfoKeys = ["Mã báo cáo", "Cơ quan", "Kỳ báo cáo", "Phiên bản", "Tình hình chung", "Hướng dẫn"];
 
@@ -73,28 +77,49 @@ public static class ReportWorkbook
             [Headers[8]] = l.Difficulties,
             [Headers[9]] = l.Proposals,
         }).ToList();
+        var values = report.Values.Select(v => new Dictionary<string, object?>
+        {
+            [ValueHeaders[0]] = v.IndicatorId,
+            [ValueHeaders[1]] = v.Indicator,
+            [ValueHeaders[2]] = v.Measure,
+            [ValueHeaders[3]] = v.UnitCode,
+            [ValueHeaders[4]] = v.Unit,
+            [ValueHeaders[5]] = v.Value,
+            [ValueHeaders[6]] = v.Note,
+        }).ToList();
+        if (values.Count == 0)
+        {
+            // The sheet keeps its header even when the regime asks for no figure: the template is the same for all.
+            values.Add(ValueHeaders.ToDictionary(h => h, _ => (object?)null));
+        }
+
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(new Dictionary<string, object> { [InfoSheet] = info, [TasksSheet] = tasks }, cancellationToken: ct);
+        await stream.SaveAsAsync(new Dictionary<string, object> { [InfoSheet] = info, [TasksSheet] = tasks, [ValuesSheet] = values }, cancellationToken: ct);
         return stream.ToArray();
     }
 
     /// <summary>Reads an uploaded form for <paramref name="report"/>: the input to save, or the problems by cell.</summary>
-    public static (ReportInput? Input, IReadOnlyList<string> Problems) Read(Stream content, ReportView report)
+    public static (ReportInput? Input, IReadOnlyList<string> Problems) Read(Stream content, ReportView report) => Read(content, report, []);
+
+    /// <summary>As <see cref="Read(Stream, ReportView)"/>, noting the row of the file each line and value came from
+    /// ("lines[12]", "values[3-7]"), so a problem the report's rules find later can be named by its cell.</summary>
+    private static (ReportInput? Input, IReadOnlyList<string> Problems) Read(Stream content, ReportView report, Dictionary<string, int> rowOf)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(report);
         var problems = new List<string>();
-        List<IDictionary<string, object?>> info, tasks;
+        List<IDictionary<string, object?>> info, tasks, figures;
         try
         {
             var sheets = content.GetSheetNames();
-            if (!sheets.Contains(InfoSheet) || !sheets.Contains(TasksSheet))
+            if (!sheets.Contains(InfoSheet) || !sheets.Contains(TasksSheet) || !sheets.Contains(ValuesSheet))
             {
-                return (null, [$"Tệp không phải mẫu báo cáo của LoTrinh: cần hai trang {InfoSheet} và {TasksSheet} (có: {string.Join(", ", sheets)}). Hãy tải mẫu ở trang báo cáo."]);
+                return (null, [$"Tệp không phải mẫu báo cáo của LoTrinh: cần các trang {InfoSheet}, {TasksSheet}, {ValuesSheet} (có: {string.Join(", ", sheets)}). Hãy tải mẫu ở trang báo cáo."]);
             }
 
             info = [.. content.Query(useHeaderRow: false, sheetName: InfoSheet).Cast<IDictionary<string, object?>>()];
             tasks = [.. content.Query(useHeaderRow: false, sheetName: TasksSheet).Cast<IDictionary<string, object?>>()];
+            figures = [.. content.Query(useHeaderRow: false, sheetName: ValuesSheet).Cast<IDictionary<string, object?>>()];
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException or ArgumentException or FormatException or KeyNotFoundException or NullReferenceException)
         {
@@ -118,15 +143,8 @@ public static class ReportWorkbook
             problems.Add($"Trang {InfoSheet}, ô B5: phiên bản \"{values["Phiên bản"]}\" đã bị sửa; hãy tải lại mẫu.");
         }
 
-        var header = tasks.FirstOrDefault();
-        for (var i = 0; i < Headers.Length; i++)
-        {
-            var column = Column(i);
-            if (header is null || Text(header, column) != Headers[i])
-            {
-                problems.Add($"Trang {TasksSheet}, ô {column}1: tiêu đề \"{(header is null ? null : Text(header, column))}\" khác mẫu (\"{Headers[i]}\"); không đổi tiêu đề của mẫu.");
-            }
-        }
+        CheckHeader(TasksSheet, tasks, Headers, problems);
+        CheckHeader(ValuesSheet, figures, ValueHeaders, problems);
 
         if (problems.Count > 0)
         {
@@ -194,10 +212,67 @@ public static class ReportWorkbook
                 completedOn = null;
             }
 
+            rowOf[$"lines[{taskId}]"] = at;
             lines.Add(new LineInput(taskId, claimed, percent, completedOn, Text(row, "H"), Text(row, "I"), Text(row, "J")));
         }
 
-        return problems.Count > 0 ? (null, problems) : (new ReportInput(version, values["Tình hình chung"], lines), problems);
+        var valueInputs = ReadValues(figures, report, problems, rowOf);
+        return problems.Count > 0 ? (null, problems) : (new ReportInput(version, values["Tình hình chung"], lines, valueInputs), problems);
+    }
+
+    private static void CheckHeader(string sheet, List<IDictionary<string, object?>> rows, string[] headers, List<string> problems)
+    {
+        var header = rows.FirstOrDefault();
+        for (var i = 0; i < headers.Length; i++)
+        {
+            var column = Column(i);
+            if (header is null || Text(header, column) != headers[i])
+            {
+                problems.Add($"Trang {sheet}, ô {column}1: tiêu đề \"{(header is null ? null : Text(header, column))}\" khác mẫu (\"{headers[i]}\"); không đổi tiêu đề của mẫu.");
+            }
+        }
+    }
+
+    /// <summary>The indicators sheet: a value per indicator and locality the report asks for, a number in column F.</summary>
+    private static List<ValueInput> ReadValues(List<IDictionary<string, object?>> rows, ReportView report, List<string> problems, Dictionary<string, int> rowOf)
+    {
+        var known = report.Values.ToDictionary(v => (v.IndicatorId, v.UnitCode));
+        var inputs = new List<ValueInput>();
+        for (var r = 1; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            var at = r + 1;
+            if (Enumerable.Range(0, ValueHeaders.Length).All(i => Text(row, Column(i)) is null))
+            {
+                continue;
+            }
+
+            if (!long.TryParse(Text(row, "A"), NumberStyles.None, CultureInfo.InvariantCulture, out var indicator)
+                || Text(row, "D") is not { } unitCode || !known.TryGetValue((indicator, unitCode), out var asked))
+            {
+                problems.Add($"Trang {ValuesSheet}, dòng {at}, cột A: chỉ số \"{Text(row, "A")}\" tại địa bàn \"{Text(row, "D")}\" không thuộc báo cáo này; không thêm dòng, không sửa mã.");
+                continue;
+            }
+
+            decimal? value = null;
+            if (row.TryGetValue("F", out var cell) && cell is not null && !(cell is string blank && string.IsNullOrWhiteSpace(blank)))
+            {
+                if (cell is double or decimal or int or long && decimal.TryParse(Convert.ToString(cell, CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    || cell is string typed && LoTrinh.Core.Text.VietnameseText.TryParseNumber(typed, out number))
+                {
+                    value = number;
+                }
+                else
+                {
+                    problems.Add($"Trang {ValuesSheet}, dòng {at}, cột F: \"{cell}\" không phải một số.");
+                }
+            }
+
+            rowOf[$"values[{indicator}-{asked.UnitId}]"] = at;
+            inputs.Add(new ValueInput(indicator, asked.UnitId, value, Text(row, "G")));
+        }
+
+        return inputs;
     }
 
     /// <summary>Reads and saves an uploaded form; null when the report is not in the viewer's scope.</summary>
@@ -208,7 +283,8 @@ public static class ReportWorkbook
             return null;
         }
 
-        var (input, problems) = Read(content, report);
+        var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (input, problems) = Read(content, report, rowOf);
         if (input is null)
         {
             return new WorkbookResult(problems);
@@ -220,36 +296,28 @@ public static class ReportWorkbook
             return null;
         }
 
-        // The form's rules speak of a task and a field; the file's reader wants a row and a column.
-        var rows = input.Lines!.Select((l, i) => (l.TaskId, Row: i)).ToDictionary(x => x.TaskId, x => x.Row);
-        return new WorkbookResult([.. errors.All.SelectMany(e => e.Value.Select(message => Cell(e.Key, message, rows)))], errors.IsConflict);
+        // The form's rules speak of a task (or an indicator) and a field; the file's reader wants a row and a column.
+        return new WorkbookResult([.. errors.All.SelectMany(e => e.Value.Select(message => Cell(e.Key, message, rowOf)))], errors.IsConflict);
     }
 
-    private static string Cell(string field, string message, Dictionary<long, int> rows)
+    private static string Cell(string field, string message, Dictionary<string, int> rowOf)
     {
-        if (field == "version")
+        switch (field)
         {
-            return $"Trang {InfoSheet}, ô B5: báo cáo đã được lưu sau khi tải mẫu này; hãy tải mẫu mới và điền lại.";
+            case "version":
+                return $"Trang {InfoSheet}, ô B5: báo cáo đã được lưu sau khi tải mẫu này; hãy tải mẫu mới và điền lại.";
+            case "summary":
+                return $"Trang {InfoSheet}, ô B6: {message}";
         }
 
-        if (field == "state")
+        // "lines[12].percent" or "values[3-7].value": the row the reader noted, the column of the field.
+        var end = field.IndexOf(']', StringComparison.Ordinal);
+        if (end > 0 && rowOf.TryGetValue(field[..(end + 1)], out var row))
         {
-            return message;
-        }
-
-        if (field == "summary")
-        {
-            return $"Trang {InfoSheet}, ô B6: {message}";
-        }
-
-        // lines[<task>].<field>
-        var open = field.IndexOf('[', StringComparison.Ordinal);
-        var close = field.IndexOf(']', StringComparison.Ordinal);
-        if (open >= 0 && close > open && long.TryParse(field[(open + 1)..close], CultureInfo.InvariantCulture, out var task)
-            && rows.TryGetValue(task, out var row))
-        {
-            var column = FieldColumns.GetValueOrDefault(field[(close + 2)..], "A");
-            return $"Trang {TasksSheet}, dòng {row + 2}, cột {column}: {message}";
+            var name = end + 2 < field.Length ? field[(end + 2)..] : string.Empty;
+            return field.StartsWith("values[", StringComparison.Ordinal)
+                ? $"Trang {ValuesSheet}, dòng {row}, cột {(name == "note" ? "G" : "F")}: {message}"
+                : $"Trang {TasksSheet}, dòng {row}, cột {FieldColumns.GetValueOrDefault(name, "A")}: {message}";
         }
 
         return message;

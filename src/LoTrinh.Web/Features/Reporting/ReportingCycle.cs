@@ -12,13 +12,17 @@ namespace LoTrinh.Web.Features.Reporting;
 /// A thematic or ad hoc regime gives its one period's window and due date instead of a frequency.</summary>
 public sealed record RegimeInput(
     string? Name, string? Kind, string? Frequency, string? CutOff, string? DeadlineRule, int? DeadlineValue,
-    string? Directive, string? Recipient, string? InForceFrom, string? WindowFrom = null, string? WindowTo = null, string? DueOn = null);
+    string? Directive, string? Recipient, string? InForceFrom, string? WindowFrom = null, string? WindowTo = null, string? DueOn = null,
+    IReadOnlyList<long>? Indicators = null);
 
 /// <summary>One task's line as typed.</summary>
 public sealed record LineInput(long TaskId, string? Claimed, int? Percent, string? CompletedOn, string? Progress, string? Difficulties, string? Proposals);
 
+/// <summary>An indicator's value for a locality (by the unit's id) as typed.</summary>
+public sealed record ValueInput(long IndicatorId, long UnitId, decimal? Value, string? Note);
+
 /// <summary>A save of a report's draft; Version is the one read, so a save over a colleague's newer one is refused.</summary>
-public sealed record ReportInput(uint? Version, string? Summary, IReadOnlyList<LineInput>? Lines);
+public sealed record ReportInput(uint? Version, string? Summary, IReadOnlyList<LineInput>? Lines, IReadOnlyList<ValueInput>? Values = null);
 
 /// <summary>Submit, return, approve or unlock; the comment is the return's reason or the unlock's.</summary>
 public sealed record ReportActionInput(uint? Version, string? Comment);
@@ -47,6 +51,12 @@ public static class ReportingCycle
         if (directive is null)
         {
             errors.Add("directive", directiveProblem ?? "Chọn văn bản có các nhiệm vụ phải báo cáo.");
+        }
+
+        var indicators = (input.Indicators ?? []).Distinct().ToList();
+        if (indicators.Count > 0 && await db.Indicators.CountAsync(i => indicators.Contains(i.Id), ct) != indicators.Count)
+        {
+            errors.Add("indicators", "Có chỉ số không tìm thấy.");
         }
 
         if (name is { Length: > 500 })
@@ -104,6 +114,7 @@ public static class ReportingCycle
             Recipient = recipient!,
             InForceFrom = inForceFrom,
             CreatedBy = db.Viewer.UserId,
+            Indicators = [.. indicators.Select(i => new RegimeIndicator { IndicatorId = i })],
         };
         db.ReportingRegimes.Add(regime);
         if (single is { } s)
@@ -170,6 +181,14 @@ public static class ReportingCycle
               join task_agency ta on ta.task_id = t.id and ta.agency_id = ar.agency_id
              where ar.state = 'draft'
             on conflict (report_id, task_id) do nothing;
+            insert into agency_report_value (report_id, indicator_id, administrative_unit_id)
+            select ar.id, ri.indicator_id, a.administrative_unit_id
+              from agency_report ar
+              join reporting_period p on p.id = ar.period_id and p.closed_at is null
+              join reporting_regime_indicator ri on ri.regime_id = p.regime_id
+              join agency a on a.id = ar.agency_id and a.administrative_unit_id is not null
+             where ar.state = 'draft'
+            on conflict (report_id, indicator_id, administrative_unit_id) do nothing;
             """, ct);
         return opened;
     }
@@ -270,6 +289,24 @@ public static class ReportingCycle
             foreach (var (name, message) in ReportRules.Problems(stored.AsLine(), today, stored.Task.Directive.IssuedOn))
             {
                 errors.Add($"{field}.{name}", $"Nhiệm vụ #{line.TaskId}: {message}");
+            }
+        }
+
+        var values = report.Values.ToDictionary(v => (v.IndicatorId, v.AdministrativeUnitId));
+        foreach (var value in input.Values ?? [])
+        {
+            var field = $"values[{value.IndicatorId}-{value.UnitId}]";
+            if (!values.TryGetValue((value.IndicatorId, value.UnitId), out var stored))
+            {
+                errors.Add(field, $"Chỉ số {value.IndicatorId} tại đơn vị {value.UnitId} không thuộc báo cáo này.");
+                continue;
+            }
+
+            stored.Value = value.Value;
+            stored.Note = Bounded(errors, $"{field}.note", value.Note);
+            if (value.Value is { } v && Core.Targets.Plausibility.Problem(stored.Indicator.Unit, v) is { } implausible)
+            {
+                errors.Add($"{field}.value", $"{stored.Indicator.Name}, {stored.AdministrativeUnit.Name}: {implausible}");
             }
         }
 
@@ -431,6 +468,7 @@ public static class ReportingCycle
                 report.ApprovedAt = now;
                 report.ApprovedBy = viewer.UserId;
                 ApplyToTasks(db, report, today);
+                await ApplyToIndicatorsAsync(db, report, ct);
                 break;
             case ReportAction.Unlock:
                 report.ApprovedAt = null;
@@ -473,6 +511,44 @@ public static class ReportingCycle
         }
     }
 
+    /// <summary>
+    /// The approved values become the indicators' figures of the period — its calendar window, as statistics are kept
+    /// (not Decree 09's 15th-to-14th) — replacing a figure of the same indicator, locality and window.
+    /// </summary>
+    private static async Task ApplyToIndicatorsAsync(AppDbContext db, AgencyReport report, CancellationToken ct)
+    {
+        var period = report.Period;
+        var window = period.Year is { } year && period.Number is { } number && period.Regime.Frequency is { } frequency
+            ? new ReportingPeriod(year, frequency, number).Window(CutOffRule.Calendar)
+            : new PeriodWindow(period.WindowFrom, period.WindowTo);
+        var source = $"Báo cáo kỳ {period.Label} của {report.Agency.Name}";
+        foreach (var value in report.Values.Where(v => v.Value is not null))
+        {
+            var figure = await db.Measurements.FirstOrDefaultAsync(m => m.IndicatorId == value.IndicatorId && m.AdministrativeUnitId == value.AdministrativeUnitId
+                && m.PeriodStart == window.From && m.PeriodEnd == window.To, ct);
+            if (figure is null)
+            {
+                db.Measurements.Add(new Targets.Measurement
+                {
+                    IndicatorId = value.IndicatorId,
+                    AdministrativeUnitId = value.AdministrativeUnitId,
+                    PeriodStart = window.From,
+                    PeriodEnd = window.To,
+                    PeriodLabel = period.Label,
+                    Value = value.Value!.Value,
+                    Source = value.Note is { } note ? $"{source} ({note})" : source,
+                    EnteredBy = db.Viewer.Name,
+                });
+            }
+            else
+            {
+                figure.Value = value.Value!.Value;
+                figure.Source = source;
+                figure.EnteredBy = db.Viewer.Name;
+            }
+        }
+    }
+
     /// <summary>Officers and heads work on their own agency's report; the secretariat (and administrators) on any.</summary>
     public static bool MayWork(Viewer viewer, AgencyReport report)
     {
@@ -483,7 +559,9 @@ public static class ReportingCycle
     }
 
     private static Task<AgencyReport?> LoadForWriteAsync(AppDbContext db, long id, CancellationToken ct) =>
-        db.AgencyReports.Include(r => r.Period).Include(r => r.Agency).Include(r => r.Lines).ThenInclude(l => l.Task).ThenInclude(t => t.Directive)
+        db.AgencyReports.Include(r => r.Period).ThenInclude(p => p.Regime).Include(r => r.Agency)
+            .Include(r => r.Lines).ThenInclude(l => l.Task).ThenInclude(t => t.Directive)
+            .Include(r => r.Values).ThenInclude(v => v.Indicator).Include(r => r.Values).ThenInclude(v => v.AdministrativeUnit)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
 
     public static string SnakeCase<TEnum>(TEnum value)

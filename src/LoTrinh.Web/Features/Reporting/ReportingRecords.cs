@@ -30,6 +30,15 @@ public sealed class ReportingRegime : Data.ISoftDeletable
     public DateTimeOffset? DeletedAt { get; set; }
 
     public SubmissionRule Submission => new(DeadlineRule, DeadlineValue);
+
+    /// <summary>The indicators each report of the regime gives a value of, for the agency's locality.</summary>
+    public List<RegimeIndicator> Indicators { get; set; } = [];
+}
+
+public sealed class RegimeIndicator
+{
+    public long RegimeId { get; set; }
+    public long IndicatorId { get; set; }
 }
 
 /// <summary>One period of a regime: the days its data covers and when its reports are due.</summary>
@@ -74,6 +83,21 @@ public sealed class AgencyReport : Data.IVersioned
     public List<AgencyReportLine> Lines { get; set; } = [];
     public List<AgencyReportEvent> Events { get; set; } = [];
     public List<EvidenceFile> Files { get; set; } = [];
+    public List<AgencyReportValue> Values { get; set; } = [];
+}
+
+/// <summary>An indicator's value for a locality in an agency's report; the figure of the period once approved.</summary>
+public sealed class AgencyReportValue
+{
+    public long ReportId { get; set; }
+    public long IndicatorId { get; set; }
+    public Targets.Indicator Indicator { get; set; } = null!;
+    public long AdministrativeUnitId { get; set; }
+    public Units.AdministrativeUnit AdministrativeUnit { get; set; } = null!;
+    public decimal? Value { get; set; }
+
+    /// <summary>Where the figure comes from, or what qualifies it.</summary>
+    public string? Note { get; set; }
 }
 
 public sealed class AgencyReportLine

@@ -8,7 +8,7 @@ namespace LoTrinh.Web.Features.Reporting;
 
 public sealed record RegimeView(
     long Id, string Name, string Kind, string? Frequency, string CutOff, string Deadline, long DirectiveId, string Directive,
-    string Recipient, DateOnly InForceFrom, IReadOnlyList<PeriodSummary> Periods);
+    string Recipient, DateOnly InForceFrom, IReadOnlyList<string> Indicators, IReadOnlyList<PeriodSummary> Periods);
 
 /// <summary>A period at a glance: how many agencies must report, have sent, on time, late, approved.</summary>
 public sealed record PeriodSummary(
@@ -36,6 +36,9 @@ public sealed record LineView(
     long TaskId, string Text, string? Section, string Role, string? Deadline, string Claimed, int? Percent, DateOnly? CompletedOn,
     string? Progress, string? Difficulties, string? Proposals, IReadOnlyList<PartView> Parts);
 
+/// <summary>An indicator's value for a locality in a report, with the unit of measure it is checked against.</summary>
+public sealed record ValueView(long IndicatorId, string Indicator, string Measure, long UnitId, string UnitCode, string Unit, decimal? Value, string? Note);
+
 public sealed record EvidenceView(long Id, long? TaskId, string FileName, string Kind, int SizeBytes, string Sha256, string UploadedBy, DateTimeOffset UploadedAt);
 
 public sealed record ReportEventView(string Action, string ActionLabel, string? Comment, string Actor, DateTimeOffset At);
@@ -45,7 +48,7 @@ public sealed record ReportView(
     long Id, uint Version, long PeriodId, string Period, string Regime, string Recipient, DateOnly WindowFrom, DateOnly WindowTo, DateOnly DueOn,
     long AgencyId, string Agency, string State, string StateLabel, string? Summary, DateTimeOffset? SubmittedAt, int? WorkingDaysLate,
     int TimesReturned, DateTimeOffset? ApprovedAt, bool PeriodClosed, string? Locked, bool CanEdit, bool CanSubmit, bool CanReview,
-    IReadOnlyList<LineView> Lines, IReadOnlyList<ReportEventView> Events, IReadOnlyList<EvidenceView> Files);
+    IReadOnlyList<LineView> Lines, IReadOnlyList<ReportEventView> Events, IReadOnlyList<EvidenceView> Files, IReadOnlyList<ValueView> Values);
 
 public static class ReportingViews
 {
@@ -53,11 +56,16 @@ public static class ReportingViews
     {
         ArgumentNullException.ThrowIfNull(db);
         var regimes = await db.ReportingRegimes.AsNoTracking().OrderByDescending(r => r.Id)
-            .Select(r => new { Regime = r, Directive = r.Directive.Number ?? r.Directive.Kind }).ToListAsync(ct);
+            .Select(r => new
+            {
+                Regime = r,
+                Directive = r.Directive.Number ?? r.Directive.Kind,
+                Indicators = db.Indicators.Where(i => r.Indicators.Any(x => x.IndicatorId == i.Id)).OrderBy(i => i.Name).Select(i => i.Name).ToList(),
+            }).ToListAsync(ct);
         var periods = await PeriodsAsync(db, db.ReportPeriods.Where(p => regimes.Select(r => r.Regime.Id).Contains(p.RegimeId)), ct);
         return [.. regimes.Select(r => new RegimeView(
             r.Regime.Id, r.Regime.Name, ReportingCycle.SnakeCase(r.Regime.Kind), r.Regime.Frequency is { } f ? ReportingCycle.SnakeCase(f) : null,
-            ReportingCycle.SnakeCase(r.Regime.CutOff), DeadlineText(r.Regime), r.Regime.DirectiveId, r.Directive, r.Regime.Recipient, r.Regime.InForceFrom,
+            ReportingCycle.SnakeCase(r.Regime.CutOff), DeadlineText(r.Regime), r.Regime.DirectiveId, r.Directive, r.Regime.Recipient, r.Regime.InForceFrom, r.Indicators,
             [.. periods.Where(p => p.RegimeId == r.Regime.Id).OrderByDescending(p => p.WindowFrom)]))];
     }
 
@@ -124,6 +132,7 @@ public static class ReportingViews
         ArgumentNullException.ThrowIfNull(db);
         var report = await db.AgencyReports.AsNoTracking().Include(r => r.Period).ThenInclude(p => p.Regime).Include(r => r.Agency)
             .Include(r => r.Lines).ThenInclude(l => l.Task).Include(r => r.Events).Include(r => r.Files)
+            .Include(r => r.Values).ThenInclude(v => v.Indicator).Include(r => r.Values).ThenInclude(v => v.AdministrativeUnit)
             .AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
         {
@@ -153,7 +162,9 @@ public static class ReportingViews
                 l.TaskId, l.Task.Text, l.Task.Section, l.Role, l.Task.DeadlineText, l.Claimed.Code(), l.Percent, l.CompletedOn, l.Progress, l.Difficulties, l.Proposals,
                 [.. parts.Where(p => p.TaskId == l.TaskId).Select(p => new PartView(p.Agency, p.State.Vietnamese(), p.Claimed.Vietnamese(), p.Percent, p.Progress, p.Difficulties))]))],
             [.. report.Events.OrderBy(e => e.Id).Select(e => new ReportEventView(e.Action, ActionLabel(e.Action), e.Comment, e.ActorName, e.At))],
-            [.. report.Files.OrderBy(f => f.Id).Select(f => new EvidenceView(f.Id, f.TaskId, f.FileName, f.Kind.Code(), f.SizeBytes, f.Sha256, f.UploadedByName, f.UploadedAt))]);
+            [.. report.Files.OrderBy(f => f.Id).Select(f => new EvidenceView(f.Id, f.TaskId, f.FileName, f.Kind.Code(), f.SizeBytes, f.Sha256, f.UploadedByName, f.UploadedAt))],
+            [.. report.Values.OrderBy(v => v.Indicator.Name).ThenBy(v => v.AdministrativeUnit.Name).Select(v => new ValueView(
+                v.IndicatorId, v.Indicator.Name, v.Indicator.Unit, v.AdministrativeUnitId, v.AdministrativeUnit.Code, v.AdministrativeUnit.Name, v.Value, v.Note))]);
     }
 
     public static string ActionLabel(string action) => action switch

@@ -10,15 +10,20 @@ namespace LoTrinh.Web.Tests.Features.Reporting;
 public sealed partial class ReportingApiTests
 {
     /// <summary>The file as Excel would save it after a person typed into it: each sheet's rows by their headers.</summary>
-    public static byte[] Edit(byte[] file, Action<List<Dictionary<string, object?>>, List<Dictionary<string, object?>>> edit)
+    public static byte[] Edit(byte[] file, Action<List<Dictionary<string, object?>>, List<Dictionary<string, object?>>> edit) =>
+        Edit(file, (info, tasks, _) => edit(info, tasks));
+
+    /// <summary>As above, with the indicators sheet too.</summary>
+    public static byte[] Edit(byte[] file, Action<List<Dictionary<string, object?>>, List<Dictionary<string, object?>>, List<Dictionary<string, object?>>> edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
         using var input = new MemoryStream(file);
-        var info = input.Query(useHeaderRow: true, sheetName: "ThongTin").Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
-        var tasks = input.Query(useHeaderRow: true, sheetName: "NhiemVu").Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r)).ToList();
-        edit(info, tasks);
+        List<Dictionary<string, object?>> Sheet(string name) =>
+            [.. input.Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>().Select(r => new Dictionary<string, object?>(r))];
+        var (info, tasks, values) = (Sheet("ThongTin"), Sheet("NhiemVu"), Sheet("ChiTieu"));
+        edit(info, tasks, values);
         using var output = new MemoryStream();
-        output.SaveAs(new Dictionary<string, object> { ["ThongTin"] = info, ["NhiemVu"] = tasks });
+        output.SaveAs(new Dictionary<string, object> { ["ThongTin"] = info, ["NhiemVu"] = tasks, ["ChiTieu"] = values });
         return output.ToArray();
     }
 
@@ -217,5 +222,58 @@ public sealed partial class ReportingApiTests
         Assert.Equal(HttpStatusCode.Conflict, (await officer.PostAsync($"/api/reporting/reports/{id}/files", late, Ct)).StatusCode);
         var fileId = report.GetProperty("files")[0].GetProperty("id").GetInt64();
         Assert.Equal(HttpStatusCode.Conflict, (await officer.DeleteAsync($"/api/reporting/reports/{id}/files/{fileId}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheRegimesIndicators_AreReportedForTheAgencysLocality_CheckedAgainstTheirUnit_AndApprovedIntoTheQuartersFigure()
+    {
+        var secretariat = install.As(install.Secretariat);
+        var indicator = await install.PercentIndicatorAsync();
+        var regime = await NewRegimeAsync("x", new
+        {
+            name = "Báo cáo quý có chỉ tiêu",
+            frequency = "quarter",
+            deadlineValue = 20,
+            directive = "16-KL/BCĐ",
+            recipient = "Thường trực Ban Chỉ đạo",
+            inForceFrom = "01/04/2026",
+            indicators = new[] { indicator },
+        });
+        var id = await ReportOfAsync(regime, "Quý II/2026", install.CommuneId);
+        var officer = install.As(install.LeadOfficer);
+        var report = await officer.GetFromJsonAsync<JsonElement>($"/api/reporting/reports/{id}", Ct);
+        var asked = Assert.Single(report.GetProperty("values").EnumerateArray());
+        Assert.Equal(indicator, asked.GetProperty("indicatorId").GetInt64());
+        Assert.Equal("%", asked.GetProperty("measure").GetString());
+        var unit = asked.GetProperty("unitId").GetInt64();
+
+        // 140% in the file: nothing written, the cell named.
+        var template = await officer.GetByteArrayAsync($"/api/reporting/reports/{id}/form.xlsx", Ct);
+        var bad = await UploadAsync(officer, id, Edit(template, (_, _, values) => values[0]["Giá trị"] = 140));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Trang ChiTieu, dòng 2, cột F", await SaysAsync(bad), StringComparison.Ordinal);
+        var words = await UploadAsync(officer, id, Edit(template, (_, _, values) => values[0]["Giá trị"] = "khoảng bốn mươi"));
+        Assert.Contains("Trang ChiTieu, dòng 2, cột F", await SaysAsync(words), StringComparison.Ordinal);
+
+        var good = await UploadAsync(officer, id, Edit(template, (_, tasks, values) =>
+        {
+            values[0]["Giá trị"] = 41.5;
+            values[0]["Nguồn, ghi chú"] = "Chi cục Thống kê";
+            foreach (var row in tasks)
+            {
+                row["Kết quả thực hiện"] = "Đang triển khai";
+            }
+        }));
+        Assert.True(good.IsSuccessStatusCode, await good.Content.ReadAsStringAsync(Ct));
+        var version = (await good.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("version").GetUInt32();
+        var submitted = await (await install.As(install.LeadHead).PostAsJsonAsync($"/api/reporting/reports/{id}/submit", new { version }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True((await secretariat.PostAsJsonAsync($"/api/reporting/reports/{id}/approve", new { version = submitted.GetProperty("version").GetUInt32() }, Ct)).IsSuccessStatusCode);
+
+        // The figure of the calendar quarter (statistics are not kept on Decree 09's 15th-to-14th), for the commune.
+        var (value, start, end, source) = await install.MeasurementAsync(indicator, unit);
+        Assert.Equal(41.5m, value);
+        Assert.Equal(new DateOnly(2026, 4, 1), start);
+        Assert.Equal(new DateOnly(2026, 6, 30), end);
+        Assert.Contains("Quý II/2026", source, StringComparison.Ordinal);
     }
 }

@@ -91,6 +91,30 @@ public sealed class ReportingInstall(AppFixture app) : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>An indicator measured in percent, of the seeded programme.</summary>
+    public async Task<long> PercentIndicatorAsync()
+    {
+        await using var connection = new NpgsqlConnection(Owner);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("select min(id) from indicator where unit = '%'", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>The figure of an indicator for a unit, read as the database holds it.</summary>
+    public async Task<(decimal Value, DateOnly Start, DateOnly End, string Source)> MeasurementAsync(long indicator, long unit)
+    {
+        await using var connection = new NpgsqlConnection(Owner);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "select value, period_start, period_end, source from measurement where indicator_id = $1 and administrative_unit_id = $2 and deleted_at is null order by id desc limit 1", connection)
+        {
+            Parameters = { new() { Value = indicator }, new() { Value = unit } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken), "a figure was written");
+        return (reader.GetDecimal(0), DateOnly.FromDateTime(reader.GetDateTime(1)), DateOnly.FromDateTime(reader.GetDateTime(2)), reader.GetString(3));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Server is not null)
