@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LoTrinh.Web.Tests.Features.Reporting;
 using Microsoft.Playwright;
@@ -121,17 +120,7 @@ public sealed class ReportingBrowserTests(ReportingInstall install) : IClassFixt
     [Fact]
     public async Task AnOfficer_DownloadsTheExcelForm_FillsItOffline_AndUploadsIt_ABadCellNamedFirst()
     {
-        var secretariat = install.As(install.Secretariat);
-        var created = await secretariat.PostAsJsonAsync("/api/reporting/regimes", new
-        {
-            name = "Báo cáo quý qua Excel",
-            frequency = "quarter",
-            deadlineValue = 20,
-            directive = "16-KL/BCĐ",
-            recipient = "Thường trực Ban Chỉ đạo",
-            inForceFrom = "01/04/2026",
-        }, TestContext.Current.CancellationToken);
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        await install.NewRegimeAsync(ReportingInstall.Quarterly("Báo cáo quý qua Excel"));
 
         var page = await SignedInAsync(install.CooperatingOfficer);
         await page.GotoAsync("/Reporting");

@@ -229,16 +229,7 @@ public sealed partial class ReportingApiTests
     {
         var secretariat = install.As(install.Secretariat);
         var indicator = await install.PercentIndicatorAsync();
-        var regime = await NewRegimeAsync("x", new
-        {
-            name = "Báo cáo quý có chỉ tiêu",
-            frequency = "quarter",
-            deadlineValue = 20,
-            directive = "16-KL/BCĐ",
-            recipient = "Thường trực Ban Chỉ đạo",
-            inForceFrom = "01/04/2026",
-            indicators = new[] { indicator },
-        });
+        var regime = await install.NewRegimeAsync(ReportingInstall.Quarterly("Báo cáo quý có chỉ tiêu", [indicator]));
         var id = await ReportOfAsync(regime, "Quý II/2026", install.CommuneId);
         var officer = install.As(install.LeadOfficer);
         var report = await officer.GetFromJsonAsync<JsonElement>($"/api/reporting/reports/{id}", Ct);

@@ -9,26 +9,7 @@ public sealed partial class ReportingApiTests(ReportingInstall install) : IClass
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<JsonElement> NewRegimeAsync(string name, object? overrides = null)
-    {
-        var secretariat = install.As(install.Secretariat);
-        var directive = await ReportingInstall.DirectiveAsync(secretariat, "16-KL/BCĐ");
-        var body = overrides ?? new
-        {
-            name,
-            kind = "periodic",
-            frequency = "quarter",
-            cutOff = "decree09",
-            deadlineRule = "day_of_last_month",
-            deadlineValue = 20,
-            directive = directive.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            recipient = "Thường trực Ban Chỉ đạo",
-            inForceFrom = "01/04/2026",
-        };
-        var response = await secretariat.PostAsJsonAsync("/api/reporting/regimes", body, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
-        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-    }
+    private Task<JsonElement> NewRegimeAsync(string name, object? body = null) => install.NewRegimeAsync(body ?? ReportingInstall.Quarterly(name));
 
     private async Task<long> ReportOfAsync(JsonElement regime, string label, long agencyId)
     {

@@ -91,6 +91,29 @@ public sealed class ReportingInstall(AppFixture app) : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>The quarterly regime the tests set up on 16-KL/BCĐ: due on the 20th of the quarter's last month, in force from 1/4/2026.</summary>
+    public static object Quarterly(string name, long[]? indicators = null) => new
+    {
+        name,
+        kind = "periodic",
+        frequency = "quarter",
+        cutOff = "decree09",
+        deadlineRule = "day_of_last_month",
+        deadlineValue = 20,
+        directive = "16-KL/BCĐ",
+        recipient = "Thường trực Ban Chỉ đạo",
+        inForceFrom = "01/04/2026",
+        indicators = indicators ?? [],
+    };
+
+    /// <summary>A regime as the secretariat sets it up through the API; its periods opened.</summary>
+    public async Task<JsonElement> NewRegimeAsync(object body)
+    {
+        var response = await As(Secretariat).PostAsJsonAsync("/api/reporting/regimes", body, TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>An indicator measured in percent, of the seeded programme.</summary>
     public async Task<long> PercentIndicatorAsync()
     {
