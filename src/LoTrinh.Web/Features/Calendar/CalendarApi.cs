@@ -95,6 +95,12 @@ public static class CalendarApi
                 break;
             }
 
+            if (day is null)
+            {
+                errors.Add(field, "Dòng rỗng (null).");
+                continue;
+            }
+
             var date = errors.Date($"{field}.date", day.Date, required: true);
             var note = errors.Required($"{field}.note", day.Note);
             DayKind? kind = day.Kind?.Trim() switch

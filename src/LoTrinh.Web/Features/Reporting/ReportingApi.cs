@@ -21,7 +21,7 @@ public static class ReportingApi
         api.MapGet("/periods/{id:id}", Period).Requires(Permission.ReadInternal)
             .WithSummary("Một kỳ báo cáo: cơ quan nào đã gửi, đúng hạn hay muộn (số ngày làm việc), bị trả lại, đã duyệt, chưa gửi.");
         api.MapPost("/periods/{id:id}/close", (long id, ReportActionInput input, AppDbContext db, TimeProvider time, CancellationToken ct) => Close(id, true, input, db, time, ct))
-            .Requires(Permission.ApproveReport).WithSummary("Đóng kỳ: mọi báo cáo của kỳ bị khóa.");
+            .Requires(Permission.ApproveReport).WithSummary("Đóng kỳ, nêu lý do: mọi báo cáo của kỳ bị khóa.");
         api.MapPost("/periods/{id:id}/reopen", (long id, ReportActionInput input, AppDbContext db, TimeProvider time, CancellationToken ct) => Close(id, false, input, db, time, ct))
             .Requires(Permission.ApproveReport).WithSummary("Mở lại kỳ đã đóng, nêu lý do (ghi vào quá trình xử lý của từng báo cáo).");
         api.MapGet("/reports", Reports).Requires(Permission.ReadInternal)
@@ -85,7 +85,9 @@ public static class ReportingApi
         {
             null => TypedResults.NotFound(),
             "" => TypedResults.Ok((await ReportingViews.ReviewAsync(db, id, ct))!),
-            var refused => TypedResults.Problem(title: "Không thực hiện được; không có gì được ghi.", detail: refused, statusCode: StatusCodes.Status409Conflict),
+            // A reason missing or too long is the caller's to fix (400); closing a closed period is a conflict (409).
+            var refused => TypedResults.Problem(title: "Không thực hiện được; không có gì được ghi.", detail: refused,
+                statusCode: refused.Contains("lý do", StringComparison.OrdinalIgnoreCase) ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict),
         };
 
     private static async Task<Ok<IReadOnlyList<ReportSummary>>> Reports(AppDbContext db, CancellationToken ct) =>

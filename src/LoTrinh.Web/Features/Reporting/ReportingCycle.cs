@@ -35,6 +35,9 @@ public static class ReportingCycle
 {
     public const int MaxLines = 2000;
 
+    /// <summary>A comment on a report or a period (why it was returned, unlocked, closed): a few sentences.</summary>
+    public const int MaxComment = 4000;
+
     public static async Task<(ReportingRegime? Regime, InputErrors Errors)> CreateRegimeAsync(AppDbContext db, RegimeInput input, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -212,9 +215,16 @@ public static class ReportingCycle
             return close ? "Kỳ báo cáo đã đóng." : "Kỳ báo cáo đang mở.";
         }
 
-        if (!close && comment is null)
+        if (comment is null)
         {
-            return "Mở lại kỳ cần nêu lý do; lý do được ghi vào quá trình xử lý của từng báo cáo.";
+            return close
+                ? "Đóng kỳ cần nêu lý do (ví dụ: đã tổng hợp báo cáo kỳ); lý do được ghi vào quá trình xử lý của từng báo cáo."
+                : "Mở lại kỳ cần nêu lý do; lý do được ghi vào quá trình xử lý của từng báo cáo.";
+        }
+
+        if (comment.Length > MaxComment)
+        {
+            return $"Lý do tối đa {MaxComment:N0} ký tự.";
         }
 
         period.ClosedAt = close ? time.GetUtcNow() : null;
@@ -267,6 +277,12 @@ public static class ReportingCycle
                 break;
             }
 
+            if (line is null)
+            {
+                errors.Add("lines", $"Dòng {index + 1} rỗng (null).");
+                continue;
+            }
+
             var field = $"lines[{line.TaskId}]";
             if (!lines.TryGetValue(line.TaskId, out var stored))
             {
@@ -295,6 +311,12 @@ public static class ReportingCycle
         var values = report.Values.ToDictionary(v => (v.IndicatorId, v.AdministrativeUnitId));
         foreach (var value in input.Values ?? [])
         {
+            if (value is null)
+            {
+                errors.Add("values", "Có giá trị rỗng (null) trong danh sách.");
+                continue;
+            }
+
             var field = $"values[{value.IndicatorId}-{value.UnitId}]";
             if (!values.TryGetValue((value.IndicatorId, value.UnitId), out var stored))
             {
@@ -433,6 +455,12 @@ public static class ReportingCycle
         }
 
         var comment = Input.Clean(input.Comment);
+        if (comment is { Length: > MaxComment })
+        {
+            errors.Add("comment", $"Ý kiến tối đa {MaxComment:N0} ký tự.");
+            return errors;
+        }
+
         if (ReportRules.Refusal(action, report.State, report.Period.ClosedAt is not null, comment) is { } refused)
         {
             var missingComment = action is ReportAction.Return or ReportAction.Unlock && comment is null

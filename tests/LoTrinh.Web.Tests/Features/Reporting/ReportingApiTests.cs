@@ -198,14 +198,16 @@ public sealed partial class ReportingApiTests(ReportingInstall install) : IClass
         var period = regime.GetProperty("periods").EnumerateArray().Single(p => p.GetProperty("label").GetString() == "Quý II/2026").GetProperty("id").GetInt64();
         var id = await ReportOfAsync(regime, "Quý II/2026", install.CommuneId);
         var secretariat = install.As(install.Secretariat);
-        Assert.Equal(HttpStatusCode.Forbidden, (await install.As(install.LeadHead).PostAsJsonAsync($"/api/reporting/periods/{period}/close", new { }, Ct)).StatusCode);
-        Assert.True((await secretariat.PostAsJsonAsync($"/api/reporting/periods/{period}/close", new { }, Ct)).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await install.As(install.LeadHead).PostAsJsonAsync($"/api/reporting/periods/{period}/close", new { comment = "x" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretariat.PostAsJsonAsync($"/api/reporting/periods/{period}/close", new { }, Ct)).StatusCode);
+        Assert.True((await secretariat.PostAsJsonAsync($"/api/reporting/periods/{period}/close", new { comment = "Đã tổng hợp báo cáo quý" }, Ct)).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await secretariat.PostAsJsonAsync($"/api/reporting/periods/{period}/close", new { comment = "lần nữa" }, Ct)).StatusCode);
         var report = await install.As(install.LeadOfficer).GetFromJsonAsync<JsonElement>($"/api/reporting/reports/{id}", Ct);
         Assert.Contains("Kỳ báo cáo đã đóng", report.GetProperty("locked").GetString(), StringComparison.Ordinal);
         var refused = await install.As(install.LeadOfficer).PutAsJsonAsync($"/api/reporting/reports/{id}", new { version = report.GetProperty("version").GetUInt32(), summary = "muộn" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
 
-        Assert.Equal(HttpStatusCode.Conflict, (await secretariat.PostAsJsonAsync($"/api/reporting/periods/{period}/reopen", new { }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretariat.PostAsJsonAsync($"/api/reporting/periods/{period}/reopen", new { }, Ct)).StatusCode);
         Assert.True((await secretariat.PostAsJsonAsync($"/api/reporting/periods/{period}/reopen", new { comment = "Gia hạn theo chỉ đạo" }, Ct)).IsSuccessStatusCode);
         var reopened = await install.As(install.LeadOfficer).GetFromJsonAsync<JsonElement>($"/api/reporting/reports/{id}", Ct);
         Assert.Equal(JsonValueKind.Null, reopened.GetProperty("locked").ValueKind);
