@@ -77,6 +77,37 @@ public sealed class AppFixture : IAsyncLifetime
         return task.Id;
     }
 
+    /// <summary>A period of its own (of an ad hoc regime on the seeded plan) with a draft report of the agency with this short name.</summary>
+    public async Task<(long Period, long Report)> NewReportAsync(string agencyShortName)
+    {
+        await using var db = NewDb();
+        var report = new LoTrinh.Web.Features.Reporting.AgencyReport
+        {
+            AgencyId = await db.Agencies.Where(a => a.ShortName == agencyShortName).Select(a => a.Id).SingleAsync(),
+            Period = new LoTrinh.Web.Features.Reporting.ReportPeriod
+            {
+                Label = "Kiểm thử",
+                WindowFrom = new DateOnly(2026, 1, 1),
+                WindowTo = new DateOnly(2026, 1, 31),
+                DueOn = new DateOnly(2026, 2, 5),
+                Regime = new LoTrinh.Web.Features.Reporting.ReportingRegime
+                {
+                    Name = "Báo cáo đột xuất (kiểm thử)",
+                    Kind = LoTrinh.Core.Reporting.RegimeKind.AdHoc,
+                    CutOff = LoTrinh.Core.Reporting.CutOffRule.Calendar,
+                    DeadlineRule = LoTrinh.Core.Reporting.DeadlineRule.WorkingDaysAfterCutOff,
+                    DeadlineValue = 1,
+                    Recipient = "Thường trực",
+                    InForceFrom = new DateOnly(2026, 1, 1),
+                    DirectiveId = await db.Directives.Where(d => d.Number == "3316/KH-UBND").Select(d => d.Id).SingleAsync(),
+                },
+            },
+        };
+        db.AgencyReports.Add(report);
+        await db.SaveChangesAsync();
+        return (report.PeriodId, report.Id);
+    }
+
     /// <summary>The antiforgery token a page form would carry for this client, read from the sign-in form.</summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client)
     {

@@ -29,32 +29,7 @@ public sealed class MalformedRequestTests(AppFixture app, ITestOutputHelper outp
             var urbanArea = await db.UrbanAreas.Select(u => u.Id).FirstAsync(ct);
             var user = app.Accounts[Role.AgencyOfficer].Id;
             // A period and a draft report of the officer's agency, so the reporting cycle's writes meet a real record.
-            var regime = new LoTrinh.Web.Features.Reporting.ReportingRegime
-            {
-                Name = "Báo cáo đột xuất (lỗi đầu vào)",
-                Kind = LoTrinh.Core.Reporting.RegimeKind.AdHoc,
-                CutOff = LoTrinh.Core.Reporting.CutOffRule.Calendar,
-                DeadlineRule = LoTrinh.Core.Reporting.DeadlineRule.WorkingDaysAfterCutOff,
-                DeadlineValue = 1,
-                DirectiveId = directive,
-                Recipient = "Thường trực",
-                InForceFrom = new DateOnly(2026, 1, 1),
-            };
-            var period = new LoTrinh.Web.Features.Reporting.ReportPeriod
-            {
-                Regime = regime,
-                Label = "Lỗi đầu vào",
-                WindowFrom = new DateOnly(2026, 1, 1),
-                WindowTo = new DateOnly(2026, 1, 31),
-                DueOn = new DateOnly(2026, 2, 5),
-            };
-            var report = new LoTrinh.Web.Features.Reporting.AgencyReport
-            {
-                Period = period,
-                AgencyId = await db.Agencies.Where(a => a.ShortName == AppFixture.OfficerAgency).Select(a => a.Id).SingleAsync(ct),
-            };
-            db.AgencyReports.Add(report);
-            await db.SaveChangesAsync(ct);
+            var (period, report) = await app.NewReportAsync(AppFixture.OfficerAgency);
             _ids = new(StringComparer.Ordinal)
             {
                 ["/api/tasks"] = task,
@@ -63,8 +38,8 @@ public sealed class MalformedRequestTests(AppFixture app, ITestOutputHelper outp
                 ["/api/classification/urban-areas"] = urbanArea,
                 ["/api/users"] = user,
                 ["/api/history"] = task,
-                ["/api/reporting/reports"] = report.Id,
-                ["/api/reporting/periods"] = period.Id,
+                ["/api/reporting/reports"] = report,
+                ["/api/reporting/periods"] = period,
             };
         }
 

@@ -368,55 +368,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             ];
         }
 
-        /// <summary>A period of its own (a report per agency per period), of a regime on the seeded plan.</summary>
-        public async Task<long> NewPeriodAsync()
-        {
-            await using var db = _app.NewDb();
-            var regime = await db.ReportingRegimes.Where(r => r.Name == "Ma trận quyền").Select(r => (long?)r.Id).FirstOrDefaultAsync(Ct);
-            if (regime is null)
-            {
-                var created = new LoTrinh.Web.Features.Reporting.ReportingRegime
-                {
-                    Name = "Ma trận quyền",
-                    Kind = LoTrinh.Core.Reporting.RegimeKind.AdHoc,
-                    CutOff = LoTrinh.Core.Reporting.CutOffRule.Calendar,
-                    DeadlineRule = LoTrinh.Core.Reporting.DeadlineRule.WorkingDaysAfterCutOff,
-                    DeadlineValue = 1,
-                    DirectiveId = DirectiveId,
-                    Recipient = "Thường trực",
-                    InForceFrom = new DateOnly(2026, 1, 1),
-                };
-                db.ReportingRegimes.Add(created);
-                await db.SaveChangesAsync(Ct);
-                regime = created.Id;
-            }
-
-            var period = new LoTrinh.Web.Features.Reporting.ReportPeriod
-            {
-                RegimeId = regime.Value,
-                Label = "Kiểm thử",
-                Year = 3000 + Interlocked.Increment(ref _sequence),
-                Number = 1,
-                WindowFrom = new DateOnly(2026, 1, 1),
-                WindowTo = new DateOnly(2026, 1, 31),
-                DueOn = new DateOnly(2026, 2, 5),
-            };
-            db.ReportPeriods.Add(period);
-            await db.SaveChangesAsync(Ct);
-            return period.Id;
-        }
+        /// <summary>A period of its own, with a draft report of the officer's agency in it.</summary>
+        public async Task<long> NewPeriodAsync() => (await _app.NewReportAsync(AppFixture.OfficerAgency)).Period;
 
         /// <summary>A draft report of the officer's agency (in scope) or of another, in a period of its own.</summary>
-        public async Task<long> NewReportAsync(bool own)
-        {
-            var period = await NewPeriodAsync();
-            await using var db = _app.NewDb();
-            var agency = await db.Agencies.Where(a => a.ShortName == (own ? AppFixture.OfficerAgency : AppFixture.OtherAgency)).Select(a => a.Id).SingleAsync(Ct);
-            var report = new LoTrinh.Web.Features.Reporting.AgencyReport { PeriodId = period, AgencyId = agency };
-            db.AgencyReports.Add(report);
-            await db.SaveChangesAsync(Ct);
-            return report.Id;
-        }
+        public async Task<long> NewReportAsync(bool own) => (await _app.NewReportAsync(own ? AppFixture.OfficerAgency : AppFixture.OtherAgency)).Report;
 
         /// <summary>A report (in scope or not) with one evidence file attached.</summary>
         public async Task<(long Report, long File)> NewEvidenceAsync(bool own)
