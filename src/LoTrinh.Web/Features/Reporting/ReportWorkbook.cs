@@ -121,8 +121,9 @@ public static class ReportWorkbook
             tasks = [.. content.Query(useHeaderRow: false, sheetName: TasksSheet).Cast<IDictionary<string, object?>>()];
             figures = [.. content.Query(useHeaderRow: false, sheetName: ValuesSheet).Cast<IDictionary<string, object?>>()];
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException or ArgumentException or FormatException or KeyNotFoundException or NullReferenceException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever a damaged or foreign file makes the reader throw, the answer is the same: not the template.
             return (null, ["Không đọc được tệp: không phải tệp Excel (.xlsx) hợp lệ, hoặc tệp hỏng. Hãy tải mẫu ở trang báo cáo, điền rồi tải lên."]);
         }
 

@@ -159,6 +159,7 @@ public static class ReportingCycle
             }
         }
 
+        // In key order, so instances running this at once wait for each other instead of deadlocking.
         // Every open period has a report for each body (not a group of agencies, not a person) that exists at the cut-off
         // and has a part in a task of its directive still open at the window's start, and a line for each such task
         // (tasks assigned later join the draft the next time this runs).
@@ -173,6 +174,7 @@ public static class ReportingCycle
               join agency a on a.id = ta.agency_id and a.kind not in ('group', 'person')
                            and (a.valid_from is null or a.valid_from <= p.window_to) and (a.valid_to is null or a.valid_to >= p.window_to)
              where p.closed_at is null
+             order by 1, 2
             on conflict (period_id, agency_id) do nothing;
             insert into agency_report_line (report_id, task_id, role)
             select ar.id, t.id, ta.role
@@ -183,6 +185,7 @@ public static class ReportingCycle
                               and (t.completed_on is null or t.completed_on >= p.window_from)
               join task_agency ta on ta.task_id = t.id and ta.agency_id = ar.agency_id
              where ar.state = 'draft'
+             order by 1, 2
             on conflict (report_id, task_id) do nothing;
             insert into agency_report_value (report_id, indicator_id, administrative_unit_id)
             select ar.id, ri.indicator_id, a.administrative_unit_id
@@ -191,6 +194,7 @@ public static class ReportingCycle
               join reporting_regime_indicator ri on ri.regime_id = p.regime_id
               join agency a on a.id = ar.agency_id and a.administrative_unit_id is not null
              where ar.state = 'draft'
+             order by 1, 2, 3
             on conflict (report_id, indicator_id, administrative_unit_id) do nothing;
             """, ct);
         return opened;

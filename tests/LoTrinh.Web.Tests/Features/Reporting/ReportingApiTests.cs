@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Tests.Features.Reporting;
 
@@ -44,6 +45,40 @@ public sealed partial class ReportingApiTests(ReportingInstall install) : IClass
         // Opening again (as the background service does every round, on any instance) opens nothing new.
         Assert.Equal(0, await install.As(install.Secretariat).PostAsync("/api/reporting/open", null, Ct)
             .ContinueWith(t => t.Result.Content.ReadFromJsonAsync<int>(Ct), Ct).Unwrap());
+    }
+
+    [Fact]
+    public async Task FourInstancesOpeningPeriodsAtOnce_OpenEachPeriodAndReportOnce()
+    {
+        await using (var setup = install.NewDb())
+        {
+            setup.ReportingRegimes.Add(new LoTrinh.Web.Features.Reporting.ReportingRegime
+            {
+                Name = "Báo cáo quý (mở đồng thời)",
+                Kind = LoTrinh.Core.Reporting.RegimeKind.Periodic,
+                Frequency = LoTrinh.Core.Reporting.ReportingFrequency.Quarter,
+                CutOff = LoTrinh.Core.Reporting.CutOffRule.Decree09,
+                DeadlineRule = LoTrinh.Core.Reporting.DeadlineRule.DayOfLastMonth,
+                DeadlineValue = 20,
+                DirectiveId = await setup.Directives.Where(d => d.Number == "16-KL/BCĐ").Select(d => d.Id).SingleAsync(Ct),
+                Recipient = "Thường trực Ban Chỉ đạo",
+                InForceFrom = new DateOnly(2026, 4, 1),
+            });
+            await setup.SaveChangesAsync(Ct);
+        }
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = install.NewDb();
+            return await LoTrinh.Web.Features.Reporting.ReportingCycle.OpenDueAsync(db, new DateOnly(2026, 6, 23), Ct);
+        }));
+        // Q2 and Q3 of the new regime, each opened by one of the four; every other regime's were open already.
+        Assert.Equal(2, opened.Sum());
+        await using var check = install.NewDb();
+        var reports = await check.AgencyReports.Where(r => r.Period.Regime.Name == "Báo cáo quý (mở đồng thời)")
+            .Select(r => new { r.PeriodId, r.AgencyId, Lines = r.Lines.Count }).ToListAsync(Ct);
+        Assert.Equal(2, reports.Select(r => r.PeriodId).Distinct().Count());
+        Assert.Contains(reports, r => r.AgencyId == install.CommuneId && r.Lines == install.LedByCommune.Count);
     }
 
     [Fact]

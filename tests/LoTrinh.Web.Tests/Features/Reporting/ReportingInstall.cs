@@ -3,6 +3,7 @@ using System.Text.Json;
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Tests.Browser;
 using LoTrinh.Web.Tests.Faults;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LoTrinh.Web.Tests.Features.Reporting;
@@ -35,6 +36,10 @@ public sealed class ReportingInstall(AppFixture app) : IAsyncLifetime
     public long DepartmentId { get; private set; }
 
     public HttpClient As(TestAccount account) => FaultHelpers.Client(Server.BaseUrl, account.Token);
+
+    /// <summary>The database as the app's background work sees it (the system, every record).</summary>
+    public LoTrinh.Web.Data.AppDbContext NewDb() =>
+        new(new DbContextOptionsBuilder<LoTrinh.Web.Data.AppDbContext>().UseNpgsql(Serving).Options);
 
     public async ValueTask InitializeAsync()
     {
