@@ -98,11 +98,11 @@ public static class ReportWorkbook
         return stream.ToArray();
     }
 
-    /// <summary>Reads an uploaded form for <paramref name="report"/>: the input to save, or the problems by cell.</summary>
-    public static (ReportInput? Input, IReadOnlyList<string> Problems) Read(Stream content, ReportView report) => Read(content, report, []);
-
-    /// <summary>As <see cref="Read(Stream, ReportView)"/>, noting the row of the file each line and value came from
-    /// ("lines[12]", "values[3-7]"), so a problem the report's rules find later can be named by its cell.</summary>
+    /// <summary>
+    /// Reads an uploaded form for <paramref name="report"/>: the input to save, or the problems by cell. Notes the row of
+    /// the file each line and value came from ("lines[12]", "values[3-7]"), so a problem the report's rules find later
+    /// can be named by its cell too.
+    /// </summary>
     private static (ReportInput? Input, IReadOnlyList<string> Problems) Read(Stream content, ReportView report, Dictionary<string, int> rowOf)
     {
         ArgumentNullException.ThrowIfNull(content);
