@@ -31,7 +31,7 @@ builder.Services.AddLoTrinhData(builder.Configuration);
 builder.Services.AddSingleton(Clock.Provider(builder.Configuration));
 builder.Services.AddSingleton<ImportBacklog>();
 builder.Services.AddHostedService<ImportWorker>();
-builder.Services.AddHostedService<PeriodOpener>();
+builder.Services.AddHostedService<Rounds>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 builder.Services.AddLoTrinhSecurity();
 builder.Services.AddRazorPages(o =>

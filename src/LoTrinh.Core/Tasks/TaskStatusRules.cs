@@ -1,3 +1,4 @@
+using LoTrinh.Core.Calendar;
 using LoTrinh.Core.Deadlines;
 
 namespace LoTrinh.Core.Tasks;
@@ -7,7 +8,11 @@ namespace LoTrinh.Core.Tasks;
 /// Read "trước ngày X" literally (the last day is X − 1). Off by default: offices usually read it as
 /// "by X" (vn-conventions §3.2, open point 4).
 /// </param>
-public sealed record TaskStatusOptions(bool StrictBefore = false)
+/// <param name="RollForward">
+/// The working-day calendar when a last day that falls on a day off moves to the next working day (Bộ luật Dân sự
+/// 2015, Điều 148); null to read deadlines on the calendar day as written.
+/// </param>
+public sealed record TaskStatusOptions(bool StrictBefore = false, WorkingCalendar? RollForward = null)
 {
     public static TaskStatusOptions Default { get; } = new();
 }
@@ -22,9 +27,16 @@ public static class TaskStatusRules
         TaskStatusOptions? options = null)
     {
         options ??= TaskStatusOptions.Default;
-        var completed = completedOn is { } done && done <= asOf;
-        var lastDay = deadline?.LastDay(options.StrictBefore);
+        var lastDay = deadline?.LastDay(options.StrictBefore) is { } last && options.RollForward is { } calendar
+            ? calendar.RollForward(last)
+            : deadline?.LastDay(options.StrictBefore);
+        return ClassifyByLastDay(lastDay, deadline is { IsRecurring: true }, completedOn, asOf);
+    }
 
+    /// <summary>The status from the last day on which finishing counts as on time (already rolled, when deadlines roll).</summary>
+    public static TaskStatusClass ClassifyByLastDay(DateOnly? lastDay, bool recurring, DateOnly? completedOn, DateOnly asOf)
+    {
+        var completed = completedOn is { } done && done <= asOf;
         if (completed)
         {
             // Nothing to be late against when there was no single deadline.
@@ -33,7 +45,7 @@ public static class TaskStatusRules
                 : TaskStatusClass.CompletedOnTime;
         }
 
-        if (deadline is { IsRecurring: true })
+        if (recurring)
         {
             return TaskStatusClass.Recurring;
         }

@@ -37,6 +37,7 @@ public sealed partial class AppDbContext
     // constant PostgreSQL folds away, instead of subqueries it must plan (and hash) for agency id 0.
     private bool ReadsAll => Viewer.Scope == ReadScope.All;
     private bool InAgencyScope => Viewer.Scope == ReadScope.Agency;
+    private bool ReadsPublished => Viewer.Scope == ReadScope.Published;
     private long ScopeAgencyId => Viewer.Scope == ReadScope.Agency ? Viewer.AgencyId ?? 0 : 0;
     private long ScopeUnitId => Viewer.Scope == ReadScope.Agency ? Viewer.UnitId ?? 0 : 0;
 
@@ -65,9 +66,10 @@ public sealed partial class AppDbContext
         builder.Entity<AgencyReport>().HasQueryFilter(ScopeFilter, r => ReadsAll || (InAgencyScope && r.AgencyId == ScopeAgencyId));
         builder.Entity<EvidenceFile>().HasQueryFilter(DeletedFilter, f => f.DeletedAt == null);
 
-        // Agency: the figures of its unit and the units under it. Public: none until a report is approved.
+        // Agency: the figures of its unit and the units under it. Public: the approved figures (not an agency's own
+        // entry until the secretariat approves it).
         builder.Entity<Measurement>().HasQueryFilter(DeletedFilter, m => m.DeletedAt == null);
-        builder.Entity<Measurement>().HasQueryFilter(ScopeFilter, m => ReadsAll
+        builder.Entity<Measurement>().HasQueryFilter(ScopeFilter, m => ReadsAll || (ReadsPublished && !m.AwaitingApproval)
             || (InAgencyScope && Units.Any(u => u.Id == m.AdministrativeUnitId && (u.Id == ScopeUnitId || u.ParentId == ScopeUnitId || u.Parent!.ParentId == ScopeUnitId))));
     }
 

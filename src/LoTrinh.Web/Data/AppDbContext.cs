@@ -54,6 +54,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<ProgrammeSetting> ProgrammeSettings => Set<ProgrammeSetting>();
+    public DbSet<DeadlineRoll> DeadlineRolls => Set<DeadlineRoll>();
     public DbSet<ReportingRegime> ReportingRegimes => Set<ReportingRegime>();
     public DbSet<ReportPeriod> ReportPeriods => Set<ReportPeriod>();
     public DbSet<AgencyReport> AgencyReports => Set<AgencyReport>();
@@ -119,6 +121,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(t => t.LeadAgencyId).ValueGeneratedOnAddOrUpdate();
             e.Property(t => t.LeadAgencyId).Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
             e.Property(t => t.LeadAgencyId).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+            // Kept by a trigger from due_on and the calendar (migration 0011), likewise.
+            e.Property(t => t.DueRolledOn).ValueGeneratedOnAddOrUpdate();
+            e.Property(t => t.DueRolledOn).Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+            e.Property(t => t.DueRolledOn).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
             e.HasMany(t => t.Agencies).WithOne(a => a.Task).HasForeignKey(a => a.TaskId);
             e.HasMany(t => t.ProgressUpdates).WithOne(p => p.Task).HasForeignKey(p => p.TaskId);
             e.Ignore(t => t.Deadline);
@@ -179,6 +185,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(y => y.UpdatedAt).ValueGeneratedOnAdd();
             e.HasMany(y => y.Days).WithOne().HasForeignKey(d => d.Year);
         });
+        builder.Entity<ProgrammeSetting>(e => e.Property(s => s.UpdatedAt).ValueGeneratedOnAdd());
+        builder.Entity<DeadlineRoll>(e => e.HasKey(r => r.Day));
         builder.Entity<CalendarDayRow>(e =>
         {
             e.HasKey(d => d.Day);

@@ -1,3 +1,4 @@
+using LoTrinh.Core.Calendar;
 using LoTrinh.Core.Deadlines;
 using LoTrinh.Core.Tasks;
 
@@ -104,5 +105,51 @@ public sealed class TaskStatusRulesTests
 
         Assert.Null(rates.AmongDuePercent);
         Assert.Null(rates.AmongAllPercent);
+    }
+
+    private static readonly TaskStatusOptions Rolling = new(RollForward: new WorkingCalendar(AnnouncedYear.Shipped.Single(y => y.Year == 2026).Days));
+
+    [Theory]
+    // Due Sunday 15/2/2026, inside Tết (14–22/2): the last day is Monday 23/2.
+    [InlineData("2026-02-15", null, "2026-02-23", TaskStatusClass.InProgressWithinDeadline)]
+    [InlineData("2026-02-15", null, "2026-02-24", TaskStatusClass.InProgressOverdue)]
+    [InlineData("2026-02-15", "2026-02-23", "2026-03-01", TaskStatusClass.CompletedOnTime)]
+    [InlineData("2026-02-15", "2026-02-24", "2026-03-01", TaskStatusClass.CompletedLate)]
+    // Due Sunday 26/4/2026: Monday 27/4 is the day off given for Giỗ Tổ, so the last day is Tuesday 28/4.
+    [InlineData("2026-04-26", null, "2026-04-28", TaskStatusClass.InProgressWithinDeadline)]
+    [InlineData("2026-04-26", null, "2026-04-29", TaskStatusClass.InProgressOverdue)]
+    // Saturdays 10/1 and 22/8/2026 are make-up working days: a deadline on them does not move.
+    [InlineData("2026-01-10", null, "2026-01-11", TaskStatusClass.InProgressOverdue)]
+    [InlineData("2026-08-22", "2026-08-24", "2026-08-31", TaskStatusClass.CompletedLate)]
+    // An ordinary Saturday moves to Monday.
+    [InlineData("2026-08-29", "2026-08-31", "2026-09-30", TaskStatusClass.CompletedOnTime)]
+    // A working day stays.
+    [InlineData("2026-02-24", null, "2026-02-25", TaskStatusClass.InProgressOverdue)]
+    public void Classify_RollingDeadlines_ALastDayOffMovesToTheNextWorkingDay(string due, string? completedOn, string asOf, TaskStatusClass expected)
+    {
+        var deadline = new Deadline($"trước {due}", DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), DeadlinePrecision.Day);
+        DateOnly? done = completedOn is null ? null : DateOnly.Parse(completedOn, System.Globalization.CultureInfo.InvariantCulture);
+        var on = DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, TaskStatusRules.Classify(deadline, done, on, Rolling));
+    }
+
+    [Fact]
+    public void Classify_WithoutRolling_ADeadlineOnADayOffIsOverdueTheNextDay()
+    {
+        var sunday = new Deadline("26/4/2026", new DateOnly(2026, 4, 26), DeadlinePrecision.Day);
+
+        Assert.Equal(TaskStatusClass.InProgressOverdue, TaskStatusRules.Classify(sunday, null, new DateOnly(2026, 4, 27)));
+        Assert.Equal(TaskStatusClass.InProgressWithinDeadline, TaskStatusRules.Classify(sunday, null, new DateOnly(2026, 4, 27), Rolling));
+    }
+
+    [Fact]
+    public void Classify_StrictBeforeAndRolling_RollTheDayBeforeTheNamedDay()
+    {
+        // "trước ngày 27/4/2026" read strictly: the last day is Sunday 26/4, which rolls past the Giỗ Tổ day off to 28/4.
+        var before = new Deadline("trước ngày 27/4/2026", new DateOnly(2026, 4, 27), DeadlinePrecision.Day, Exclusive: true);
+
+        Assert.Equal(TaskStatusClass.InProgressWithinDeadline,
+            TaskStatusRules.Classify(before, null, new DateOnly(2026, 4, 28), Rolling with { StrictBefore = true }));
     }
 }

@@ -127,7 +127,7 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Leadership_OnTheDashboardAsOf30June2024_Sees16KLTaskOverdue91Days_AndTheAgencysOverdueCountOpensExactlyThoseTasks()
+    public async Task Leadership_OnTheDashboardAsOf30June2024_Sees16KLTaskOverdue90Days_AndTheAgencysOverdueCountOpensExactlyThoseTasks()
     {
         var leader = await TestAccount.CreateAsync(app.ServingConnection(_database), Role.Leadership, null);
         var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });
@@ -141,11 +141,13 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
         await Assertions.Expect(page.Locator("#dashboard-title")).ToContainTextAsync("30/06/2024");
 
-        // The 16-KL/BCĐ task due "Quý I/2024": 91 days overdue against 31/3/2024, its lead named.
+        // The 16-KL/BCĐ task due "Quý I/2024": 31/3/2024 is a Sunday, so it ends Monday 1/4 (Điều 148 BLDS) and is
+        // 90 days overdue on 30/6; its lead named.
         var row = page.Locator("#overdue tbody tr").Filter(new() { HasText = "16-KL/BCĐ" }).Filter(new() { HasText = "Quý I/2024" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row.Locator("td[data-label='Thời hạn']")).ToContainTextAsync("31/03/2024");
-        await Assertions.Expect(row.Locator("td[data-label='Số ngày quá hạn']")).ToHaveTextAsync("91");
+        await Assertions.Expect(row.Locator("td[data-label='Thời hạn']")).ToContainTextAsync("tính đến 01/04/2024");
+        await Assertions.Expect(row.Locator("td[data-label='Số ngày quá hạn']")).ToHaveTextAsync("90");
         var lead = row.Locator("td[data-label='Cơ quan chủ trì'] a");
         await Assertions.Expect(lead).ToContainTextAsync("Đức Trọng");
         var agencyId = (await lead.GetAttributeAsync("href"))!.Split('/').Last();
@@ -163,7 +165,7 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = new NpgsqlCommand("""
                 select t.id from task_item t join task_agency a on a.task_id = t.id and a.role = 'lead' and a.agency_id = $1
-                 where t.deleted_at is null and t.due_on < date '2024-06-30' and (t.completed_on is null or t.completed_on > date '2024-06-30')
+                 where t.deleted_at is null and t.due_rolled_on < date '2024-06-30' and (t.completed_on is null or t.completed_on > date '2024-06-30')
                    and not (t.deadline_precision = 'recurring' and t.deadline_text is not null)
                  order by t.id
                 """, connection)

@@ -67,7 +67,7 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var overdue = await ScalarAsync("""
             select count(*) from task_item
-             where deleted_at is null and (completed_on is null or completed_on > date '2026-11-28') and due_on < date '2026-11-28'
+             where deleted_at is null and (completed_on is null or completed_on > date '2026-11-28') and due_rolled_on < date '2026-11-28'
                and not (deadline_precision = 'recurring' and deadline_text is not null)
             """);
         Assert.True(overdue > 500, $"{overdue}");
@@ -144,7 +144,7 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         var changes = await leadership.GetFromJsonAsync<JsonElement>("/api/dashboard/changes?since=2026-03-31&asOf=2026-06-30", Ct);
 
         Assert.Equal(await ScalarAsync("""
-            select count(*) from task_item where deleted_at is null and due_on >= date '2026-03-31' and due_on < date '2026-06-30'
+            select count(*) from task_item where deleted_at is null and due_rolled_on >= date '2026-03-31' and due_rolled_on < date '2026-06-30'
                and (completed_on is null or completed_on > date '2026-06-30') and not (deadline_precision = 'recurring' and deadline_text is not null)
             """), changes.GetProperty("becameOverdue").GetProperty("total").GetInt64());
         Assert.Equal(await ScalarAsync("select count(*) from task_item where deleted_at is null and completed_on > date '2026-03-31' and completed_on <= date '2026-06-30'"),
@@ -178,10 +178,10 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         // The status of a task as of the cut-off, written out by hand (Core's rules; TaskBoard.Classify is their query).
         const string Status = """
             case when completed_on is not null and completed_on <= date '2026-06-30'
-                   then case when due_on is not null and completed_on > due_on then 'completed_late' else 'completed_on_time' end
+                   then case when due_rolled_on is not null and completed_on > due_rolled_on then 'completed_late' else 'completed_on_time' end
                  when deadline_text is not null and deadline_precision = 'recurring' then 'recurring'
-                 when due_on is null then 'no_deadline'
-                 when due_on < date '2026-06-30' then 'in_progress_overdue'
+                 when due_rolled_on is null then 'no_deadline'
+                 when due_rolled_on < date '2026-06-30' then 'in_progress_overdue'
                  else 'in_progress_within_deadline' end
             """;
         var tasks = dashboard.GetProperty("tasks");
@@ -193,13 +193,13 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
 
         Assert.Equal(await ScalarAsync("select count(*) from task_item where deleted_at is null"), tasks.GetProperty("total").GetInt32());
         var fallenDue = dashboard.GetProperty("fallenDue");
-        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and due_on <= date '2026-06-30' and {Status} <> 'recurring'"),
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and due_rolled_on <= date '2026-06-30' and {Status} <> 'recurring'"),
             fallenDue.GetProperty("total").GetInt32());
-        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and due_on <= date '2026-06-30' and {Status} = 'completed_late'"),
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and due_rolled_on <= date '2026-06-30' and {Status} = 'completed_late'"),
             fallenDue.GetProperty("doneLate").GetInt32());
-        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and {Status} = 'in_progress_within_deadline' and due_on <= date '2026-07-07'"),
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and {Status} = 'in_progress_within_deadline' and due_rolled_on <= date '2026-07-07'"),
             dashboard.GetProperty("dueIn7").GetInt32());
-        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and {Status} = 'in_progress_within_deadline' and due_on <= date '2026-07-30'"),
+        Assert.Equal(await ScalarAsync($"select count(*) from task_item where deleted_at is null and {Status} = 'in_progress_within_deadline' and due_rolled_on <= date '2026-07-30'"),
             dashboard.GetProperty("dueIn30").GetInt32());
 
         // The agencies most overdue, each with its lead tasks counted by hand.
@@ -232,7 +232,7 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         await AppFixture.SignInAsync(client, account.UserName, account.Password);
         var overdue = await ScalarAsync("""
             select count(*) from task_item
-             where deleted_at is null and (completed_on is null or completed_on > date '2026-06-30') and due_on < date '2026-06-30'
+             where deleted_at is null and (completed_on is null or completed_on > date '2026-06-30') and due_rolled_on < date '2026-06-30'
                and not (deadline_precision = 'recurring' and deadline_text is not null)
             """);
 

@@ -1,5 +1,6 @@
 using LoTrinh.Core.Deadlines;
 using LoTrinh.Core.Tasks;
+using LoTrinh.Web.Features.Calendar;
 using LoTrinh.Web.Features.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,9 @@ public sealed class TaskBoardTests(AppFixture app)
     {
         var random = new Random(20261128);
         await using var db = app.NewDb();
+        // Deadlines roll forward (the default): Core reads them on the same working-day calendar.
+        Assert.Equal(0, await DeadlineRolls.SyncAsync(db, Ct));
+        var rules = new TaskStatusOptions(RollForward: await WorkingCalendars.ForAsync(db, new DateOnly(2021, 1, 1), new DateOnly(2029, 12, 31), Ct));
         var directive = await db.Directives.Where(d => d.Number == "3316/KH-UBND").Select(d => d.Id).SingleAsync(Ct);
         var precisions = Enum.GetValues<DeadlinePrecision>();
         var tasks = new List<TaskItem>();
@@ -45,6 +49,7 @@ public sealed class TaskBoardTests(AppFixture app)
         db.Tasks.AddRange(tasks);
         await db.SaveChangesAsync(Ct);
         var ids = tasks.Select(t => t.Id).ToList();
+        Assert.True(tasks.Count(t => t.DueRolledOn != t.DueOn) > 50, "some deadlines fall on days off and roll");
 
         for (var round = 0; round < 25; round++)
         {
@@ -53,9 +58,9 @@ public sealed class TaskBoardTests(AppFixture app)
                 .Select(c => new { c.Task.Id, c.Status }).ToDictionaryAsync(c => c.Id, c => c.Status, Ct);
             foreach (var task in tasks)
             {
-                Assert.True(TaskStatusRules.Classify(task.Deadline, task.CompletedOn, asOf) == fromDatabase[task.Id],
+                Assert.True(TaskStatusRules.Classify(task.Deadline, task.CompletedOn, asOf, rules) == fromDatabase[task.Id],
                     $"task {task.Id} ({task.DeadlineText}, due {task.DueOn}, {task.DeadlinePrecision}, completed {task.CompletedOn}) as of {asOf}: "
-                    + $"Core {TaskStatusRules.Classify(task.Deadline, task.CompletedOn, asOf)}, PostgreSQL {fromDatabase[task.Id]}");
+                    + $"Core {TaskStatusRules.Classify(task.Deadline, task.CompletedOn, asOf, rules)}, PostgreSQL {fromDatabase[task.Id]}");
             }
         }
 

@@ -47,6 +47,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/tasks/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks", new { })),
         ["PUT /api/tasks/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
         ["POST /api/tasks/{id:id}/restore"] = new(Programme, false, async c => new(HttpMethod.Post, $"/api/tasks/{await c.Data.NewDeletedTaskAsync()}/restore")),
+        ["POST /api/measurements/{id:id}/approve"] = new(Programme, false, async c => new(HttpMethod.Post, $"/api/measurements/{(await c.Data.NewMeasurementAsync(true)).Id}/approve")),
+        ["POST /api/indicators/{id:id}/approve"] = new(Programme, false, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/indicators/{c.Data.IndicatorId}/approve"))),
+        ["POST /Indicators/Details Approve"] = new(Programme, false, c => Form($"/Indicators/Details/{c.Data.IndicatorId}?handler=Approve", [])),
+        ["POST /Indicators/Measurement Approve"] = new(Programme, false, async c => await Form($"/Indicators/Measurement/{(await c.Data.NewMeasurementAsync(true)).Id}?handler=Approve", [])),
         ["POST /api/measurements/{id:id}/restore"] = new(Reporters, true, async c => new(HttpMethod.Post, $"/api/measurements/{await c.Data.NewDeletedMeasurementAsync(c.InScope)}/restore")),
         ["POST /Indicators/Details Restore"] = new(Reporters, true, async c => await Form($"/Indicators/Details/{c.Data.IndicatorId}?handler=Restore&measurement={await c.Data.NewDeletedMeasurementAsync(c.InScope)}", [])),
         ["POST /Tasks/Index Restore"] = new(Programme, false, async c => await Form($"/Tasks?handler=Restore&id={await c.Data.NewDeletedTaskAsync()}", [])),
@@ -101,6 +105,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/reporting/reports/{id:id}/approve"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(true)}/approve", new { })),
         ["POST /api/reporting/reports/{id:id}/unlock"] = new(Programme, false, async c => await Json(HttpMethod.Post, $"/api/reporting/reports/{await c.Data.NewReportAsync(true)}/unlock", new { })),
         ["PUT /api/calendar/{year:int}"] = new(AccountAdmins, false, _ => Json(HttpMethod.Put, "/api/calendar/2035", new { })),
+        ["PUT /api/calendar/settings"] = new(AccountAdmins, false, _ => Json(HttpMethod.Put, "/api/calendar/settings", new { })),
         ["DELETE /api/calendar/{year:int}"] = new(AccountAdmins, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, "/api/calendar/2035"))),
 
         // Pages (handler name after the page)
@@ -140,6 +145,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Tasks/Details Delete"] = new(Programme, false, async c => await Form($"/Tasks/Details/{await c.Data.NewTaskAsync(true)}?handler=Delete", [])),
         ["POST /Tasks/Edit"] = new(Programme, false, c => Form($"/Tasks/Edit/{c.Data.OwnTaskId}", [])),
         ["POST /Calendar/Index"] = new(AccountAdmins, false, _ => Form("/Calendar?year=2035", [])),
+        ["POST /Calendar/Index Deadlines"] = new(AccountAdmins, false, _ => Form("/Calendar?year=2035&handler=Deadlines", [])),
         ["POST /Reporting/Index"] = new(Programme, false, _ => Form("/Reporting", [])),
         ["POST /Reporting/Period Close"] = new(Programme, false, async c => await Form($"/Reporting/Period/{await c.Data.NewPeriodAsync()}?handler=Close", [])),
         ["POST /Reporting/Period Reopen"] = new(Programme, false, async c => await Form($"/Reporting/Period/{await c.Data.NewPeriodAsync()}?handler=Reopen", [])),

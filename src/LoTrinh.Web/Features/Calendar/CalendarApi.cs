@@ -13,6 +13,12 @@ public sealed record CalendarYearInput(string? Source, bool? Provisional, IReadO
 
 public sealed record CalendarDayView(DateOnly Date, string Kind, string Note);
 
+/// <param name="RollDeadlinesForward">A task deadline on a day off ends with the next working day (Điều 148 BLDS).</param>
+public sealed record DeadlineSettings(bool? RollDeadlinesForward);
+
+/// <param name="TasksChanged">How many tasks' last day moved with the change.</param>
+public sealed record DeadlineSettingsAnswer(bool RollDeadlinesForward, int TasksChanged);
+
 public sealed record CalendarYearAnswer(int Year, string Origin, string OriginLabel, string Source, bool Provisional, int WorkingDays, IReadOnlyList<CalendarDayView> Days);
 
 public static class CalendarApi
@@ -22,6 +28,11 @@ public static class CalendarApi
     public static void MapCalendarApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/calendar").WithTags("Lịch làm việc");
+        api.MapGet("/settings", async (AppDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(new DeadlineSettings(await DeadlineRolls.RollingAsync(db, ct)))).AllowAnonymous()
+            .WithSummary("Thời hạn nhiệm vụ rơi vào ngày nghỉ có được tính đến hết ngày làm việc kế tiếp hay không (Điều 148 Bộ luật Dân sự 2015).");
+        api.MapPut("/settings", PutSettings).Requires(Permission.ManageAccounts)
+            .WithSummary("Bật hoặc tắt việc lùi thời hạn nhiệm vụ rơi vào ngày nghỉ sang ngày làm việc kế tiếp; trạng thái mọi nhiệm vụ được tính lại.");
         api.MapGet("/{year:int}", Get).AllowAnonymous()
             .WithSummary("Ngày nghỉ và ngày làm bù của một năm: theo lịch đã công bố, do quản trị viên nhập, hoặc tạm tính theo Bộ luật Lao động và âm lịch Việt Nam.");
         api.MapPut("/{year:int}", Put).Requires(Permission.ManageAccounts)
@@ -67,7 +78,31 @@ public static class CalendarApi
         }
 
         await db.CalendarYears.Where(y => y.Year == year).ExecuteDeleteAsync(ct);
+        await DeadlineRolls.SyncAsync(db, ct);
         return TypedResults.Ok(await LoadAsync(db, year, ct));
+    }
+
+    private static async Task<Results<Ok<DeadlineSettingsAnswer>, ValidationProblem>> PutSettings(DeadlineSettings? input, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (input?.RollDeadlinesForward is not { } roll)
+        {
+            var errors = new InputErrors();
+            errors.Add("rollDeadlinesForward", "Cần ghi rollDeadlinesForward: true hoặc false.");
+            return errors.Problem();
+        }
+
+        return TypedResults.Ok(await SaveSettingsAsync(db, roll, time, ct));
+    }
+
+    /// <summary>Sets whether task deadlines roll forward and re-reads every task's last day.</summary>
+    public static async Task<DeadlineSettingsAnswer> SaveSettingsAsync(AppDbContext db, bool rollForward, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.ProgrammeSettings.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.RollDeadlinesForward, rollForward)
+            .SetProperty(x => x.UpdatedBy, db.Viewer.UserId)
+            .SetProperty(x => x.UpdatedAt, time.GetUtcNow()), ct);
+        return new DeadlineSettingsAnswer(rollForward, await DeadlineRolls.SyncAsync(db, ct));
     }
 
     private static string? YearProblem(int year) => year is < 1990 or > 2200 ? $"Năm {year} nằm ngoài 1990–2200." : null;
@@ -156,6 +191,8 @@ public static class CalendarApi
         db.CalendarYears.Add(new CalendarYear { Year = year, Source = source!, Provisional = input.Provisional ?? false, UpdatedBy = db.Viewer.UserId, Days = days });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        // Task deadlines follow the new days off (were this to fail, the next round of Rounds catches up).
+        await DeadlineRolls.SyncAsync(db, ct);
         return errors;
     }
 }

@@ -11,6 +11,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public CalendarYearAnswer Shown { get; private set; } = null!;
     public bool CanEdit { get; private set; }
+    public bool RollDeadlines { get; private set; }
+
+    /// <summary>After the setting changed: how many tasks' last day moved.</summary>
+    [BindProperty(SupportsGet = true)] public int? Rerolled { get; set; }
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty] public string? Source { get; set; }
@@ -45,6 +49,18 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : FormPage
         return Page();
     }
 
+    [Requires(Permission.ManageAccounts)]
+    public async Task<IActionResult> OnPostDeadlinesAsync(bool? rollDeadlines, CancellationToken ct)
+    {
+        if (rollDeadlines is not { } roll)
+        {
+            return RedirectToPage("Index", new { year = Year });
+        }
+
+        var answer = await CalendarApi.SaveSettingsAsync(db, roll, time, ct);
+        return RedirectToPage("Index", new { year = Year, rerolled = answer.TasksChanged });
+    }
+
     private static string Kind(string text) => text.ToLower(CultureInfo.GetCultureInfo("vi-VN")) switch
     {
         "nghỉ" or "off" => "off",
@@ -56,6 +72,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : FormPage
     {
         Year = Math.Clamp(Year ?? time.Today().Year, 1990, 2200);
         CanEdit = db.Viewer.Can(Permission.ManageAccounts);
+        RollDeadlines = await DeadlineRolls.RollingAsync(db, ct);
         Shown = await CalendarApi.LoadAsync(db, Year.Value, ct);
     }
 

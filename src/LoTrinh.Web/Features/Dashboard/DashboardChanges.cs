@@ -29,14 +29,14 @@ public static class DashboardChangesQuery
         var from = Clock.EndOf(since);
         var to = Clock.EndOf(asOf);
         var tasks = db.Tasks.AsNoTracking();
-        var becameOverdue = tasks.Where(t => t.DueOn >= since && t.DueOn < asOf && (t.CompletedOn == null || t.CompletedOn > asOf)
+        var becameOverdue = tasks.Where(t => t.DueRolledOn >= since && t.DueRolledOn < asOf && (t.CompletedOn == null || t.CompletedOn > asOf)
             && !(t.DeadlineText != null && t.DeadlinePrecision == DeadlinePrecision.Recurring));
         var completed = tasks.Where(t => t.CompletedOn > since && t.CompletedOn <= asOf);
         var added = tasks.Where(t => t.CreatedAt >= from && t.CreatedAt < to);
         var moved = db.TaskAssignments.AsNoTracking()
             .Where(a => a.PreviousDeadlineText != null && a.CreatedAt >= from && a.CreatedAt < to && tasks.Any(t => t.Id == a.TaskId));
 
-        var overdueRows = await becameOverdue.OrderBy(t => t.DueOn).ThenBy(t => t.Id).Take(ProgrammeDashboard.Listed)
+        var overdueRows = await becameOverdue.OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id).Take(ProgrammeDashboard.Listed)
             .Select(t => new ChangedTask(t.Id, t.Text, t.DirectiveId, t.Directive.Number ?? t.Directive.Kind, t.DueOn!.Value, t.DeadlineText)).ToListAsync(ct);
         var completedRows = await completed.OrderByDescending(t => t.CompletedOn).ThenBy(t => t.Id).Take(ProgrammeDashboard.Listed)
             .Select(t => new ChangedTask(t.Id, t.Text, t.DirectiveId, t.Directive.Number ?? t.Directive.Kind, t.CompletedOn!.Value, null)).ToListAsync(ct);

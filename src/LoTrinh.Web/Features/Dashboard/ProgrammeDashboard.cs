@@ -27,9 +27,11 @@ public sealed record FallenDue(int Total, int DoneOnTime, int DoneLate, int Over
 public sealed record TallyLine(long Id, string Name, StatusTally Tasks);
 
 /// <summary>A task of the overdue or due-soon lists.</summary>
-/// <param name="Days">Days overdue (positive) or days left (due soon).</param>
+/// <param name="Due">The due date as the deadline reads.</param>
+/// <param name="LastDay">The day it ends: <paramref name="Due"/>, or the next working day when that is a day off (Điều 148 BLDS).</param>
+/// <param name="Days">Days overdue (positive) or days left (due soon), counted from <paramref name="LastDay"/>.</param>
 public sealed record DashboardTask(
-    long Id, string Text, long DirectiveId, string Directive, long? LeadId, string? Lead, string Deadline, DateOnly Due, int Days,
+    long Id, string Text, long DirectiveId, string Directive, long? LeadId, string? Lead, string Deadline, DateOnly Due, DateOnly LastDay, int Days,
     DateOnly? LastProgressOn);
 
 /// <summary>The leadership dashboard as of a cut-off date: every figure one SQL aggregate over the status PostgreSQL computes.</summary>
@@ -95,7 +97,7 @@ public static class ProgrammeDashboard
             {
                 c.Task.DirectiveId,
                 c.Status,
-                When = c.Task.DueOn == null ? Later : c.Task.DueOn <= asOf ? Fallen : c.Task.DueOn <= in7 ? Within7 : c.Task.DueOn <= in30 ? Within30 : Later,
+                When = c.Task.DueRolledOn == null ? Later : c.Task.DueRolledOn <= asOf ? Fallen : c.Task.DueRolledOn <= in7 ? Within7 : c.Task.DueRolledOn <= in30 ? Within30 : Later,
             })
             .Select(g => new { g.Key.DirectiveId, g.Key.Status, g.Key.When, Count = g.Count() }).ToListAsync(ct);
         var overall = groups.GroupBy(g => g.Status).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
@@ -136,11 +138,11 @@ public static class ProgrammeDashboard
     /// </summary>
     private static async Task<(IReadOnlyList<DashboardTask> Overdue, IReadOnlyList<DashboardTask> DueSoon)> ListsAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
     {
-        var dated = db.Tasks.AsNoTracking().Where(t => t.DueOn != null && (t.CompletedOn == null || t.CompletedOn > asOf)
+        var dated = db.Tasks.AsNoTracking().Where(t => t.DueRolledOn != null && (t.CompletedOn == null || t.CompletedOn > asOf)
             && !(t.DeadlineText != null && t.DeadlinePrecision == LoTrinh.Core.Deadlines.DeadlinePrecision.Recurring));
         var in30 = asOf.AddDays(30);
-        var overdue = await ListAsync(dated.Where(t => t.DueOn < asOf).OrderBy(t => t.DueOn).ThenBy(t => t.Id), OverdueListed, asOf, ct);
-        var dueSoon = await ListAsync(dated.Where(t => t.DueOn >= asOf && t.DueOn <= in30).OrderBy(t => t.DueOn).ThenBy(t => t.Id), Listed, asOf, ct);
+        var overdue = await ListAsync(dated.Where(t => t.DueRolledOn < asOf).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), OverdueListed, asOf, ct);
+        var dueSoon = await ListAsync(dated.Where(t => t.DueRolledOn >= asOf && t.DueRolledOn <= in30).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), Listed, asOf, ct);
         return (overdue, dueSoon);
     }
 
@@ -163,6 +165,7 @@ public static class ProgrammeDashboard
             Directive = t.Directive.Number ?? t.Directive.Kind + " — " + t.Directive.IssuerName,
             t.DeadlineText,
             Due = t.DueOn!.Value,
+            LastDay = t.DueRolledOn!.Value,
             LastProgressOn = t.ProgressUpdates.Where(p => p.ReportedOn <= asOf).Max(p => (DateOnly?)p.ReportedOn),
         }).ToListAsync(ct);
         // The leads of these tasks only (asked inside the query above, EF numbers every lead link of the country).
@@ -174,7 +177,7 @@ public static class ProgrammeDashboard
         {
             var lead = leads.GetValueOrDefault(r.Id);
             return new DashboardTask(r.Id, r.Text, r.DirectiveId, r.Directive, lead?.AgencyId, lead?.Name,
-                r.DeadlineText ?? string.Empty, r.Due, Math.Abs(asOf.DayNumber - r.Due.DayNumber), r.LastProgressOn);
+                r.DeadlineText ?? string.Empty, r.Due, r.LastDay, Math.Abs(asOf.DayNumber - r.LastDay.DayNumber), r.LastProgressOn);
         })];
     }
 }

@@ -9,6 +9,10 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public IndicatorDetails Indicator { get; private set; } = null!;
     public bool MayReport => db.Viewer.Can(Permission.ReportProgress);
+    public bool MayApprove => db.Viewer.Can(Permission.ApproveReport);
+
+    /// <summary>Figures of this indicator entered by agencies and not yet approved (the public does not see them).</summary>
+    public int Awaiting { get; private set; }
     [BindProperty] public MeasurementInput Form { get; set; } = new(null, null, null, null, null, null, null);
 
     /// <summary>A figure just deleted from its page: shown with a way to restore it.</summary>
@@ -43,6 +47,13 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
     public async Task<IActionResult> OnPostRestoreAsync(long id, long measurement, CancellationToken ct) =>
         await db.RestoreAsync<Targets.Measurement>(measurement, ct) ? RedirectToPage(new { id }) : NotFound();
 
+    [Requires(Permission.ApproveReport)]
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
+    {
+        await IndicatorsApi.ApproveAsync(db, db.Measurements.Where(m => m.IndicatorId == id), ct);
+        return RedirectToPage(new { id });
+    }
+
     [Requires(Permission.ReportProgress)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
@@ -65,6 +76,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
         }
 
         Indicator = indicator;
+        Awaiting = await db.Measurements.CountAsync(m => m.IndicatorId == id && m.AwaitingApproval, ct);
         Chart = await IndicatorChart.LoadAsync(db, id, ChartUnit, ct);
         Paging = new Paging(page, size, indicator.MeasurementsTotal);
         return Page();

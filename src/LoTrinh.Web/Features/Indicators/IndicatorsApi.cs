@@ -11,8 +11,9 @@ namespace LoTrinh.Web.Features.Indicators;
 /// <summary>An indicator, how many targets use it, and the end of the latest period it has a figure for (not a count: there are millions).</summary>
 public sealed record IndicatorRow(long Id, string Name, string Unit, string Direction, int Targets, DateOnly? LatestPeriod);
 
+/// <param name="AwaitingApproval">Entered by an agency, not yet approved by the secretariat (chờ duyệt): not public.</param>
 public sealed record MeasurementView(long Id, string UnitCode, string UnitName, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel,
-    decimal Value, string Source, string EnteredBy, uint Version);
+    decimal Value, string Source, string EnteredBy, uint Version, bool AwaitingApproval);
 
 /// <summary>An indicator, its targets, and one page of its figures (newest first) out of MeasurementsTotal.</summary>
 public sealed record IndicatorDetails(long Id, string Name, string Unit, string Direction, IReadOnlyList<TargetRow> Targets,
@@ -45,6 +46,10 @@ public static class IndicatorsApi
         measurements.MapGet("/{id:id}", GetMeasurement).Requires(Permission.ReadInternal).WithSummary("Một số liệu, với phiên bản (version) để sửa.");
         measurements.MapPut("/{id:id}", UpdateMeasurement).Requires(Permission.ReportProgress)
             .WithSummary("Sửa giá trị, nguồn, tên kỳ của một số liệu; 409 khi đã có người sửa sau lần đọc (version).");
+        measurements.MapPost("/{id:id}/approve", ApproveMeasurement).Requires(Permission.ApproveReport)
+            .WithSummary("Duyệt một số liệu do cơ quan tự nhập: từ đó công khai và được tính như số liệu đã duyệt.");
+        group.MapPost("/{id:id}/approve", ApproveAll).Requires(Permission.ApproveReport)
+            .WithSummary("Duyệt mọi số liệu đang chờ duyệt của một chỉ số; trả về số đã duyệt.");
         measurements.MapPost("/{id:id}/restore", RestoreMeasurement).Requires(Permission.ReportProgress).WithSummary("Khôi phục một số liệu đã xóa.");
         measurements.MapDelete("/{id:id}", DeleteMeasurement).Requires(Permission.ReportProgress).WithSummary("Xóa một số liệu (xóa mềm, lịch sử giữ lại).");
     }
@@ -97,7 +102,7 @@ public static class IndicatorsApi
         var measurements = await figures
             .OrderByDescending(m => m.PeriodEnd).ThenByDescending(m => m.Id).Skip((page - 1) * size).Take(size)
             .Select(m => new MeasurementView(m.Id, m.AdministrativeUnit.Code, m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd,
-                m.PeriodLabel, m.Value, m.Source, m.EnteredBy, m.Version))
+                m.PeriodLabel, m.Value, m.Source, m.EnteredBy, m.Version, m.AwaitingApproval))
             .ToListAsync(ct);
         return new IndicatorDetails(indicator.Id, indicator.Name, indicator.Unit, Core.Targets.ComparatorCodes.Code(indicator.Direction), targets,
             measurements, await figures.CountAsync(ct));
@@ -187,6 +192,7 @@ public static class IndicatorsApi
             Value = input.Value!.Value,
             Source = source!,
             EnteredBy = db.Viewer.Name,
+            AwaitingApproval = AwaitsApproval(db.Viewer),
         };
         db.Measurements.Add(measurement);
         await db.SaveChangesAsync(ct);
@@ -196,7 +202,7 @@ public static class IndicatorsApi
     public static Task<MeasurementView?> LoadMeasurementAsync(AppDbContext db, long id, CancellationToken ct) =>
         db.Measurements.AsNoTracking().Where(m => m.Id == id)
             .Select(m => new MeasurementView(m.Id, m.AdministrativeUnit.Code, m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd,
-                m.PeriodLabel, m.Value, m.Source, m.EnteredBy, m.Version))
+                m.PeriodLabel, m.Value, m.Source, m.EnteredBy, m.Version, m.AwaitingApproval))
             .FirstOrDefaultAsync(ct);
 
     /// <summary>Corrects a figure as read at its version; null when not found or out of scope; a conflict is refused.</summary>
@@ -229,6 +235,7 @@ public static class IndicatorsApi
         measurement.Source = source!;
         measurement.PeriodLabel = Input.Clean(input.PeriodLabel) ?? measurement.PeriodLabel;
         measurement.EnteredBy = db.Viewer.Name;
+        measurement.AwaitingApproval = AwaitsApproval(db.Viewer);
         await db.SaveVersionedAsync(measurement, input.Version!.Value, errors,
             "Số liệu đã được sửa sau khi bạn mở nó; thay đổi của bạn chưa được ghi. Xem giá trị hiện tại rồi quyết định lại.", ct);
         return errors;
@@ -240,6 +247,24 @@ public static class IndicatorsApi
     private static async Task<Results<Ok<MeasurementView>, NoContent, NotFound, ValidationProblem, ProblemHttpResult>> UpdateMeasurement(
         long id, MeasurementEditInput input, AppDbContext db, CancellationToken ct) =>
         await Edits.AnswerAsync(await UpdateMeasurementAsync(db, id, input, ct), () => LoadMeasurementAsync(db, id, ct));
+
+    /// <summary>A figure an agency enters (or corrects) waits for the secretariat; one the secretariat enters does not.</summary>
+    public static bool AwaitsApproval(Accounts.Viewer viewer) => !viewer.Can(Permission.ApproveReport);
+
+    /// <summary>Approves the figures awaiting approval among those given (in the viewer's scope); returns how many.</summary>
+    public static Task<int> ApproveAsync(AppDbContext db, IQueryable<Measurement> figures, CancellationToken ct) =>
+        figures.Where(m => m.AwaitingApproval).ExecuteUpdateAsync(s => s.SetProperty(m => m.AwaitingApproval, false), ct);
+
+    private static async Task<Results<Ok<MeasurementView>, NotFound>> ApproveMeasurement(long id, AppDbContext db, CancellationToken ct)
+    {
+        await ApproveAsync(db, db.Measurements.Where(m => m.Id == id), ct);
+        return await LoadMeasurementAsync(db, id, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<int>, NotFound>> ApproveAll(long id, AppDbContext db, CancellationToken ct) =>
+        await db.Indicators.AnyAsync(i => i.Id == id, ct)
+            ? TypedResults.Ok(await ApproveAsync(db, db.Measurements.Where(m => m.IndicatorId == id), ct))
+            : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound>> RestoreMeasurement(long id, AppDbContext db, CancellationToken ct) =>
         await db.RestoreAsync<Measurement>(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();

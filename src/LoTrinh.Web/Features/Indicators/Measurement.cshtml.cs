@@ -11,6 +11,7 @@ public sealed class MeasurementModel(AppDbContext db, TimeProvider time) : FormP
     public MeasurementView Measurement { get; private set; } = null!;
     public bool Conflicted { get; private set; }
     public bool MayReport => db.Viewer.Can(Permission.ReportProgress);
+    public bool MayApprove => db.Viewer.Can(Permission.ApproveReport);
     [BindProperty] public MeasurementEditInput Form { get; set; } = new(null, null, null, null);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -48,6 +49,13 @@ public sealed class MeasurementModel(AppDbContext db, TimeProvider time) : FormP
         }
 
         return Page();
+    }
+
+    [Requires(Permission.ApproveReport)]
+    public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
+    {
+        await IndicatorsApi.ApproveAsync(db, db.Measurements.Where(m => m.Id == id), ct);
+        return RedirectToPage(new { id });
     }
 
     [Requires(Permission.ReportProgress)]

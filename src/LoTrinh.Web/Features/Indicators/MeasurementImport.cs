@@ -138,7 +138,7 @@ public static class MeasurementImport
                 await progress.ReportAsync($"Đang ghi {staged:N0} số liệu và lịch sử thay đổi", 85, staged, ct, now: true);
             }
 
-            var (inserted, updated) = await MergeAsync(connection, viewer.Name, ct);
+            var (inserted, updated) = await MergeAsync(connection, viewer.Name, IndicatorsApi.AwaitsApproval(viewer), ct);
             await tx.CommitAsync(ct);
             return new(staged, inserted, updated, staged - inserted - updated, [], 0);
         }
@@ -233,20 +233,21 @@ public static class MeasurementImport
     }
 
     /// <summary>One statement: new figures inserted, changed ones updated, equal ones left (a deleted figure stays in its history).</summary>
-    private static async Task<(int Inserted, int Updated)> MergeAsync(NpgsqlConnection connection, string enteredBy, CancellationToken ct)
+    private static async Task<(int Inserted, int Updated)> MergeAsync(NpgsqlConnection connection, string enteredBy, bool awaiting, CancellationToken ct)
     {
         await using var merge = new NpgsqlCommand("""
             with merged as (
-              insert into measurement as m (indicator_id, administrative_unit_id, period_start, period_end, period_label, value, source, entered_by)
-              select indicator_id, unit_id, period_start, period_end, period_label, value, source, @by from measurement_stage
+              insert into measurement as m (indicator_id, administrative_unit_id, period_start, period_end, period_label, value, source, entered_by, awaiting_approval)
+              select indicator_id, unit_id, period_start, period_end, period_label, value, source, @by, @awaiting from measurement_stage
               on conflict (indicator_id, administrative_unit_id, period_start, period_end) where deleted_at is null do update
                  set value = excluded.value, source = excluded.source, period_label = excluded.period_label,
-                     entered_by = excluded.entered_by, entered_at = now()
+                     entered_by = excluded.entered_by, entered_at = now(), awaiting_approval = excluded.awaiting_approval
                where m.value <> excluded.value or m.source <> excluded.source or m.period_label <> excluded.period_label
               returning xmax = 0 as inserted)
             select count(*) filter (where inserted), count(*) filter (where not inserted) from merged
             """, connection);
         merge.Parameters.AddWithValue("by", enteredBy);
+        merge.Parameters.AddWithValue("awaiting", awaiting);
         await using var reader = await merge.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));

@@ -577,6 +577,7 @@ public static class ReportingCycle
                 figure.Value = value.Value!.Value;
                 figure.Source = source;
                 figure.EnteredBy = db.Viewer.Name;
+                figure.AwaitingApproval = false;
             }
         }
     }

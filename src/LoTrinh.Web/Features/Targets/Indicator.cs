@@ -62,6 +62,9 @@ public sealed class Measurement : Data.IVersioned, Data.ISoftDeletable
     public DateTimeOffset EnteredAt { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
 
+    /// <summary>Entered by an agency and not yet approved by the secretariat (chờ duyệt): hidden from the public.</summary>
+    public bool AwaitingApproval { get; set; }
+
     /// <summary>PostgreSQL's xmin, for optimistic concurrency.</summary>
     public uint Version { get; set; }
 }

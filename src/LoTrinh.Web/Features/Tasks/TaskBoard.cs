@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Tasks;
 
-public sealed record DeadlineView(string Text, DateOnly? Due, string Precision, bool Exclusive);
+/// <param name="RolledTo">The working day the deadline ends when <paramref name="Due"/> falls on a day off (Điều 148 BLDS).</param>
+public sealed record DeadlineView(string Text, DateOnly? Due, string Precision, bool Exclusive, DateOnly? RolledTo = null);
 
 /// <param name="LeadReceivedFrom">The dissolved agency the lead took the task over from (nhận từ …).</param>
 /// <param name="LeadDissolved">The lead no longer exists and no successor took the task yet: it must be given again.</param>
@@ -36,19 +37,19 @@ public sealed class ClassifiedTask
 public static class TaskBoard
 {
     /// <summary>
-    /// Core's <see cref="TaskStatusRules.Classify"/> (default options: "trước ngày X" read as "by X") written as a
-    /// query, so PostgreSQL classifies, counts and pages. Kept equal to Core's rules by a property test on random
-    /// tasks (TaskBoardTests).
+    /// Core's <see cref="TaskStatusRules.Classify"/> ("trước ngày X" read as "by X"; a last day on a day off rolled
+    /// forward when the setting says so, as the database keeps it in due_rolled_on) written as a query, so PostgreSQL
+    /// classifies, counts and pages. Kept equal to Core's rules by a property test on random tasks (TaskBoardTests).
     /// </summary>
     public static IQueryable<ClassifiedTask> Classify(IQueryable<TaskItem> tasks, DateOnly asOf) =>
         tasks.Select(t => new ClassifiedTask
         {
             Task = t,
             Status = t.CompletedOn != null && t.CompletedOn <= asOf
-                ? (t.DueOn != null && t.CompletedOn > t.DueOn ? TaskStatusClass.CompletedLate : TaskStatusClass.CompletedOnTime)
+                ? (t.DueRolledOn != null && t.CompletedOn > t.DueRolledOn ? TaskStatusClass.CompletedLate : TaskStatusClass.CompletedOnTime)
                 : t.DeadlineText != null && t.DeadlinePrecision == DeadlinePrecision.Recurring ? TaskStatusClass.Recurring
-                : t.DueOn == null ? TaskStatusClass.NoDeadline
-                : asOf > t.DueOn ? TaskStatusClass.InProgressOverdue
+                : t.DueRolledOn == null ? TaskStatusClass.NoDeadline
+                : asOf > t.DueRolledOn ? TaskStatusClass.InProgressOverdue
                 : TaskStatusClass.InProgressWithinDeadline,
         });
 
@@ -110,6 +111,7 @@ public static class TaskBoard
                 c.Task.Section,
                 c.Task.DeadlineText,
                 c.Task.DueOn,
+                c.Task.DueRolledOn,
                 c.Task.DeadlinePrecision,
                 c.Task.DeadlineExclusive,
                 c.Task.CompletedOn,
@@ -136,7 +138,7 @@ public static class TaskBoard
                 lead?.Name,
                 [.. t.Agencies.Where(a => a.Role == TaskRoles.CoLead).Select(a => a.Name)],
                 [.. t.Agencies.Where(a => a.Role == TaskRoles.Cooperating).Select(a => a.Name)],
-                deadline is null ? null : View(deadline),
+                deadline is null ? null : View(deadline, t.DueRolledOn),
                 done,
                 t.Status.Code(), t.Status.Vietnamese(),
                 lead?.ReceivedFrom,
@@ -145,8 +147,9 @@ public static class TaskBoard
         })];
     }
 
-    public static DeadlineView View(Deadline deadline) =>
-        new(deadline.Text, deadline.Due, deadline.Precision.ToString().ToLowerInvariant(), deadline.Exclusive);
+    public static DeadlineView View(Deadline deadline, DateOnly? lastDay) =>
+        new(deadline.Text, deadline.Due, deadline.Precision.ToString().ToLowerInvariant(), deadline.Exclusive,
+            lastDay is { } last && last != deadline.Due ? last : null);
 
     /// <summary>
     /// Finds an agency by id or by name / short name as written: its id, or why there is none — not on file, or a

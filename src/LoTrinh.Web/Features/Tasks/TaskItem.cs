@@ -36,6 +36,10 @@ public sealed class TaskItem : Data.IVersioned, Data.ISoftDeletable
     /// group the country's tasks by it in one scan; read-only here.</summary>
     public long? LeadAgencyId { get; private set; }
 
+    /// <summary>The last day on which finishing counts as on time: <see cref="DueOn"/>, moved to the next working day
+    /// when it falls on a day off and deadlines roll forward (Điều 148 BLDS; migration 0011). Kept by the database.</summary>
+    public DateOnly? DueRolledOn { get; private set; }
+
     public List<TaskAgency> Agencies { get; set; } = [];
     public List<ProgressUpdate> ProgressUpdates { get; set; } = [];
 
@@ -64,7 +68,9 @@ public sealed class TaskItem : Data.IVersioned, Data.ISoftDeletable
     /// <summary>The only way to finish a task.</summary>
     public void Complete(DateOnly on) => CompletedOn = on;
 
-    public TaskStatusClass StatusOn(DateOnly asOf) => TaskStatusRules.Classify(Deadline, CompletedOn, asOf);
+    /// <summary>The status as of a date, on the last day the database keeps (a deadline on a day off rolled forward).</summary>
+    public TaskStatusClass StatusOn(DateOnly asOf) =>
+        TaskStatusRules.ClassifyByLastDay(Deadline is null ? null : DueRolledOn, Deadline is { IsRecurring: true }, CompletedOn, asOf);
 }
 
 /// <summary>An agency's part in a task.</summary>

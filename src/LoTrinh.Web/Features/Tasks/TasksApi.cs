@@ -365,7 +365,7 @@ public sealed record TaskDetails(
         return new TaskDetails(task.Id, task.Text, task.DirectiveId, task.Directive.DisplayName, task.Section, task.Quote,
             [.. task.Agencies.Select(a => new AgencyRole(a.AgencyId, a.Agency.ShortName ?? a.Agency.Name, a.Role,
                 a.ReceivedFrom is null ? null : a.ReceivedFrom.ShortName ?? a.ReceivedFrom.Name, task.CompletedOn is null && a.Agency.IsDissolvedOn(asOf)))],
-            task.Deadline is { } d ? TaskBoard.View(d) : null, task.CompletedOn, asOf, status.Code(), status.Vietnamese(),
+            task.Deadline is { } d ? TaskBoard.View(d, task.DueRolledOn) : null, task.CompletedOn, asOf, status.Code(), status.Vietnamese(),
             [.. task.ProgressUpdates.Select(p => new ProgressView(p.ReportedOn, p.Text, p.Percent, p.EnteredBy))], task.Version, task.OriginalDeadlineText);
     }
 }
