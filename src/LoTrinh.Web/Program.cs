@@ -16,6 +16,7 @@ using LoTrinh.Web.Features.Reporting;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
 using LoTrinh.Web.Features.Units;
+using LoTrinh.Web.Features.Urging;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.WebEncoders;
@@ -50,6 +51,9 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizePage("/Accounts/Users", nameof(Permission.ManageAccounts));
         o.Conventions.AuthorizeFolder("/History", nameof(Permission.ReadInternal));
         o.Conventions.AuthorizeFolder("/Reporting", nameof(Permission.ReadInternal));
+        o.Conventions.AuthorizeFolder("/Urging", nameof(Permission.ReadInternal));
+        o.Conventions.AuthorizePage("/Urging/Manual", nameof(Permission.ManageProgramme));
+        o.Conventions.AuthorizePage("/Urging/Preview", nameof(Permission.ManageProgramme));
         o.Conventions.ConfigureFilter(new HandlerPermissionFilter());
     })
     .WithRazorPagesRoot("/Features");
@@ -109,6 +113,7 @@ app.MapHistoryApi();
 app.MapDashboardApi();
 app.MapReportingApi();
 app.MapCalendarApi();
+app.MapUrgingApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();

@@ -22,7 +22,13 @@ public sealed class WorkingCalendar
     /// <summary>No holidays known: Monday to Friday.</summary>
     public static WorkingCalendar MondayToFriday { get; } = new([]);
 
+    private static readonly DateOnly CountedFrom = new(1990, 1, 1);
+    private static readonly DateOnly CountedTo = new(2200, 12, 31);
+
     private readonly Dictionary<DateOnly, CalendarDay> _exceptions;
+
+    /// <summary>The number of working days from <see cref="CountedFrom"/> to each day, that day included.</summary>
+    private readonly Lazy<int[]> _runningCounts;
 
     public WorkingCalendar(IEnumerable<CalendarDay> exceptions)
     {
@@ -32,6 +38,19 @@ public sealed class WorkingCalendar
         {
             _exceptions[day.Date] = day;
         }
+
+        _runningCounts = new(() =>
+        {
+            var counts = new int[CountedTo.DayNumber - CountedFrom.DayNumber + 1];
+            var total = 0;
+            for (var i = 0; i < counts.Length; i++)
+            {
+                total += IsWorkingDay(CountedFrom.AddDays(i)) ? 1 : 0;
+                counts[i] = total;
+            }
+
+            return counts;
+        });
     }
 
     public IReadOnlyCollection<CalendarDay> Exceptions => _exceptions.Values;
@@ -78,6 +97,13 @@ public sealed class WorkingCalendar
     /// a report due on the 20th and sent on the 21st (a working day) is 1 working day late.</summary>
     public int WorkingDaysAfter(DateOnly after, DateOnly day)
     {
+        // The daily urging run asks this for every open task of the country: counted from a table of running totals.
+        var counts = _runningCounts.Value;
+        if (after >= CountedFrom && day < CountedFrom.AddDays(counts.Length) && after < day)
+        {
+            return counts[day.DayNumber - CountedFrom.DayNumber] - counts[after.DayNumber - CountedFrom.DayNumber];
+        }
+
         var count = 0;
         for (var d = after.AddDays(1); d <= day; d = d.AddDays(1))
         {

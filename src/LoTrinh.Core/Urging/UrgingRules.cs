@@ -50,7 +50,17 @@ public enum Audience
 /// <param name="HasLead">A lead agency is named; an item without one can only be urged to the secretariat.</param>
 /// <param name="LastProgressOn">The last progress reported, if any.</param>
 /// <param name="TracksProgress">A task (progress is expected); a report has none of its own.</param>
-public sealed record UrgedItem(DateOnly? LastDay, bool Done, DateOnly Since, bool HasLead, DateOnly? LastProgressOn = null, bool TracksProgress = true);
+/// <param name="Recurring">A standing task (thường xuyên): no single deadline, and none missing.</param>
+/// <param name="Before">The last urges of the kinds that follow a state rather than a date (escalations, stale, unassigned).</param>
+public sealed record UrgedItem(DateOnly? LastDay, bool Done, DateOnly Since, bool HasLead, DateOnly? LastProgressOn = null, bool TracksProgress = true,
+    bool Recurring = false, UrgedBefore? Before = null);
+
+/// <summary>
+/// When an item was last escalated or flagged. These urges follow a state ("overdue 5 working days or more", "30 days
+/// without progress"), not a date, so a day missed — downtime, a fresh install — is caught up on the next run, and what
+/// was said once is not said again: an escalation once per deadline, stale once per quiet spell of N days.
+/// </summary>
+public sealed record UrgedBefore(DateOnly? EscalatedToHead = null, DateOnly? EscalatedToSecretariat = null, DateOnly? Stale = null, DateOnly? Unassigned = null);
 
 public sealed record Urge(UrgeKind Kind, Audience Audience, string Reason);
 
@@ -125,14 +135,15 @@ public sealed record UrgingRules(
 
     /// <summary>
     /// What to urge about an item on a day. Nothing on a day off (an urge waits for the next working day) nor about
-    /// what is done. Each urge falls on exactly one day, so running the rules for every day (a missed day caught up
-    /// later) urges each step once.
+    /// what is done. Reminders fall on their dates (7, 3, 1 working days before, the day, every N working days late);
+    /// escalations and flags on the first working day their state holds and they were not yet made (see <see cref="UrgedBefore"/>).
     /// </summary>
     public IReadOnlyList<Urge> For(UrgedItem item, DateOnly day, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(calendar);
         var urges = new List<Urge>();
+        var before = item.Before ?? new UrgedBefore();
         if (item.Done || !calendar.IsWorkingDay(day))
         {
             return urges;
@@ -164,12 +175,13 @@ public sealed record UrgingRules(
                     urges.Add(new(UrgeKind.Overdue, Audience.Agency, reason));
                 }
 
-                if (late == EscalateToHeadAfter)
+                // Once per deadline: an escalation made before the deadline was moved is about another one.
+                if (late >= EscalateToHeadAfter && !(before.EscalatedToHead > last))
                 {
                     urges.Add(new(UrgeKind.EscalatedToHead, Audience.AgencyHead, reason));
                 }
 
-                if (late == EscalateToSecretariatAfter)
+                if (late >= EscalateToSecretariatAfter && !(before.EscalatedToSecretariat > last))
                 {
                     urges.Add(new(UrgeKind.EscalatedToSecretariat, Audience.Secretariat, reason));
                 }
@@ -181,38 +193,28 @@ public sealed record UrgingRules(
             return urges;
         }
 
-        if (!item.HasLead || item.LastDay is null)
+        if (!item.HasLead || (item.LastDay is null && !item.Recurring))
         {
-            if (ReachedToday(item.Since, day, UnassignedAfterDays, calendar, out var days))
+            var days = day.DayNumber - item.Since.DayNumber;
+            if (days >= UnassignedAfterDays && before.Unassigned is null)
             {
                 urges.Add(new(UrgeKind.Unassigned, Audience.Secretariat,
                     $"Đã giao {days} ngày mà chưa có {(item.HasLead ? "thời hạn" : "cơ quan chủ trì")}."));
             }
         }
-        else if (ReachedToday(item.LastProgressOn ?? item.Since, day, StaleAfterDays, calendar, out var quiet))
+        else
         {
-            urges.Add(new(UrgeKind.Stale, Audience.Agency, item.LastProgressOn is { } on
-                ? $"{quiet} ngày không cập nhật tiến độ (lần cuối {on:dd/MM/yyyy})."
-                : $"{quiet} ngày từ khi giao chưa báo cáo tiến độ."));
+            // Quiet since the last progress (or since it was given); urged again every N days while it stays quiet.
+            var quietFrom = item.LastProgressOn ?? item.Since;
+            var quiet = day.DayNumber - quietFrom.DayNumber;
+            if (quiet >= StaleAfterDays && !(before.Stale >= quietFrom && day.DayNumber - before.Stale!.Value.DayNumber < StaleAfterDays))
+            {
+                urges.Add(new(UrgeKind.Stale, Audience.Agency, item.LastProgressOn is { } on
+                    ? $"{quiet} ngày không cập nhật tiến độ (lần cuối {on:dd/MM/yyyy})."
+                    : $"{quiet} ngày từ khi giao chưa báo cáo tiến độ."));
+            }
         }
 
         return urges;
-    }
-
-    /// <summary>
-    /// A count of calendar days since <paramref name="from"/> reached a multiple of <paramref name="every"/> on this
-    /// working day or on the days off just before it (so a threshold met on a Sunday is urged on Monday, once).
-    /// </summary>
-    private static bool ReachedToday(DateOnly from, DateOnly day, int every, WorkingCalendar calendar, out int days)
-    {
-        days = day.DayNumber - from.DayNumber;
-        var previous = day.AddDays(-1);
-        while (!calendar.IsWorkingDay(previous))
-        {
-            previous = previous.AddDays(-1);
-        }
-
-        var before = previous.DayNumber - from.DayNumber;
-        return days >= every && days / every > Math.Max(before, 0) / every;
     }
 }

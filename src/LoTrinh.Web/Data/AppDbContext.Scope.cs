@@ -66,6 +66,9 @@ public sealed partial class AppDbContext
         builder.Entity<AgencyReport>().HasQueryFilter(ScopeFilter, r => ReadsAll || (InAgencyScope && r.AgencyId == ScopeAgencyId));
         builder.Entity<EvidenceFile>().HasQueryFilter(DeletedFilter, f => f.DeletedAt == null);
 
+        // Agency: the urges about its own work. Public: none.
+        builder.Entity<Features.Urging.UrgingEntry>().HasQueryFilter(ScopeFilter, u => ReadsAll || (InAgencyScope && u.AgencyId == ScopeAgencyId));
+
         // Agency: the figures of its unit and the units under it. Public: the approved figures (not an agency's own
         // entry until the secretariat approves it).
         builder.Entity<Measurement>().HasQueryFilter(DeletedFilter, m => m.DeletedAt == null);

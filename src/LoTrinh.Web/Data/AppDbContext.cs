@@ -54,6 +54,11 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<Features.Urging.UrgingRuleRow> UrgingRules => Set<Features.Urging.UrgingRuleRow>();
+    public DbSet<Features.Urging.UrgingEntry> Urgings => Set<Features.Urging.UrgingEntry>();
+    public DbSet<Features.Urging.Notification> Notifications => Set<Features.Urging.Notification>();
+    public DbSet<Features.Urging.Digest> Digests => Set<Features.Urging.Digest>();
+    public DbSet<Features.Urging.UrgingRun> UrgingRuns => Set<Features.Urging.UrgingRun>();
     public DbSet<ProgrammeSetting> ProgrammeSettings => Set<ProgrammeSetting>();
     public DbSet<DeadlineRoll> DeadlineRolls => Set<DeadlineRoll>();
     public DbSet<ReportingRegime> ReportingRegimes => Set<ReportingRegime>();
@@ -73,6 +78,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         builder.Entity<AppUser>(e =>
         {
             e.Property(u => u.RoleCode).HasColumnName("role");
+            e.Property(u => u.DigestFrequency).HasColumnName("digest");
             e.Property(u => u.CreatedAt).ValueGeneratedOnAdd();
         });
         builder.Entity<AccessToken>().Property(t => t.CreatedAt).ValueGeneratedOnAdd();
@@ -231,10 +237,27 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         builder.Entity<EvidenceContent>().HasKey(c => c.FileId);
         builder.Entity<RegimeIndicator>().HasKey(i => new { i.RegimeId, i.IndicatorId });
         builder.Entity<AgencyReportValue>().HasKey(v => new { v.ReportId, v.IndicatorId, v.AdministrativeUnitId });
+        builder.Entity<Features.Urging.UrgingRuleRow>(e => e.Property(r => r.UpdatedAt).ValueGeneratedOnAdd());
+        builder.Entity<Features.Urging.UrgingEntry>(e =>
+        {
+            e.Property(u => u.Kind).HasConversion(SnakeCaseEnum<Core.Urging.UrgeKind>());
+            e.Property(u => u.Audience).HasConversion(SnakeCaseEnum<Core.Urging.Audience>());
+            e.Property(u => u.CreatedAt).ValueGeneratedOnAdd();
+            e.HasMany(u => u.Notifications).WithOne(n => n.Urging).HasForeignKey(n => n.UrgingId);
+        });
+        builder.Entity<Features.Urging.Notification>().HasKey(n => new { n.UserId, n.UrgingId });
+        builder.Entity<Features.Urging.Digest>().HasKey(d => new { d.UserId, d.Day });
+        builder.Entity<Features.Urging.UrgingRun>(e =>
+        {
+            e.HasKey(r => r.Day);
+            e.Property(r => r.FinishedAt).ValueGeneratedOnAdd();
+        });
 
         ApplyScope(builder);
         ApplySnakeCaseNames(builder);
         builder.Entity<CalendarDayRow>().ToTable("calendar_day");
+        builder.Entity<Features.Urging.UrgingRuleRow>().ToTable("urging_rule");
+        builder.Entity<Features.Urging.UrgingEntry>().ToTable("urging");
         builder.Entity<ReportPeriod>().ToTable("reporting_period");
         builder.Entity<EvidenceFile>().ToTable("agency_report_file");
         builder.Entity<RegimeIndicator>().ToTable("reporting_regime_indicator");

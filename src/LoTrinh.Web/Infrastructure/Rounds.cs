@@ -1,12 +1,16 @@
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Calendar;
 using LoTrinh.Web.Features.Reporting;
+using LoTrinh.Web.Features.Urging;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web;
 
 /// <summary>
 /// What the date asks for, done without anyone asking, at start and then every Rounds:EveryMinutes (default 60):
-/// task deadlines kept in step with the working-day calendar, reporting periods opened when their window starts.
+/// task deadlines kept in step with the working-day calendar, reporting periods opened when their window starts, and
+/// the day's urging (đôn đốc) once Urging:Hour (default 7, Việt Nam time) has come — the days missed caught up, at most
+/// Urging:CatchUpDays (default 7) back — with its digests queued and sent when Smtp:Host is set.
 /// Any number of instances may run it (each step is idempotent). A failed step — the database away — is logged and
 /// tried again at the next round; it never stops the host, nor the other steps.
 /// </summary>
@@ -38,6 +42,7 @@ public sealed partial class Rounds(IServiceScopeFactory scopes, IConfiguration c
                     LogOpened(log, opened);
                 }
             }, stoppingToken);
+            await StepAsync("urging", UrgeAsync(stoppingToken), stoppingToken);
 
             try
             {
@@ -48,6 +53,32 @@ public sealed partial class Rounds(IServiceScopeFactory scopes, IConfiguration c
                 break;
             }
         }
+    }
+
+    private Func<AppDbContext, Task> UrgeAsync(CancellationToken ct) => async db =>
+    {
+        var hour = Math.Clamp(configuration.GetValue("Urging:Hour", 7), 0, 23);
+        var outcomes = await DailyUrging.RunDueAsync(db, time.GetUtcNow(), hour, Math.Clamp(configuration.GetValue("Urging:CatchUpDays", 7), 1, 31), ct);
+        foreach (var outcome in outcomes.Where(o => !o.AlreadyRun))
+        {
+            LogUrged(log, outcome.Day, outcome.Urges, outcome.Notified);
+        }
+
+        // The last day run gets its digests (queued once; a round after a failure queues what is missing).
+        var day = DailyUrging.LastDueDay(time.GetUtcNow(), hour);
+        if (SmtpOptions.Read(configuration) is { } smtp && await db.UrgingRuns.AnyAsync(r => r.Day == day, ct))
+        {
+            var calendar = await WorkingCalendars.ForAsync(db, day.AddDays(-7), day, ct);
+            await Digests.QueueAsync(db, day, WeekStarts(day, calendar), ct);
+            await Digests.SendDueAsync(db, smtp, configuration["App:BaseUrl"] ?? "http://127.0.0.1:5080", ct);
+        }
+    };
+
+    /// <summary>The first working day of its week (Monday, or later when Monday is a day off).</summary>
+    private static bool WeekStarts(DateOnly day, Core.Calendar.WorkingCalendar calendar)
+    {
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return calendar.RollForward(monday) == day;
     }
 
     private Task RollDeadlinesAsync(CancellationToken ct) => StepAsync("deadlines", async db =>
@@ -73,6 +104,9 @@ public sealed partial class Rounds(IServiceScopeFactory scopes, IConfiguration c
             LogFailed(log, step, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Urging for {Day}: {Urges} urges, {Notified} notifications.")]
+    private static partial void LogUrged(ILogger logger, DateOnly day, int urges, int notified);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened {Count} reporting periods.")]
     private static partial void LogOpened(ILogger logger, int count);

@@ -135,4 +135,25 @@ public sealed class WorkingCalendarTests
             Assert.All(days, d => Assert.InRange(d.Date.DayOfWeek, DayOfWeek.Monday, DayOfWeek.Friday));
         }
     }
+
+    [Fact]
+    public void WorkingDaysAfter_FromRunningTotals_EqualsCountingDayByDay()
+    {
+        var random = new Random(17);
+        for (var i = 0; i < 500; i++)
+        {
+            var after = new DateOnly(2020, 1, 1).AddDays(random.Next(0, 4000));
+            var day = after.AddDays(random.Next(-30, 800));
+            var counted = 0;
+            for (var d = after.AddDays(1); d <= day; d = d.AddDays(1))
+            {
+                counted += Year2026.IsWorkingDay(d) ? 1 : 0;
+            }
+
+            Assert.Equal(counted, Year2026.WorkingDaysAfter(after, day));
+        }
+
+        // Outside the table (before 1990) it is counted day by day.
+        Assert.Equal(5, WorkingCalendar.MondayToFriday.WorkingDaysAfter(new DateOnly(1985, 1, 6), new DateOnly(1985, 1, 13)));
+    }
 }

@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser<long>
     public Agency? Agency { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>How the person gets urges by e-mail: daily (every working day), weekly (Mondays) or none (in the app only).</summary>
+    public string DigestFrequency { get; set; } = "daily";
+
     public Role Role => Roles.TryParse(RoleCode, out var role) ? role : throw new InvalidOperationException($"role {RoleCode}");
 }
 

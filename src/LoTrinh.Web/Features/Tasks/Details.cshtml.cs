@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
     public TaskDetails Task { get; private set; } = null!;
     public bool MayManage => db.Viewer.Can(Permission.ManageProgramme);
     public bool MayReport => db.Viewer.Can(Permission.ReportProgress);
+
+    /// <summary>How many times the task's agencies were urged about it (đôn đốc), by the rules or by the secretariat.</summary>
+    public int Urged { get; private set; }
     [BindProperty] public ProgressInput Progress { get; set; } = new(null, null, null);
     [BindProperty] public CompletionInput Completion { get; set; } = new(null);
 
@@ -44,6 +48,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
         }
 
         Task = task;
+        Urged = await db.Urgings.CountAsync(u => u.TaskId == id && u.Audience != Core.Urging.Audience.Secretariat && u.Kind != Core.Urging.UrgeKind.DueSoon, ct);
         Errors = errors ?? new InputErrors();
         return Page();
     }
