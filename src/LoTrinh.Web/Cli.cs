@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web;
 
-/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh admin create</c>, <c>lotrinh classify</c>, <c>lotrinh extract</c>, <c>lotrinh extract-eval</c>, <c>lotrinh backup</c>, <c>lotrinh restore</c>.</summary>
+/// <summary>The command-line verbs: <c>lotrinh migrate</c>, <c>lotrinh seed</c>, <c>lotrinh admin create</c>, <c>lotrinh classify</c>, <c>lotrinh extract</c>, <c>lotrinh extract-eval</c>, <c>lotrinh backup</c>, <c>lotrinh restore</c>, <c>lotrinh urge</c>.</summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "admin", "classify", "extract", "extract-eval", "backup", "restore", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["migrate", "seed", "admin", "classify", "extract", "extract-eval", "backup", "restore", "urge", "--help", "-h", "-?"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -138,6 +138,42 @@ internal static class Cli
         var restore = new Command("restore", "Khôi phục một bản sao lưu vào cơ sở dữ liệu trống, rồi cập nhật lược đồ và cấp quyền cho vai trò phục vụ.") { restoreFrom };
         restore.SetAction((parse, ct) => Backups.RestoreAsync(OwnerConnectionString(), ServingRole(), parse.GetValue(restoreFrom)!, Console.Out, Console.Error, ct));
 
+        var day = new Option<string>("--day") { Description = "Ngày chạy quy tắc đôn đốc (yyyy-mm-dd; mặc định hôm nay).", Required = false };
+        var urge = new Command("urge", "Chạy quy tắc đôn đốc cho một ngày (như dịch vụ nền làm mỗi ngày); in thời gian, số lượt đôn đốc, thông báo và số lần gọi cơ sở dữ liệu.")
+        {
+            day,
+        };
+        urge.SetAction(async (parse, ct) =>
+        {
+            var on = parse.GetValue(day) is { } text ? DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : TimeProvider.System.Today();
+            await using var db = NewContext();
+            // A running server has built EF's model and compiled its queries long before 7:00; so does this, untimed.
+            await db.UrgingRuns.AnyAsync(r => r.Day == on, ct);
+            // Every command Npgsql sends is an activity of its source: their count is the round trips of the run.
+            var commands = 0;
+            using var listener = new System.Diagnostics.ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Npgsql",
+                Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+                ActivityStopped = _ => Interlocked.Increment(ref commands),
+            };
+            System.Diagnostics.ActivitySource.AddActivityListener(listener);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = await Features.Urging.DailyUrging.RunAsync(db, on, ct);
+            watch.Stop();
+            Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                day = on,
+                urges = outcome.Urges,
+                notified = outcome.Notified,
+                alreadyRun = outcome.AlreadyRun,
+                seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
+                roundTrips = commands,
+            }));
+            return 0;
+        });
+
+        root.Subcommands.Add(urge);
         root.Subcommands.Add(admin);
         root.Subcommands.Add(backup);
         root.Subcommands.Add(restore);

@@ -169,21 +169,22 @@ public sealed record UrgingRules(
             else
             {
                 var late = calendar.WorkingDaysAfter(last, day);
-                var reason = $"Quá hạn {late} ngày làm việc (hạn {last:dd/MM/yyyy}).";
+                // Written only when said: most overdue tasks get nothing on most days, and the run reads the country's.
+                string Reason() => $"Quá hạn {late} ngày làm việc (hạn {last:dd/MM/yyyy}).";
                 if ((late - 1) % OverdueEvery == 0)
                 {
-                    urges.Add(new(UrgeKind.Overdue, Audience.Agency, reason));
+                    urges.Add(new(UrgeKind.Overdue, Audience.Agency, Reason()));
                 }
 
                 // Once per deadline: an escalation made before the deadline was moved is about another one.
                 if (late >= EscalateToHeadAfter && !(before.EscalatedToHead > last))
                 {
-                    urges.Add(new(UrgeKind.EscalatedToHead, Audience.AgencyHead, reason));
+                    urges.Add(new(UrgeKind.EscalatedToHead, Audience.AgencyHead, Reason()));
                 }
 
                 if (late >= EscalateToSecretariatAfter && !(before.EscalatedToSecretariat > last))
                 {
-                    urges.Add(new(UrgeKind.EscalatedToSecretariat, Audience.Secretariat, reason));
+                    urges.Add(new(UrgeKind.EscalatedToSecretariat, Audience.Secretariat, Reason()));
                 }
             }
         }

@@ -58,6 +58,9 @@ create table notification (
 create index notification_unread on notification (user_id) where read_at is null;
 create index notification_by_urging on notification (urging_id);
 
+-- The day's notifications join each urge to its agency's people.
+create index app_user_agency on app_user (agency_id, role) where agency_id is not null;
+
 -- How each person wants their digest by e-mail: every working day, on Mondays (the week's), or not at all.
 alter table app_user add column digest text not null default 'daily' check (digest in ('daily', 'weekly', 'none'));
 

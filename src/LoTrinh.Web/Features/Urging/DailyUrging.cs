@@ -16,6 +16,9 @@ public static class DailyUrging
 {
     private const long LockKey = 0x4C54_5572_6765; // "LTUrge"
 
+    /// <summary>Seconds a bulk statement may take: the first run on a programme with years of backlog writes hundreds of thousands of rows.</summary>
+    private const int BulkTimeout = 600;
+
     public sealed record Outcome(DateOnly Day, int Urges, int Notified, bool AlreadyRun);
 
     /// <summary>
@@ -88,7 +91,7 @@ public static class DailyUrging
                           where deleted_at is null and reported_on <= $1 group by task_id) p on p.task_id = t.id
               left join ({Before("task_id")}) b on b.item = t.id
              where t.deleted_at is null and (t.completed_on is null or t.completed_on > $1)
-            """, connection) { Parameters = { new() { Value = day } } };
+            """, connection) { CommandTimeout = BulkTimeout, Parameters = { new() { Value = day } } };
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -114,7 +117,7 @@ public static class DailyUrging
               join reporting_regime g on g.id = p.regime_id
               left join ({Before("report_id")}) b on b.item = r.id
              where r.state = 'draft' and p.closed_at is null and g.deleted_at is null and p.window_from <= $1
-            """, connection) { Parameters = { new() { Value = day } } };
+            """, connection) { CommandTimeout = BulkTimeout, Parameters = { new() { Value = day } } };
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -158,7 +161,7 @@ public static class DailyUrging
             select p.id, u.id from urging u join app_user p on p.role = 'secretariat' or ($2 and p.role = 'leadership')
              where u.day = $1 and u.audience = 'secretariat'
             on conflict do nothing
-            """, connection) { Parameters = { new() { Value = day }, new() { Value = leadership } } };
+            """, connection) { CommandTimeout = BulkTimeout, Parameters = { new() { Value = day }, new() { Value = leadership } } };
         return await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -190,6 +193,7 @@ public static class DailyUrging
                 on conflict do nothing
                 """, connection)
             {
+                CommandTimeout = BulkTimeout,
                 Parameters =
                 {
                     new() { Value = day }, new() { Value = _kinds.ToArray() }, new() { Value = _audiences.ToArray() },

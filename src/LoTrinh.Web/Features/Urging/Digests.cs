@@ -42,6 +42,9 @@ public static class Digests
 {
     public const int MaxAttempts = 6;
 
+    /// <summary>Items listed per kind in one mail; the rest are counted, with the link.</summary>
+    public const int PerKind = 50;
+
     private static readonly UrgeKind[] Order =
         [UrgeKind.Manual, UrgeKind.EscalatedToSecretariat, UrgeKind.EscalatedToHead, UrgeKind.Overdue, UrgeKind.DueToday, UrgeKind.DueSoon, UrgeKind.Stale, UrgeKind.Unassigned];
 
@@ -85,6 +88,7 @@ public static class Digests
         var from = previous is { } p && p >= day.AddDays(-7) ? p.AddDays(1) : day.AddDays(-6);
         var items = await db.Notifications.AsNoTracking()
             .Where(n => n.UserId == userId && n.Urging.Day >= from && n.Urging.Day <= day)
+            .OrderBy(n => n.Urging.Day).ThenBy(n => n.UrgingId)
             .Select(n => new
             {
                 n.Urging.Kind,
@@ -119,7 +123,8 @@ public static class Digests
 
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"{kind.Vietnamese().ToUpper(CultureInfo.GetCultureInfo("vi-VN"))} ({ofKind.Count})");
-            foreach (var group in ofKind.GroupBy(i => i.Directive ?? "Báo cáo định kỳ").OrderBy(g => g.Key, StringComparer.Ordinal))
+            // A mail stays readable: the first items of each kind, then how many more and where to see them.
+            foreach (var group in ofKind.Take(PerKind).GroupBy(i => i.Directive ?? "Báo cáo định kỳ").OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Key}");
                 foreach (var i in group)
@@ -135,6 +140,11 @@ public static class Digests
 
                     text.AppendLine(CultureInfo.InvariantCulture, $"    {link}");
                 }
+            }
+
+            if (ofKind.Count > PerKind)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  … và {ofKind.Count - PerKind} việc khác: {baseUrl}/Urging/Inbox");
             }
         }
 
