@@ -69,17 +69,10 @@ public sealed partial class Rounds(IServiceScopeFactory scopes, IConfiguration c
         if (SmtpOptions.Read(configuration) is { } smtp && await db.UrgingRuns.AnyAsync(r => r.Day == day, ct))
         {
             var calendar = await WorkingCalendars.ForAsync(db, day.AddDays(-7), day, ct);
-            await Digests.QueueAsync(db, day, WeekStarts(day, calendar), ct);
+            await Digests.QueueAsync(db, day, Digests.WeekStarts(day, calendar), ct);
             await Digests.SendDueAsync(db, smtp, configuration["App:BaseUrl"] ?? "http://127.0.0.1:5080", ct);
         }
     };
-
-    /// <summary>The first working day of its week (Monday, or later when Monday is a day off).</summary>
-    private static bool WeekStarts(DateOnly day, Core.Calendar.WorkingCalendar calendar)
-    {
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        return calendar.RollForward(monday) == day;
-    }
 
     private Task RollDeadlinesAsync(CancellationToken ct) => StepAsync("deadlines", async db =>
     {

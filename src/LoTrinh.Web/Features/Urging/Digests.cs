@@ -68,8 +68,53 @@ public static class Digests
                and u.day <= {day}
                and u.day > greatest({weekBack}, coalesce((select max(g.day) from digest g where g.user_id = p.id and g.day < {day}), {weekBack}))
              group by p.id, p.email
+            union all
+            -- Leadership's weekly digest: where the programme stands, whatever they were told.
+            select p.id, {day}, p.email, 0 from app_user p
+             where {weekStarts} and p.role = 'leadership' and p.digest <> 'none' and coalesce(p.email, '') <> ''
+               and (p.lockout_end is null or p.lockout_end < now())
             on conflict do nothing
             """, ct);
+    }
+
+    /// <summary>The first working day of its week (Monday, or later when Monday is a day off).</summary>
+    public static bool WeekStarts(DateOnly day, Core.Calendar.WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        return calendar.RollForward(monday) == day;
+    }
+
+    /// <summary>
+    /// Leadership's weekly section: the lead agencies with the most overdue tasks and what changed since a week ago
+    /// (tasks fallen overdue, completed, deadlines moved, new) — the dashboard's figures, in words.
+    /// </summary>
+    public static async Task<string> ProgrammeWeekAsync(AppDbContext db, DateOnly day, string baseUrl, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var overdueByLead = await Tasks.TaskBoard.Classify(db.Tasks.AsNoTracking().Where(t => t.LeadAgencyId != null), day)
+            .Where(c => c.Status == Core.Tasks.TaskStatusClass.InProgressOverdue)
+            .GroupBy(c => c.Task.LeadAgencyId)
+            .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(10).ToListAsync(ct);
+        var ids = overdueByLead.Select(g => g.Id).ToList();
+        var names = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.ShortName ?? a.Name, ct);
+        var changes = await Dashboard.DashboardChangesQuery.LoadAsync(db, day.AddDays(-7), day, ct);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"TÌNH HÌNH CHƯƠNG TRÌNH TUẦN QUA ({day.AddDays(-7):dd/MM} – {day:dd/MM/yyyy})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Nhiệm vụ mới quá hạn: {changes.BecameOverdue.Total}; hoàn thành: {changes.Completed.Total}; "
+            + $"điều chỉnh thời hạn: {changes.DeadlineMoved.Total}; giao mới: {changes.Added.Total}.");
+        if (overdueByLead.Count > 0)
+        {
+            text.AppendLine("  Cơ quan chủ trì có nhiều nhiệm vụ quá hạn nhất:");
+            foreach (var line in overdueByLead)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  • {names.GetValueOrDefault(line.Id, "?")}: {line.Count} nhiệm vụ quá hạn — {baseUrl}/Urging?agency={line.Id}");
+            }
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"  Bảng điều hành: {baseUrl}/?asOf={day:yyyy-MM-dd}&since={day.AddDays(-7):yyyy-MM-dd}");
+        return text.ToString();
     }
 
     /// <summary>The digest of a person for a day, as it would be sent; null when there is nothing to tell or no such person.</summary>
@@ -77,7 +122,7 @@ public static class Digests
     {
         ArgumentNullException.ThrowIfNull(db);
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.DigestFrequency, Agency = u.Agency == null ? null : u.Agency.Name }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.DigestFrequency, u.RoleCode, Agency = u.Agency == null ? null : u.Agency.Name }).FirstOrDefaultAsync(ct);
         if (person is null)
         {
             return null;
@@ -102,7 +147,11 @@ public static class Digests
                 Agency = n.Urging.Agency == null ? null : n.Urging.Agency.Name,
             })
             .ToListAsync(ct);
-        if (items.Count == 0)
+        var week = person.RoleCode == Core.Accounts.Roles.Code(Core.Accounts.Role.Leadership)
+            && WeekStarts(day, await Calendar.WorkingCalendars.ForAsync(db, day.AddDays(-7), day, ct))
+            ? await ProgrammeWeekAsync(db, day, baseUrl, ct)
+            : null;
+        if (items.Count == 0 && week is null)
         {
             return null;
         }
@@ -148,11 +197,19 @@ public static class Digests
             }
         }
 
+        if (week is not null)
+        {
+            text.AppendLine();
+            text.Append(week);
+        }
+
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Xem tất cả thông báo: {baseUrl}/Urging/Inbox");
         text.AppendLine(CultureInfo.InvariantCulture, $"Thư gửi tự động từ LoTrinh; đổi cách nhận thư (hằng ngày, hằng tuần, không nhận) tại {baseUrl}/Urging/Inbox.");
         var late = items.Count(i => i.Kind is UrgeKind.Overdue or UrgeKind.EscalatedToHead or UrgeKind.EscalatedToSecretariat);
-        var subject = $"[LoTrinh] {day:dd/MM/yyyy}: {items.Count} việc cần đôn đốc" + (late > 0 ? $", {late} quá hạn" : string.Empty);
+        var subject = items.Count == 0
+            ? $"[LoTrinh] Tình hình chương trình tuần đến {day:dd/MM/yyyy}"
+            : $"[LoTrinh] {day:dd/MM/yyyy}: {items.Count} việc cần đôn đốc" + (late > 0 ? $", {late} quá hạn" : string.Empty);
         return new DigestMail(person.Id, person.Email ?? string.Empty, person.DisplayName, day, subject, text.ToString(), items.Count);
     }
 

@@ -16,6 +16,9 @@ public sealed class PreviewModel(AppDbContext db, TimeProvider time, IConfigurat
     public bool MailConfigured => SmtpOptions.Read(configuration) is not null;
     public string? SentTo { get; private set; }
 
+    /// <summary>The person's last digests: sent, waiting to be tried again (with the server's answer) or failed for good.</summary>
+    public IReadOnlyList<Digest> History { get; private set; } = [];
+
     public async Task OnGetAsync(string? sent, CancellationToken ct)
     {
         SentTo = sent;
@@ -63,6 +66,7 @@ public sealed class PreviewModel(AppDbContext db, TimeProvider time, IConfigurat
         if (UserId is { } user && !Errors.Any)
         {
             Mail = await Digests.ComposeAsync(db, user, day, UrgingApi.BaseUrl(configuration), ct);
+            History = await db.Digests.AsNoTracking().Where(d => d.UserId == user).OrderByDescending(d => d.Day).Take(30).ToListAsync(ct);
         }
     }
 }

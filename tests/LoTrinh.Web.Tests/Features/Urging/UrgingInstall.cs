@@ -9,7 +9,8 @@ namespace LoTrinh.Web.Tests.Features.Urging;
 /// <summary>
 /// The seeded programme served as on Monday 15/4/2024, 9:00 in Việt Nam (Clock:Start), the urging hour past, with a
 /// local SMTP sink. 16-KL/BCĐ's task due "chậm nhất tháng Quý I/2024" (31/3 is a Sunday: it ended Monday 1/4) is led by
-/// UBND huyện Đức Trọng, whose officer and head have e-mail addresses. The app's rounds come every 3 seconds.
+/// UBND huyện Đức Trọng, whose officer and head have e-mail addresses, as do a secretary and a leader. The app's
+/// rounds come every 3 seconds.
 /// </summary>
 public sealed class UrgingInstall(AppFixture app) : IAsyncLifetime
 {
@@ -22,6 +23,7 @@ public sealed class UrgingInstall(AppFixture app) : IAsyncLifetime
     public TestAccount Secretariat { get; private set; } = null!;
     public TestAccount Officer { get; private set; } = null!;
     public TestAccount Head { get; private set; } = null!;
+    public TestAccount Leader { get; private set; } = null!;
     public long TaskId { get; private set; }
     public long DistrictId { get; private set; }
 
@@ -49,10 +51,11 @@ public sealed class UrgingInstall(AppFixture app) : IAsyncLifetime
         Secretariat = await TestAccount.CreateAsync(Serving, Role.Secretariat, null);
         Officer = await TestAccount.CreateAsync(Serving, Role.AgencyOfficer, District);
         Head = await TestAccount.CreateAsync(Serving, Role.AgencyHead, District);
+        Leader = await TestAccount.CreateAsync(Serving, Role.Leadership, null);
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = database }.ConnectionString))
         {
             await connection.OpenAsync();
-            foreach (var account in new[] { Officer, Head, Secretariat })
+            foreach (var account in new[] { Officer, Head, Secretariat, Leader })
             {
                 await using var email = new NpgsqlCommand("update app_user set email = $1 where user_name = $2", connection)
                 {

@@ -67,6 +67,11 @@ public sealed class UrgingTests(UrgingInstall install) : IClassFixture<UrgingIns
         Assert.True(items.Count == (mail.TextBody ?? string.Empty).Split('•').Length - 1, $"{string.Join("\n", items)}\n---\n{mail.TextBody}");
         var headMail = Assert.Single(install.Sink.To(UrgingInstall.Address(install.Head)));
         Assert.Contains("BÁO THỦ TRƯỞNG CƠ QUAN", headMail.TextBody, StringComparison.Ordinal);
+
+        // Monday: leadership's weekly digest says where the programme stands, the district among the most overdue.
+        var leaderMail = Assert.Single(install.Sink.To(UrgingInstall.Address(install.Leader)));
+        Assert.Contains("TÌNH HÌNH CHƯƠNG TRÌNH TUẦN QUA", leaderMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/Urging?agency={install.DistrictId}", leaderMail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,6 +147,10 @@ public sealed class UrgingTests(UrgingInstall install) : IClassFixture<UrgingIns
             Assert.Contains("refused by the test", d.Error, StringComparison.Ordinal);
             Assert.True(d.NextAttemptAt > DateTimeOffset.UtcNow);
         });
+        // The secretariat sees the server's answer beside the person's digests.
+        var history = await install.As(install.Secretariat).GetStringAsync($"/Urging/Preview?user={officer}&day=16/04/2024", Ct);
+        Assert.Contains("refused by the test", history, StringComparison.Ordinal);
+        Assert.Contains("Chờ gửi lại", history, StringComparison.Ordinal);
 
         // Due again (the backoff passed): both go, once — whether this call or the server's next round takes them.
         await db.Digests.Where(d => d.Day == day).ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, DateTimeOffset.UtcNow.AddMinutes(-1)), Ct);
