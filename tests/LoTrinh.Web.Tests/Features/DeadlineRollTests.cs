@@ -107,6 +107,7 @@ public sealed class DeadlineRollTests(AppFixture app)
     public async Task TheTableOfDaysOff_IsTheCalendars_AndSyncingTwiceChangesNothing()
     {
         await using var db = app.NewDb();
+        await DeadlineRolls.SyncAsync(db, Ct);
         Assert.Equal(0, await DeadlineRolls.SyncAsync(db, Ct));
         var calendar = await WorkingCalendars.ForAsync(db, new DateOnly(DeadlineRolls.FirstYear, 1, 1), new DateOnly(DeadlineRolls.LastYear, 12, 31), Ct);
         var held = await db.DeadlineRolls.AsNoTracking().ToDictionaryAsync(r => r.Day, r => r.RolledTo, Ct);

@@ -12,11 +12,13 @@ public sealed record DeadlineView(string Text, DateOnly? Due, string Precision, 
 /// <param name="LeadReceivedFrom">The dissolved agency the lead took the task over from (nhận từ …).</param>
 /// <param name="LeadDissolved">The lead no longer exists and no successor took the task yet: it must be given again.</param>
 /// <param name="OriginalDeadline">The deadline first set, when it was adjusted since.</param>
+/// <param name="StaleDays">An open task quiet for at least the urging rules' "stale" days (không cập nhật tiến độ): days
+/// since its last progress, or since it was given; null otherwise.</param>
 public sealed record TaskRow(
     long Id, string Text, long DirectiveId, string Directive, string? Section,
     string? Lead, IReadOnlyList<string> CoLeads, IReadOnlyList<string> Cooperating,
     DeadlineView? Deadline, DateOnly? CompletedOn, string Status, string StatusLabel,
-    string? LeadReceivedFrom = null, bool LeadDissolved = false, string? OriginalDeadline = null);
+    string? LeadReceivedFrom = null, bool LeadDissolved = false, string? OriginalDeadline = null, int? StaleDays = null);
 
 /// <param name="LeadOnly">The agency's tasks as lead (chủ trì) only: what it answers for, as the dashboard counts it.</param>
 public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null, bool LeadOnly = false);
@@ -60,14 +62,14 @@ public static class TaskBoard
         var counts = (await classified.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
         var total = filter.Status is { } w ? counts.GetValueOrDefault(w) : counts.Values.Sum();
-        return new TaskPage(await RowsAsync(Matching(classified, filter), filter.AsOf, page, pageSize, ct), total, counts, TaskStatusRules.Rates(counts));
+        return new TaskPage(await RowsAsync(db, Matching(classified, filter), filter.AsOf, page, pageSize, ct), total, counts, TaskStatusRules.Rates(counts));
     }
 
     /// <summary>The page and how many match, without the counts per class: the API's list, which returns no more.</summary>
     public static async Task<(IReadOnlyList<TaskRow> Rows, int Total)> PageAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct)
     {
         var matching = Matching(Classify(Filtered(db, filter), filter.AsOf), filter);
-        return (await RowsAsync(matching, filter.AsOf, page, pageSize, ct), await matching.CountAsync(ct));
+        return (await RowsAsync(db, matching, filter.AsOf, page, pageSize, ct), await matching.CountAsync(ct));
     }
 
     private static IQueryable<ClassifiedTask> Matching(IQueryable<ClassifiedTask> classified, TaskFilter filter) =>
@@ -97,8 +99,9 @@ public static class TaskBoard
         return query;
     }
 
-    private static async Task<IReadOnlyList<TaskRow>> RowsAsync(IQueryable<ClassifiedTask> matching, DateOnly asOf, int page, int pageSize, CancellationToken ct)
+    private static async Task<IReadOnlyList<TaskRow>> RowsAsync(AppDbContext db, IQueryable<ClassifiedTask> matching, DateOnly asOf, int page, int pageSize, CancellationToken ct)
     {
+        var staleAfter = await db.UrgingRules.AsNoTracking().Select(r => r.StaleAfterDays).SingleAsync(ct);
         var loaded = await matching
             .OrderBy(c => c.Task.DirectiveId).ThenBy(c => c.Task.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -117,6 +120,8 @@ public static class TaskBoard
                 c.Task.CompletedOn,
                 c.Task.OriginalDeadlineText,
                 c.Status,
+                LastProgressOn = c.Task.ProgressUpdates.Where(p => p.ReportedOn <= asOf).Max(p => (DateOnly?)p.ReportedOn),
+                Given = c.Task.Directive.IssuedOn,
                 Agencies = c.Task.Agencies.OrderBy(a => a.Ordinal)
                     .Select(a => new
                     {
@@ -133,6 +138,8 @@ public static class TaskBoard
             var deadline = t.DeadlineText is null ? null : new Deadline(t.DeadlineText, t.DueOn, t.DeadlinePrecision, t.DeadlineExclusive);
             var lead = t.Agencies.FirstOrDefault(a => a.Role == TaskRoles.Lead);
             var done = t.CompletedOn is { } on && on <= asOf ? on : (DateOnly?)null;
+            // As the urging rules count it (Core's UrgingRules): quiet since the last progress, or since the directive.
+            var quiet = (t.LastProgressOn ?? t.Given) is { } since ? asOf.DayNumber - since.DayNumber : (int?)null;
             return new TaskRow(
                 t.Id, t.Text, t.DirectiveId, t.Directive, t.Section,
                 lead?.Name,
@@ -143,7 +150,8 @@ public static class TaskBoard
                 t.Status.Code(), t.Status.Vietnamese(),
                 lead?.ReceivedFrom,
                 done is null && lead?.ValidTo is { } end && end < asOf,
-                t.OriginalDeadlineText);
+                t.OriginalDeadlineText,
+                done is null && quiet >= staleAfter ? quiet : null);
         })];
     }
 
