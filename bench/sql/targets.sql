@@ -1,8 +1,15 @@
--- The first page of 100 targets with their indicator, directive and locality, and how many there are.
--- (The public sees no figures until the reporting cycle approves them, so there is no series to read.)
+-- The first page of 100 published targets with their indicator, directive and locality, how many there are, and
+-- the approved figures of each target's indicator and locality (the series its status and progress are read from:
+-- the public sees approved figures since the reporting cycle, issue 16).
 select count(*) from target t join directive d on d.id = t.directive_id where t.deleted_at is null and d.published;
-select t.id, i.name, i.unit, t.scope, u.name, t.year, t.comparator, t.value, t.low, t.high, d.number, t.section
-  from target t join indicator i on i.id = t.indicator_id join directive d on d.id = t.directive_id
-  left join administrative_unit u on u.id = t.administrative_unit_id
- where t.deleted_at is null and d.published
- order by t.directive_id, t.id limit 100;
+with page as (
+  select t.id, i.name, i.unit, t.scope, u.name locality, t.year, t.comparator, t.value, t.low, t.high, d.number, t.section,
+         t.indicator_id, t.administrative_unit_id
+    from target t join indicator i on i.id = t.indicator_id join directive d on d.id = t.directive_id
+    left join administrative_unit u on u.id = t.administrative_unit_id
+   where t.deleted_at is null and d.published
+   order by t.directive_id, t.id limit 100)
+select p.*, m.period_end, m.period_label, m.value
+  from page p
+  left join measurement m on m.indicator_id = p.indicator_id and m.administrative_unit_id = p.administrative_unit_id
+                         and m.deleted_at is null and not m.awaiting_approval;
