@@ -194,7 +194,8 @@ public static partial class AgencyPhrases
         return bodies;
     }
 
-    private static bool IsAgencyStart(string s) => AgencyStart().IsMatch(s.TrimStart());
+    /// <summary>Whether the words open with a body's head noun ("Sở …", "UBND …", "Vụ …", "các cơ quan …").</summary>
+    public static bool IsAgencyStart(string s) => AgencyStart().IsMatch(s.TrimStart());
 
     private static bool IsAgencyPhrase(string s) => IsAgencyStart(s) || UnitStart().IsMatch(s.TrimStart());
 

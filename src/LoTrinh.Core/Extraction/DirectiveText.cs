@@ -32,10 +32,15 @@ public static partial class DirectiveText
         var lines = new List<string>();
         var pageNumbers = 0;
         var headerLines = 0;
-        var laidOut = LayoutTables.Rebuild(SplitHeaderColumns(text.Split('\n'), ref headerLines), out var tables);
+        var laidOut = CellLineTables.Rebuild(LayoutTables.Rebuild(SplitHeaderColumns(text.Split('\n'), ref headerLines), out var tables), out var cellTables);
         if (tables > 0)
         {
             repairs.Add($"Dựng lại {tables} bảng từ vị trí các cột (PDF).");
+        }
+
+        if (cellTables > 0)
+        {
+            repairs.Add($"Dựng lại {cellTables} bảng ghi mỗi ô một dòng.");
         }
 
         foreach (var rawLine in laidOut)

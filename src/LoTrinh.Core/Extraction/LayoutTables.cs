@@ -14,7 +14,13 @@ public static partial class LayoutTables
     /// <summary>A word may start this many characters left of its column (centred or ragged cells).</summary>
     private const int Slack = 2;
 
-    public static List<string> Rebuild(IReadOnlyList<string> lines, out int tables)
+    public static List<string> Rebuild(IReadOnlyList<string> lines, out int tables) =>
+        Replace(lines, (all, i) => Header(all, i) is { } header && Rows(all, header, Numbered(header)) is { Rows.Count: > 0 } table
+            ? ([Row(header.Names), .. table.Rows.Select(Row)], table.Next)
+            : null, out tables);
+
+    /// <summary>The lines with each table <paramref name="read"/> finds (its rows, and the line after it) put in their place.</summary>
+    internal static List<string> Replace(IReadOnlyList<string> lines, Func<IReadOnlyList<string>, int, (List<string> Rows, int Next)?> read, out int tables)
     {
         ArgumentNullException.ThrowIfNull(lines);
         tables = 0;
@@ -22,15 +28,7 @@ public static partial class LayoutTables
         var i = 0;
         while (i < lines.Count)
         {
-            if (Header(lines, i) is not { } header)
-            {
-                result.Add(lines[i]);
-                i++;
-                continue;
-            }
-
-            var (rows, next) = Rows(lines, header, Numbered(header));
-            if (rows.Count == 0)
+            if (read(lines, i) is not { } table)
             {
                 result.Add(lines[i]);
                 i++;
@@ -38,9 +36,8 @@ public static partial class LayoutTables
             }
 
             tables++;
-            result.Add(Row(header.Names));
-            result.AddRange(rows.Select(Row));
-            i = next;
+            result.AddRange(table.Rows);
+            i = table.Next;
         }
 
         return result;
@@ -151,7 +148,8 @@ public static partial class LayoutTables
     private static List<(int Start, string Text)> Slices(string line) =>
         [.. Slice().Matches(line).Select(m => (m.Index, m.Value.Trim()))];
 
-    private static string Row(List<string> cells) => "| " + string.Join(" | ", cells) + " |";
+    /// <summary>A row as a DOCX table is written, the form <see cref="TableTasks"/> reads.</summary>
+    internal static string Row(List<string> cells) => "| " + string.Join(" | ", cells) + " |";
 
     [GeneratedRegex(@"\S+(?: {1,2}\S+)*", RegexOptions.CultureInvariant)]
     private static partial Regex Slice();
@@ -159,12 +157,12 @@ public static partial class LayoutTables
     [GeneratedRegex(@"^(?:tt|stt|nội dung|nhiệm vụ|tên nhiệm vụ|cơ quan|đơn vị|chủ trì|thời gian|thời hạn)", RegexOptions.CultureInvariant)]
     private static partial Regex HeaderWord();
 
-    [GeneratedRegex(@"^(?:tt|stt|số tt|số thứ tự)$", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberColumn();
+    [GeneratedRegex(@"^(?:tt|stt|số tt|số thứ tự)\.?$", RegexOptions.CultureInvariant)]
+    internal static partial Regex NumberColumn();
 
     [GeneratedRegex(@"^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVX]{1,5}\.?|[a-zđ]\))$", RegexOptions.CultureInvariant)]
-    private static partial Regex RowNumber();
+    internal static partial Regex RowNumber();
 
     [GeneratedRegex(@"^(?:Trang\s+)?\d{1,3}$", RegexOptions.CultureInvariant)]
-    private static partial Regex PageNumber();
+    internal static partial Regex PageNumber();
 }

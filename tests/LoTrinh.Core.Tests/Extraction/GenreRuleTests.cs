@@ -298,4 +298,42 @@ public sealed class GenreRuleTests
         Assert.Equal(new DateOnly(2030, 12, 31), tasks[2].Deadline?.Due);
         Assert.Equal(new DateOnly(2026, 12, 31), tasks[3].Deadline?.Due);
     }
+
+    /// <summary>The appendix above as Word's "copy as text" writes it: each cell on a line, an empty cell missing.</summary>
+    private const string OneCellPerLine = "III. NHIỆM VỤ\n1. Sở Xây dựng rà soát quy hoạch chung đô thị, hoàn thành trong Quý II/2024.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\nTT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n1\nRà soát, điều chỉnh quy hoạch chung đô thị Đà Lạt đến năm 2045\nSở Xây dựng\nSở Tài chính, UBND các huyện\nQuý IV/2024\n2\nLập đề án công nhận đô thị loại IV\nUBND huyện Đức Trọng\nSở Xây dựng\n2025\n3\nĐầu tư hệ thống thu gom nước thải khu trung tâm\nBan Quản lý dự án tỉnh\nSở Tài chính\n2026 - 2030\n4\nXây dựng cơ sở dữ liệu quy hoạch\nSở Xây dựng\nQuý III, IV/2026\nNơi nhận:\n- Như trên;\n";
+
+    /// <summary>The same as <c>pdftotext</c> without <c>-layout</c> writes it: cells in reading order, each wrapped at its column's width, a page number between rows.</summary>
+    private const string OneCellPerLineWrapped = "III. NHIỆM VỤ\n1. Sở Xây dựng rà soát quy hoạch chung đô thị, hoàn thành trong Quý II/2024.\n\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ TRỌNG TÂM\nTT\nNội dung nhiệm vụ\nCơ quan\nchủ trì\nCơ quan phối hợp\nThời gian\nhoàn thành\n1\nRà soát, điều chỉnh quy hoạch chung\nđô thị Đà Lạt đến năm 2045\nSở Xây dựng\nSở Tài chính, UBND\ncác huyện\nQuý IV/2024\n2\nLập đề án công nhận đô thị loại IV\nUBND huyện Đức\nTrọng\nSở Xây dựng\n2025\n3\nĐầu tư hệ thống thu gom nước thải\nkhu trung tâm\nBan Quản lý dự án\ntỉnh\nSở Tài chính\n2026 - 2030\n12\n4\nXây dựng cơ sở dữ liệu quy hoạch\nSở Xây dựng\nQuý III, IV/2026\nNơi nhận:\n- Như trên;\n";
+
+    [Theory]
+    [InlineData(OneCellPerLine)]
+    [InlineData(OneCellPerLineWrapped)]
+    public void ATableWrittenOneCellPerLine_IsRebuiltFromTheKindOfEachLine_WrappedCellsRejoined(string text)
+    {
+        var tasks = Tasks(text).Skip(1).ToList();
+
+        Assert.Equal(4, tasks.Count);
+        Assert.Equal("Rà soát, điều chỉnh quy hoạch chung đô thị Đà Lạt đến năm 2045", tasks[0].Text);
+        Assert.Equal(["Sở Xây dựng"], tasks[0].Lead);
+        Assert.Equal(["Sở Tài chính", "UBND các huyện"], tasks[0].Cooperating);
+        Assert.Equal(new DateOnly(2024, 12, 31), tasks[0].Deadline?.Due);
+        Assert.Equal(["UBND huyện Đức Trọng"], tasks[1].Lead);
+        Assert.Equal(new DateOnly(2025, 12, 31), tasks[1].Deadline?.Due);
+        Assert.Equal("Đầu tư hệ thống thu gom nước thải khu trung tâm", tasks[2].Text);
+        Assert.Equal(["Ban Quản lý dự án tỉnh"], tasks[2].Lead);
+        Assert.Equal(new DateOnly(2030, 12, 31), tasks[2].Deadline?.Due);
+        Assert.Equal(["Sở Xây dựng"], tasks[3].Lead);
+        Assert.Empty(tasks[3].Cooperating);
+        Assert.Equal(new DateOnly(2026, 12, 31), tasks[3].Deadline?.Due);
+    }
+
+    [Fact]
+    public void ShortLinesThatOnlyLookLikeAHeader_AreNotATable()
+    {
+        // A plan's outline whose headings happen to be header words: no content and lead pair, no table.
+        var tasks = Tasks("II. NHIỆM VỤ\nNhiệm vụ\nThời gian\nKết quả\n1. Sở Xây dựng rà soát quy hoạch chung đô thị trong Quý II/2024.");
+
+        var task = Assert.Single(tasks);
+        Assert.Equal(["Sở Xây dựng"], task.Lead);
+    }
 }
