@@ -54,6 +54,12 @@ public static partial class AgencyPhrases
             }
         }
 
+        // "Tài sản kết cấu hạ tầng đô thị - Bộ Xây dựng.": a list that hands each field to a body names it after a dash.
+        if (TrailingBody().Match(s) is { Success: true } tail && IsBodyLine(tail.Groups["x"].Value))
+        {
+            return Split(Bare(tail.Groups["x"].Value));
+        }
+
         return [];
     }
 
@@ -132,7 +138,8 @@ public static partial class AgencyPhrases
 
     /// <summary>The first verb that is not an element of a list ("cơ quan, tổ chức, đơn vị").</summary>
     private static Match? Predicate(string s) => Verb().Matches(s).FirstOrDefault(v => v.Index > 0
-        && !(s[..v.Index].EndsWith(',') && v.Index + v.Length < s.Length && s[v.Index + v.Length] == ','));
+        && !(s[..v.Index].EndsWith(',') && v.Index + v.Length < s.Length && s[v.Index + v.Length] == ',')
+        && !(v.Value.Trim() == "tổ chức" && ListedOrganisations().IsMatch(s[..(v.Index + v.Length)]) && (OrganisationsTail().IsMatch(s[(v.Index + v.Length)..]) || Verb().Match(s[(v.Index + v.Length)..]) is { Success: true, Index: 0 })));
 
     private static List<string> Cooperating(string segment)
     {
@@ -197,7 +204,8 @@ public static partial class AgencyPhrases
     /// <summary>Whether the words open with a body's head noun ("Sở …", "UBND …", "Vụ …", "các cơ quan …").</summary>
     public static bool IsAgencyStart(string s) => AgencyStart().IsMatch(s.TrimStart());
 
-    private static bool IsAgencyPhrase(string s) => IsAgencyStart(s) || UnitStart().IsMatch(s.TrimStart());
+    /// <summary>Whether the words open with a body's head noun or a unit ("các huyện", "tỉnh …").</summary>
+    public static bool IsAgencyPhrase(string s) => IsAgencyStart(s) || UnitStart().IsMatch(s.TrimStart());
 
     /// <summary>A conjunct that names a body of its own (capitalised, or "các …", or a party body).</summary>
     [GeneratedRegex(@"^(?:[cC]ác\s+(?:sở|Sở|ban|Ban|ngành|cơ quan|đơn vị|đoàn thể|tổ chức|huyện|xã|phường|phòng|Phòng|địa phương|đồng chí|cấp ủy|cấp uỷ|hội|Hội|TCCS|thành viên|UBND|Ủy ban|doanh nghiệp)|UBND|HĐND|UBMTTQ|MTTQ|Ủy ban|Uỷ ban|Hội đồng|Sở \p{Lu}|Ban (?:\p{Lu}|chỉ đạo|cán sự|thường vụ|quản lý|tuyên giáo|dân vận|tổ chức|kiểm tra|của)|ban cán sự|đảng đoàn|Phòng \p{Lu}|Văn phòng|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Đảng đoàn|Mặt trận|Công an|Bộ \p{Lu}|Cục|Chi cục|Trung tâm|Đài|Báo \p{Lu}|Kho bạc|Ngân hàng|Liên đoàn|Hội \p{Lu}|Đoàn \p{Lu}|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Thường trực|Bí thư|Chủ tịch|Giám đốc|Lãnh đạo|Đồng chí|Viện|Trường \p{Lu}|Bệnh viện|Công ty|Thanh tra (?:\p{Lu}|tỉnh|thành phố)|Thuế (?:\p{Lu}|tỉnh|thành phố)|Kiểm toán|Hải quan|Bảo hiểm xã hội|Quỹ \p{Lu}|Tạp chí|Tổng cục|Vụ \p{Lu}|Học viện|Đại học|Bộ đội|Người đứng đầu|Thủ trưởng)", RegexOptions.CultureInvariant)]
@@ -222,8 +230,20 @@ public static partial class AgencyPhrases
     [GeneratedRegex(@"\s(?:trong phạm vi|theo chức năng|theo thẩm quyền|căn cứ chức năng|theo phạm vi)(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex SubjectEnd();
 
-    [GeneratedRegex(@"\s*\([^)]*\)", RegexOptions.CultureInvariant)]
+    /// <summary>"các cơ quan, tổ chức", "cá nhân và tổ chức": organisations listed among bodies, not the verb "tổ chức" (to hold).</summary>
+    [GeneratedRegex(@"(?:,|\svà|\scác)\s+tổ chức$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListedOrganisations();
+
+    [GeneratedRegex(@"^(?:\s+(?:có liên quan|liên quan|khác|thuộc|trên địa bàn)|\s*[,;]|\s+và\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex OrganisationsTail();
+
+    /// <summary>"(…)", or "(…" left open at the end of a heading wrapped before its closing bracket.</summary>
+    [GeneratedRegex(@"\s*\([^)]*(?:\)|$)", RegexOptions.CultureInvariant)]
     private static partial Regex Parenthesis();
+
+    /// <summary>"… khu chế xuất — Bộ Tài chính.": the body after the last dash of an item.</summary>
+    [GeneratedRegex(@"\s[-–—]\s*(?<x>[^-–—:;]{3,120}?)[.;]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingBody();
 
     [GeneratedRegex(@"^(?:các\s+)?(?:huyện|tỉnh|thành phố|thị xã|xã|phường|thị trấn|quận)(?![\p{L}])", RegexOptions.CultureInvariant)]
     private static partial Regex UnitStart();

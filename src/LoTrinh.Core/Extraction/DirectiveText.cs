@@ -242,6 +242,12 @@ public static partial class DirectiveText
             return true;
         }
 
+        // "- Hướng dẫn các Sở, ban, ngành," + "UBND xã, phường …": no paragraph ends on a comma.
+        if (tail.EndsWith(',') && !IsShouting(tail))
+        {
+            return true;
+        }
+
         if (EndsSentence(tail) || IsShouting(tail) || IsShouting(next) || tail.Length < 40)
         {
             return false;

@@ -150,8 +150,10 @@ public static partial class Layout
             // "1. Mục tiêu chung" over a plain paragraph heads it just as "1. …:" heads its points.
             var headsParagraph = r.Marker is MarkerKind.Number or MarkerKind.Letter && i + 1 < raw.Count && raw[i + 1].Depth == 99
                 && body.Length < 160 && !body.EndsWith('.') && !body.EndsWith(';');
+            // A point with children heads them when it opens them ("…:") or is a title; a sentence of 160 characters or
+            // more that names its body and does not open them ("1. Sở … theo dõi, đôn đốc …" then "- …") is a task of its own.
             var isHeading = r.Marker == MarkerKind.Roman || headsParagraph
-                || hasChildren && (body.EndsWith(':') || !body.EndsWith('.') || DirectiveText.IsShouting(body));
+                || hasChildren && (body.EndsWith(':') || !body.EndsWith('.') && (body.Length < 160 || AgencyPhrases.Read(body).Lead.Count == 0) || DirectiveText.IsShouting(body));
             blocks.Add(new Block(r.Start, r.BodyStart, r.End, r.Marker, r.Label, r.Depth is 99 or Addressee or Article ? 0 : r.Depth, part, isHeading));
         }
 

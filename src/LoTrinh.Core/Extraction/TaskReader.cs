@@ -215,10 +215,8 @@ public static partial class TaskReader
             var line = block.Body(text);
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             var names = (line.StartsWith("Kính gửi", StringComparison.Ordinal) ? colon < 0 ? string.Empty : line[(colon + 1)..] : line).Trim().TrimEnd('.', ';', ',').Trim();
-            if (names.Length > 0)
-            {
-                addressees.AddRange(AgencyPhrases.Split(names));
-            }
+            // Only what names a body: a scan leaves marks beside "Kính gửi:" ("DA ä .").
+            addressees.AddRange(AgencyPhrases.Split(names).Where(AgencyPhrases.IsAgencyPhrase));
         }
 
         return addressees;

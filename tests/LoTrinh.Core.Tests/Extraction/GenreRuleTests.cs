@@ -336,4 +336,52 @@ public sealed class GenreRuleTests
         var task = Assert.Single(tasks);
         Assert.Equal(["Sở Xây dựng"], task.Lead);
     }
+
+    [Fact]
+    public void AScansMarksBesideKinhGui_AreNoAddressee()
+    {
+        var tasks = Tasks("BỘ TÀI CHÍNH\nSố: 12/BTC-QLCS\nKính gửi: DA ä .\n- Các Bộ, cơ quan ngang bộ;\n- Ủy ban nhân dân các tỉnh.\nĐể triển khai Nghị định số 178/2026/NĐ-CP, Bộ Tài chính đề nghị:\n1. Rà soát, thống kê toàn bộ tài sản kết cấu hạ tầng.");
+
+        Assert.Equal(["Các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"], Assert.Single(tasks).Lead);
+    }
+
+    [Fact]
+    public void AListThatHandsEachFieldToABody_NamesItAfterTheDash_AndAHeadingsOpenBracketIsDropped()
+    {
+        var tasks = Tasks("II. NHIỆM VỤ\n3. Đối với các Bộ quản lý chuyên ngành (theo quy định tại khoản 5 Điều 3\n\na) Công bố danh mục tài sản kết cấu hạ tầng theo ngành, cụ thể như sau:\n- Tài sản kết cấu hạ tầng cụm công nghiệp - Bộ Công Thương.\n- Tài sản kết cấu hạ tầng khu công nghiệp, khu kinh tế — Bộ Tài chính.\nb) Hướng dẫn về danh mục tài sản kết cấu hạ tầng giao cho doanh nghiệp.");
+
+        Assert.Equal(["Bộ Công Thương"], tasks.Single(t => t.Text.Contains("cụm công nghiệp", StringComparison.Ordinal)).Lead);
+        Assert.Equal(["Bộ Tài chính"], tasks.Single(t => t.Text.Contains("khu kinh tế", StringComparison.Ordinal)).Lead);
+        Assert.Equal(["các Bộ quản lý chuyên ngành"], tasks.Single(t => t.Text.StartsWith("Hướng dẫn", StringComparison.Ordinal)).Lead);
+    }
+
+    [Theory]
+    [InlineData("Các Sở, ban, ngành, UBND xã, phường và các cơ quan, tổ chức có liên quan căn cứ Kế hoạch này, xây dựng kế hoạch triển khai tại đơn vị.", new[] { "Các Sở, ban, ngành", "UBND xã, phường", "các cơ quan, tổ chức có liên quan" })]
+    [InlineData("Các cơ quan, tổ chức tổ chức tuyên truyền Kế hoạch này.", new[] { "Các cơ quan, tổ chức" })]
+    public void OrganisationsListedAmongBodies_AreNotTheVerbToHold(string item, string[] lead)
+    {
+        var task = Assert.Single(Tasks("III. TỔ CHỨC THỰC HIỆN\n2. " + item));
+
+        Assert.Equal(lead, task.Lead);
+    }
+
+    [Fact]
+    public void ALineEndingOnAComma_GoesOnOnTheNextLine()
+    {
+        var task = Assert.Single(Tasks("II. NHIỆM VỤ\n1. Công an Thành phố:\n- Hướng dẫn các Sở, ban, ngành,\nUBND xã, phường và đơn vị liên quan trong việc số hóa, khai thác dữ liệu dân cư."));
+
+        Assert.Equal("Hướng dẫn các Sở, ban, ngành, UBND xã, phường và đơn vị liên quan trong việc số hóa, khai thác dữ liệu dân cư.", task.Text);
+        Assert.Equal(["Công an Thành phố"], task.Lead);
+    }
+
+    [Fact]
+    public void ALongPointThatNamesItsBody_IsATask_EvenWithPointsUnderIt_WhileATitleHeadsThem()
+    {
+        var tasks = Tasks("III. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ theo dõi, đôn đốc các Sở, ban, ngành, UBND xã, phường triển khai thực hiện nhiệm vụ được nêu trong Kế hoạch theo đúng tiến độ; tham mưu UBND Thành phố báo cáo kết quả triển khai\n- Cơ quan thường trực Tổ công tác cập nhật kết quả trước ngày 20 hằng tháng.\n2. Xác định, tập trung đầu tư xây dựng các đô thị chức năng khu vực, dự án công trình trọng điểm để thu hút nguồn lực, tạo động lực phát triển hệ thống đô thị của tỉnh bền vững, hiện đại và đồng bộ\n- Kiến tạo mô hình phân bổ không gian phát triển đô thị hiệu quả.");
+
+        Assert.Equal(["Sở Khoa học và Công nghệ"], tasks[0].Lead);
+        Assert.StartsWith("Sở Khoa học và Công nghệ theo dõi", tasks[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(tasks, t => t.Text.StartsWith("Xác định, tập trung", StringComparison.Ordinal));
+        Assert.Contains(tasks, t => t.Text.StartsWith("Kiến tạo mô hình", StringComparison.Ordinal));
+    }
 }

@@ -29,7 +29,7 @@ public sealed class GoldScoreTests
 
         Assert.True(scores[ExtractionScorer.Tasks].F1 >= 0.93, $"tasks F1 {scores[ExtractionScorer.Tasks].F1:0.000}");
         Assert.True(scores[ExtractionScorer.Deadlines].Recall >= 0.90, $"deadlines {scores[ExtractionScorer.Deadlines].Recall:0.000}");
-        Assert.True(scores[ExtractionScorer.Leads].F1 >= 0.85, $"leads F1 {scores[ExtractionScorer.Leads].F1:0.000}");
+        Assert.True(scores[ExtractionScorer.Leads].F1 >= 0.88, $"leads F1 {scores[ExtractionScorer.Leads].F1:0.000}");
         Assert.True(scores[ExtractionScorer.References].F1 >= 0.90, $"references F1 {scores[ExtractionScorer.References].F1:0.000}");
         Assert.True(scores[ExtractionScorer.Targets].F1 >= 0.80, $"targets F1 {scores[ExtractionScorer.Targets].F1:0.000}");
     }
