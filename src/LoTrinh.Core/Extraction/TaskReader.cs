@@ -241,6 +241,13 @@ public static partial class TaskReader
             return scheduled with { Due = null, Precision = "recurring" };
         }
 
+        // "gửi Sở Tài chính trước ngày 05/7", "báo cáo … trước ngày 20/12": a report due on a day of the year, no year named, is due every year.
+        if (YearlessReportDay().Match(segment) is { Success: true } yearly && segment.Contains("báo cáo", StringComparison.OrdinalIgnoreCase)
+            && FindDeadline(segment, null) is null)
+        {
+            return new ExtractedDeadline(yearly.Value.Trim(), null, "recurring");
+        }
+
         if (Relative().Match(segment) is { Success: true } relative)
         {
             var n = int.Parse(relative.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -403,6 +410,9 @@ public static partial class TaskReader
 
     [GeneratedRegex(@"có hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ\s+(?<d>ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", RegexOptions.CultureInvariant)]
     private static partial Regex EffectiveDate();
+
+    [GeneratedRegex(@"trước ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex YearlessReportDay();
 
     /// <summary>"Báo cáo 6 tháng:", "Báo cáo năm:": a reporting schedule, due again every period.</summary>
     [GeneratedRegex(@"^[-+\s]*Báo cáo\s+(?:6 tháng|06 tháng|sáu tháng|năm|quý|tháng|định kỳ|hằng\s+\p{L}+|hàng\s+\p{L}+)\s*:", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -384,4 +384,15 @@ public sealed class GenreRuleTests
         Assert.DoesNotContain(tasks, t => t.Text.StartsWith("Xác định, tập trung", StringComparison.Ordinal));
         Assert.Contains(tasks, t => t.Text.StartsWith("Kiến tạo mô hình", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AReportDueOnADayOfTheYear_WithNoYear_IsDueEveryYear_ButADatedOneIsNot()
+    {
+        var tasks = Tasks("I. NHIỆM VỤ\n2. Chế độ báo cáo:\n- Báo cáo 6 tháng: Các cơ quan, đơn vị gửi Sở Tài chính trước ngày 05/7;\nSở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7.\n- Sở Tài chính tổng hợp báo cáo Ủy ban nhân dân tỉnh trước ngày 10/7/2026.");
+
+        Assert.Equal(("recurring", (DateOnly?)null), (tasks[0].Deadline?.Precision, tasks[0].Deadline?.Due));
+        Assert.Equal(("recurring", (DateOnly?)null), (tasks[1].Deadline?.Precision, tasks[1].Deadline?.Due));
+        Assert.Equal("day", tasks[2].Deadline?.Precision);
+        Assert.NotNull(tasks[2].Deadline?.Due);
+    }
 }
