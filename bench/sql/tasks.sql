@@ -1,9 +1,9 @@
 -- The task board's figures: the count per status class as of today and the first page of 50 with its agencies.
-select case when completed_on is not null and completed_on <= current_date then case when completed_on > due_on then 4 else 3 end
-            when deadline_precision = 'recurring' and deadline_text is not null then 5
-            when due_on is null then 6 when current_date > due_on then 2 else 1 end status, count(*)
+select case when completed_on is not null and completed_on <= current_date then case when completed_on > due_rolled_on then 4 else 3 end
+            when deadline_precision = 'recurring' then 5
+            when due_rolled_on is null then 6 when current_date > due_rolled_on then 2 else 1 end status, count(*)
   from task_item where deleted_at is null group by 1;
-select t.id, t.text, d.number, t.section, t.deadline_text, t.due_on, t.completed_on,
+select t.id, t.text, d.number, t.section, t.deadline_text, t.due_rolled_on, t.completed_on,
        (select json_agg(json_build_object('role', ta.role, 'name', coalesce(a.short_name, a.name)) order by ta.ordinal)
           from task_agency ta join agency a on a.id = ta.agency_id where ta.task_id = t.id)
   from task_item t join directive d on d.id = t.directive_id

@@ -88,6 +88,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseFeedTokenBoundary();
 // After authorisation: a caller who may not call an endpoint is told so before anything reads its body.
 app.UseInputBoundary();
 app.UseAntiforgery();
@@ -111,6 +112,7 @@ app.MapImportsApi();
 app.MapAccountsApi();
 app.MapHistoryApi();
 app.MapDashboardApi();
+app.MapFeedApi();
 app.MapReportingApi();
 app.MapCalendarApi();
 app.MapUrgingApi();

@@ -33,8 +33,20 @@ public sealed class ReadRoutingTests(AppFixture app)
         Assert.Fail($"Waited 30 s for {what}.");
     }
 
+    /// <summary>Who served the dashboard, its task total, and the lead agency's tasks (its line; the 20 lines shown are ranked by overdue tasks).</summary>
+    private static async Task<(string Served, int Total, int OfLead)> DashboardAsync(HttpClient client, long leadId)
+    {
+        var response = await client.GetAsync("/api/dashboard?asOf=2026-11-28", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        // An agency that leads nothing yet has no line.
+        var ofLead = view.GetProperty("agencies").EnumerateArray().Where(a => a.GetProperty("id").GetInt64() == leadId)
+            .Select(a => a.GetProperty("tasks").GetProperty("total").GetInt32()).SingleOrDefault();
+        return (Served(response), view.GetProperty("tasks").GetProperty("total").GetInt32(), ofLead);
+    }
+
     [Fact]
-    public async Task ReadsGoToTheStandby_AndAWriterReadsTheirOwnWriteFromThePrimaryWhileTheStandbyLags()
+    public async Task ReadsAndTheDashboardGoToTheStandby_AndAWriterReadsTheirOwnWriteFromThePrimaryWhileTheStandbyLags()
     {
         var port = Environment.GetEnvironmentVariable("LOTRINH_STANDBY_PORT");
         Assert.False(string.IsNullOrEmpty(port), "LOTRINH_STANDBY_PORT is not set: run the tests with ./test.sh, which starts the standby.");
@@ -83,7 +95,7 @@ public sealed class ReadRoutingTests(AppFixture app)
             }, "replay to pause");
 
             var created = await writer.PostAsJsonAsync("/api/tasks",
-                new { directive = "3316/KH-UBND", text = "Nhiệm vụ đọc lại ngay sau khi ghi", lead = "Sở Xây dựng", deadline = "Quý IV/2026" }, Ct);
+                new { directive = "3316/KH-UBND", text = "Nhiệm vụ đọc lại ngay sau khi ghi", lead = "Sở Xây dựng", deadline = "Quý I/2024" }, Ct);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
 
@@ -94,6 +106,16 @@ public sealed class ReadRoutingTests(AppFixture app)
             var theirs = await other.GetAsync($"/api/tasks/{id}", Ct);
             Assert.Equal("standby", Served(theirs));
             Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+
+            // The dashboard is served by the standby too, and its parts that run on connections of their own (the lead
+            // agencies' tallies) read the same server as the request: the writer's dashboard counts the new task
+            // everywhere, the other's nowhere yet.
+            var leadId = (await own.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("agencies").EnumerateArray()
+                .Single(a => a.GetProperty("role").GetString() == "lead").GetProperty("agencyId").GetInt64();
+            var (writerServed, writerTotal, writerByLead) = await DashboardAsync(writer, leadId);
+            var (otherServed, otherTotal, otherByLead) = await DashboardAsync(other, leadId);
+            Assert.Equal(("primary", "standby"), (writerServed, otherServed));
+            Assert.Equal((otherTotal + 1, otherByLead + 1), (writerTotal, writerByLead));
         }
         finally
         {

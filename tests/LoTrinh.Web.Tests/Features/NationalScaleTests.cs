@@ -222,6 +222,71 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         // Ranked: most overdue first.
         var overdue = agencies.Select(a => a.GetProperty("tasks").GetProperty("byStatus").TryGetProperty("in_progress_overdue", out var o) ? o.GetInt32() : 0).ToList();
         Assert.Equal(overdue.OrderByDescending(n => n), overdue);
+
+        // The heat table: each cell is the overdue tasks an agency leads under a directive, counted by hand.
+        var heat = dashboard.GetProperty("heat");
+        var columns = heat.GetProperty("directives").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ToList();
+        Assert.NotEmpty(columns);
+        foreach (var row in heat.GetProperty("agencies").EnumerateArray().Take(3))
+        {
+            var agency = row.GetProperty("agencyId").GetInt64();
+            var cells = row.GetProperty("overdue").EnumerateArray().Select(c => c.GetInt32()).ToList();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                Assert.Equal(await ScalarAsync($"select count(*) from task_item t join task_agency a on a.task_id = t.id and a.role = 'lead' and a.agency_id = {agency} where t.deleted_at is null and t.directive_id = {columns[i]} and {Status} = 'in_progress_overdue'"),
+                    cells[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheIocFeed_GivesAProgrammesFiguresDownItsCascade_AsJsonAndCsv_ToATokenThatOpensNothingElse()
+    {
+        var leadership = await AsAsync(Role.Leadership);
+        var root = await ScalarAsync("select to_directive_id from directive_link where relation = 'implements' group by 1 order by count(*) desc, 1 limit 1");
+        const string Cascade = """
+            with recursive cascade(id) as (select {0}::bigint union select l.from_directive_id from directive_link l join cascade c on l.to_directive_id = c.id and l.relation = 'implements')
+            """;
+        var cascade = string.Format(System.Globalization.CultureInfo.InvariantCulture, Cascade, root);
+        const string Overdue = "(completed_on is null or completed_on > date '2026-06-30') and due_rolled_on < date '2026-06-30' and deadline_precision <> 'recurring'";
+
+        var issued = await leadership.PostAsJsonAsync("/api/account/tokens", new { name = "Trung tâm IOC", days = 30, scope = "feed" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var ioc = FaultHelpers.Client(province.Server.BaseUrl, (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("token").GetString()!);
+
+        var feed = await ioc.GetFromJsonAsync<JsonElement>($"/api/feed/{root}?asOf=2026-06-30", Ct);
+        Assert.Equal("1", feed.GetProperty("version").GetString());
+        Assert.Equal(await ScalarAsync(cascade + " select count(*) from cascade"), feed.GetProperty("directives").GetInt32());
+        var tasks = feed.GetProperty("tasks");
+        Assert.Equal(await ScalarAsync(cascade + " select count(*) from task_item t where t.deleted_at is null and t.directive_id in (select id from cascade)"), tasks.GetProperty("total").GetInt32());
+        Assert.Equal(await ScalarAsync(cascade + $" select count(*) from task_item t where t.deleted_at is null and t.directive_id in (select id from cascade) and {Overdue}"),
+            tasks.GetProperty("inProgressOverdue").GetInt32());
+        Assert.InRange(feed.GetProperty("byDirective").GetArrayLength(), 2, feed.GetProperty("directives").GetInt32());
+        Assert.Equal(tasks.GetProperty("total").GetInt32(), feed.GetProperty("byDirective").EnumerateArray().Sum(d => d.GetProperty("total").GetInt32()));
+
+        // The same figures as CSV, UTF-8 with a byte-order mark: the programme's line first, then each directive and lead agency.
+        var csv = await ioc.GetAsync($"/api/feed/{root}.csv?asOf=2026-06-30", Ct);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var bytes = await csv.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("level,id,name,as_of,total,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"programme,{root},", lines[1], StringComparison.Ordinal);
+        Assert.Contains($",2026-06-30,{tasks.GetProperty("total").GetInt32()},", lines[1], StringComparison.Ordinal);
+        Assert.Equal(1 + 1 + feed.GetProperty("byDirective").GetArrayLength() + feed.GetProperty("byLeadAgency").GetArrayLength(), lines.Length);
+
+        // The feed token opens the feed and nothing else; a wrong scope, an unknown programme and an impossible date are named.
+        foreach (var path in new[] { "/api/tasks?asOf=2026-06-30", "/api/dashboard", "/api/account/tokens" })
+        {
+            var refused = await ioc.GetAsync(path, Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await leadership.PostAsJsonAsync("/api/account/tokens", new { name = "x", days = 30, scope = "everything" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ioc.GetAsync("/api/feed/999999999", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ioc.GetAsync($"/api/feed/{root}?asOf=2026-02-30", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Public().GetAsync($"/api/feed/{root}", Ct)).StatusCode);
     }
 
     [Fact]

@@ -63,6 +63,13 @@ public sealed class TaskBoardTests(AppFixture app)
                     $"task {task.Id} ({task.DeadlineText}, due {task.DueOn}, {task.DeadlinePrecision}, completed {task.CompletedOn}) as of {asOf}: "
                     + $"Core {TaskStatusRules.Classify(task.Deadline, task.CompletedOn, asOf, rules)}, PostgreSQL {fromDatabase[task.Id]}");
             }
+
+            // A class asked for by itself (the board's filter, written on the columns) holds exactly the tasks classified so.
+            foreach (var status in Enum.GetValues<TaskStatusClass>())
+            {
+                var inStatus = await TaskBoard.InStatus(db.Tasks.Where(t => ids.Contains(t.Id)), status, asOf).Select(t => t.Id).OrderBy(id => id).ToListAsync(Ct);
+                Assert.Equal(fromDatabase.Where(p => p.Value == status).Select(p => p.Key).Order(), inStatus);
+            }
         }
 
         db.Tasks.RemoveRange(tasks);

@@ -34,6 +34,7 @@ public sealed class AccessTokenHandler(
             {
                 t.Id,
                 t.LastUsedAt,
+                t.Scope,
                 t.UserId,
                 t.User.UserName,
                 t.User.DisplayName,
@@ -59,6 +60,7 @@ public sealed class AccessTokenHandler(
         identity.AddClaim(new(ClaimTypes.NameIdentifier, found.UserId.ToString(CultureInfo.InvariantCulture)));
         identity.AddClaim(new(ClaimTypes.Name, found.UserName ?? ""));
         ViewerClaimsFactory.AddViewerClaims(identity, found.RoleCode, found.DisplayName, found.AgencyId, found.UnitId);
+        identity.AddClaim(new(AccessToken.ScopeClaim, found.Scope));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 }

@@ -11,17 +11,18 @@ public sealed record NewUserInput(string? UserName, string? DisplayName, string?
 
 public sealed record PasswordChangeInput(string? Current, string? New);
 
-public sealed record TokenInput(string? Name, int? Days);
+/// <param name="Scope">"all" (the default: what its holder may do) or "feed" (the IOC feed only).</param>
+public sealed record TokenInput(string? Name, int? Days, string? Scope = null);
 
 /// <summary>Locked is required: a body that omits it changes nothing (it is not read as false).</summary>
 public sealed record LockInput(bool? Locked);
 
 public sealed record UserRow(long Id, string UserName, string DisplayName, string Role, string RoleLabel, long? AgencyId, string? Agency, bool Locked);
 
-public sealed record TokenRow(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+public sealed record TokenRow(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt, string Scope);
 
 /// <summary>A token as made: the only time the token itself is seen.</summary>
-public sealed record IssuedToken(long Id, string Name, string Token, DateTimeOffset ExpiresAt);
+public sealed record IssuedToken(long Id, string Name, string Token, DateTimeOffset ExpiresAt, string Scope);
 
 /// <summary>
 /// What the account pages, the API and <c>lotrinh admin create</c> do to accounts, written once. Passwords
@@ -150,15 +151,21 @@ public static class AccountBook
             errors.Add("days", $"Thời hạn của mã từ 1 đến {MaxTokenDays} ngày.");
         }
 
+        var scope = string.IsNullOrWhiteSpace(input.Scope) ? AccessToken.AllScope : input.Scope.Trim();
+        if (scope is not (AccessToken.AllScope or AccessToken.FeedScope))
+        {
+            errors.Add("scope", $"Phạm vi của mã: \"{AccessToken.AllScope}\" (mọi việc của tài khoản) hoặc \"{AccessToken.FeedScope}\" (chỉ nguồn dữ liệu IOC).");
+        }
+
         if (errors.Any)
         {
             return (null, errors);
         }
 
-        var (token, row) = AccessToken.Issue(userId, name!, time.GetUtcNow().AddDays(days));
+        var (token, row) = AccessToken.Issue(userId, name!, time.GetUtcNow().AddDays(days), scope);
         db.AccessTokens.Add(row);
         await db.SaveChangesAsync(ct);
-        return (new IssuedToken(row.Id, row.Name, token, row.ExpiresAt), errors);
+        return (new IssuedToken(row.Id, row.Name, token, row.ExpiresAt, row.Scope), errors);
     }
 
     /// <summary>Revokes one of the viewer's own tokens (an administrator: anyone's). False when there is no such token.</summary>
@@ -177,7 +184,7 @@ public static class AccountBook
 
     public static Task<List<TokenRow>> TokensAsync(AppDbContext db, long userId, CancellationToken ct) =>
         db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id)
-            .Select(t => new TokenRow(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt))
+            .Select(t => new TokenRow(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.Scope))
             .ToListAsync(ct);
 
     public static async Task<List<UserRow>> UsersAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)

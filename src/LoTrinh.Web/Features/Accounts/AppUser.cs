@@ -27,6 +27,15 @@ public sealed class AccessToken
 {
     public const string Scheme = "Token";
 
+    /// <summary>A token that may do what its holder may (the default).</summary>
+    public const string AllScope = "all";
+
+    /// <summary>A token for an operations centre: it reads the IOC feed (/api/feed) and nothing else.</summary>
+    public const string FeedScope = "feed";
+
+    /// <summary>The claim a token's scope is carried in.</summary>
+    public const string ScopeClaim = "lotrinh:token_scope";
+
     /// <summary>Tokens start with this, so a leaked one is recognisable in logs and by secret scanners.</summary>
     public const string Marker = "lt_";
 
@@ -44,14 +53,17 @@ public sealed class AccessToken
     public DateTimeOffset? RevokedAt { get; set; }
     public DateTimeOffset? LastUsedAt { get; set; }
 
+    /// <summary><see cref="AllScope"/> or <see cref="FeedScope"/>.</summary>
+    public string Scope { get; set; } = AllScope;
+
     public bool IsActive(DateTimeOffset now) => RevokedAt is null && ExpiresAt > now;
 
     /// <summary>A new random token (256 bits) and its row; the caller shows the token once.</summary>
-    public static (string Token, AccessToken Row) Issue(long userId, string name, DateTimeOffset expiresAt)
+    public static (string Token, AccessToken Row) Issue(long userId, string name, DateTimeOffset expiresAt, string scope = AllScope)
     {
         var token = Marker + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return (token, new AccessToken { UserId = userId, Name = name, Prefix = token[..10], Hash = HashOf(token), ExpiresAt = expiresAt });
+        return (token, new AccessToken { UserId = userId, Name = name, Prefix = token[..10], Hash = HashOf(token), ExpiresAt = expiresAt, Scope = scope });
     }
 
     public static byte[] HashOf(string token) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));

@@ -30,7 +30,7 @@ public static class DashboardChangesQuery
         var to = Clock.EndOf(asOf);
         var tasks = db.Tasks.AsNoTracking();
         var becameOverdue = tasks.Where(t => t.DueRolledOn >= since && t.DueRolledOn < asOf && (t.CompletedOn == null || t.CompletedOn > asOf)
-            && !(t.DeadlineText != null && t.DeadlinePrecision == DeadlinePrecision.Recurring));
+            && t.DeadlinePrecision != DeadlinePrecision.Recurring);
         var completed = tasks.Where(t => t.CompletedOn > since && t.CompletedOn <= asOf);
         var added = tasks.Where(t => t.CreatedAt >= from && t.CreatedAt < to);
         var moved = db.TaskAssignments.AsNoTracking()

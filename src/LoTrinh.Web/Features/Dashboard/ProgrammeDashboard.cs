@@ -26,6 +26,19 @@ public sealed record FallenDue(int Total, int DoneOnTime, int DoneLate, int Over
 /// <summary>A directive's or a lead agency's tasks by class (the accountability tables).</summary>
 public sealed record TallyLine(long Id, string Name, StatusTally Tasks);
 
+/// <summary>
+/// The accountability heat table: the lead agencies shown (rows) × the directives where they have the most overdue
+/// tasks (columns); each cell the overdue tasks that agency leads under that directive.
+/// </summary>
+public sealed record OverdueHeat(IReadOnlyList<HeatColumn> Directives, IReadOnlyList<HeatRow> Agencies)
+{
+    public int Max => Agencies.SelectMany(a => a.Overdue).DefaultIfEmpty(0).Max();
+}
+
+public sealed record HeatColumn(long Id, string Name);
+
+public sealed record HeatRow(long AgencyId, string Agency, IReadOnlyList<int> Overdue);
+
 /// <summary>A task of the overdue or due-soon lists.</summary>
 /// <param name="Due">The due date as the deadline reads.</param>
 /// <param name="LastDay">The day it ends: <paramref name="Due"/>, or the next working day when that is a day off (Điều 148 BLDS).</param>
@@ -38,12 +51,16 @@ public sealed record DashboardTask(
 public sealed record DashboardView(
     DateOnly AsOf, StatusTally Tasks, FallenDue FallenDue,
     IReadOnlyList<TallyLine> Directives, int DirectivesTotal, IReadOnlyList<TallyLine> Agencies, int AgenciesTotal,
-    IReadOnlyList<DashboardTask> Overdue, int OverdueTotal, IReadOnlyList<DashboardTask> DueSoon, int DueIn7, int DueIn30);
+    IReadOnlyList<DashboardTask> Overdue, int OverdueTotal, IReadOnlyList<DashboardTask> DueSoon, int DueIn7, int DueIn30,
+    OverdueHeat Heat);
 
 public static class ProgrammeDashboard
 {
     /// <summary>How many rows each table and list shows; every one links to the full list on /Tasks.</summary>
     public const int Listed = 20;
+
+    /// <summary>The heat table's columns: the directives where the agencies shown are most overdue.</summary>
+    public const int HeatColumns = 8;
 
     /// <summary>The overdue list is a meeting's agenda: longer than the tables.</summary>
     public const int OverdueListed = 50;
@@ -60,20 +77,28 @@ public static class ProgrammeDashboard
     /// the tasks, so each runs on a connection of its own at the same time (the request's context and two more of
     /// the same request's viewer, reading the same server): the page waits for the slowest, not for their sum.
     /// </summary>
-    public static async Task<DashboardView> LoadAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf, CancellationToken ct)
+    /// <param name="only">Only the tasks of these directives (a programme and its cascade, for the IOC feed); all when null.</param>
+    /// <param name="listed">How many directives and lead agencies to name (the feed names every one).</param>
+    public static async Task<DashboardView> LoadAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf, CancellationToken ct,
+        IReadOnlyCollection<long>? only = null, int listed = Listed)
     {
         await using var second = scopes.CreateAsyncScope();
         await using var third = scopes.CreateAsyncScope();
-        var tallies = TalliesAsync(db, asOf, ct);
-        var leads = LeadsAsync(Beside(db, second), asOf, ct);
-        var lists = ListsAsync(Beside(db, third), asOf, ct);
+        var tallies = TalliesAsync(db, Of(db, only), asOf, listed, ct);
+        var leadDb = Beside(db, second);
+        var leads = LeadsAsync(leadDb, Of(leadDb, only), asOf, listed, ct);
+        var listDb = Beside(db, third);
+        var lists = ListsAsync(Of(listDb, only), asOf, ct);
         await Task.WhenAll(tallies, leads, lists);
         var (overall, fallenDue, directives, directivesTotal, dueIn7, dueIn30) = await tallies;
-        var (agencies, agenciesTotal) = await leads;
+        var (agencies, agenciesTotal, heat) = await leads;
         var (overdue, dueSoon) = await lists;
         return new DashboardView(asOf, overall, fallenDue, directives, directivesTotal, agencies, agenciesTotal,
-            overdue, overall.Of(TaskStatusClass.InProgressOverdue), dueSoon, dueIn7, dueIn30);
+            overdue, overall.Of(TaskStatusClass.InProgressOverdue), dueSoon, dueIn7, dueIn30, heat);
     }
+
+    private static IQueryable<TaskItem> Of(AppDbContext db, IReadOnlyCollection<long>? directives) =>
+        directives is null ? db.Tasks.AsNoTracking() : db.Tasks.AsNoTracking().Where(t => directives.Contains(t.DirectiveId));
 
     /// <summary>A context of the same viewer on the same server as the request's (primary or standby).</summary>
     public static AppDbContext Beside(AppDbContext db, AsyncServiceScope scope)
@@ -88,11 +113,11 @@ public static class ProgrammeDashboard
     /// directives' lines: grouped by directive, class and when the deadline falls against the cut-off.
     /// </summary>
     private static async Task<(StatusTally Overall, FallenDue FallenDue, IReadOnlyList<TallyLine> Directives, int DirectivesTotal, int DueIn7, int DueIn30)>
-        TalliesAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+        TalliesAsync(AppDbContext db, IQueryable<TaskItem> tasks, DateOnly asOf, int listed, CancellationToken ct)
     {
         var in7 = asOf.AddDays(7);
         var in30 = asOf.AddDays(30);
-        var groups = await TaskBoard.Classify(db.Tasks.AsNoTracking(), asOf)
+        var groups = await TaskBoard.Classify(tasks, asOf)
             .GroupBy(c => new
             {
                 c.Task.DirectiveId,
@@ -111,35 +136,54 @@ public static class ProgrammeDashboard
         var dueIn30 = dueIn7 + Count(Within30, TaskStatusClass.InProgressWithinDeadline);
 
         var directives = Rank(groups.Select(g => (g.DirectiveId, g.Status, g.Count)));
-        var shown = directives.Take(Listed).Select(d => d.Id).ToList();
+        var shown = directives.Take(listed).Select(d => d.Id).ToList();
         var names = await db.Directives.Where(d => shown.Contains(d.Id))
             .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         return (StatusTally.From(overall), fallenDue,
-            [.. directives.Take(Listed).Select(d => new TallyLine(d.Id, names.GetValueOrDefault(d.Id, "?"), d.Tally))], directives.Count, dueIn7, dueIn30);
+            [.. directives.Take(listed).Select(d => new TallyLine(d.Id, names.GetValueOrDefault(d.Id, "?"), d.Tally))], directives.Count, dueIn7, dueIn30);
     }
 
     /// <summary>Accountability is the lead's (chủ trì): each task counts for its lead agencies.</summary>
-    private static async Task<(IReadOnlyList<TallyLine> Lines, int Total)> LeadsAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+    private static async Task<(IReadOnlyList<TallyLine> Lines, int Total, OverdueHeat Heat)> LeadsAsync(AppDbContext db, IQueryable<TaskItem> tasks, DateOnly asOf, int listed, CancellationToken ct)
     {
         // The task's own lead column (kept from its lead link by the database): one scan, no join of the country's links.
-        var byLead = await TaskBoard.Classify(db.Tasks.AsNoTracking().Where(t => t.LeadAgencyId != null), asOf)
+        var byLead = await TaskBoard.Classify(tasks.Where(t => t.LeadAgencyId != null), asOf)
             .GroupBy(c => new { c.Task.LeadAgencyId, c.Status })
             .Select(g => new { Id = g.Key.LeadAgencyId!.Value, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var agencies = Rank(byLead.Select(r => (r.Id, r.Status, r.Count)));
-        var shown = agencies.Take(Listed).Select(a => a.Id).ToList();
+        var shown = agencies.Take(listed).Select(a => a.Id).ToList();
         var names = await db.Agencies.Where(a => shown.Contains(a.Id))
             .Select(a => new { a.Id, Name = a.ShortName ?? a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        return ([.. agencies.Take(Listed).Select(a => new TallyLine(a.Id, names.GetValueOrDefault(a.Id, "?"), a.Tally))], agencies.Count);
+        var lines = agencies.Take(listed).Select(a => new TallyLine(a.Id, names.GetValueOrDefault(a.Id, "?"), a.Tally)).ToList();
+        return (lines, agencies.Count, await HeatAsync(db, tasks, asOf, lines.Take(Listed).Where(l => l.Tasks.Of(TaskStatusClass.InProgressOverdue) > 0).ToList(), ct));
+    }
+
+    /// <summary>The overdue tasks of the agencies shown, by directive: a small aggregate on the lead column's index.</summary>
+    private static async Task<OverdueHeat> HeatAsync(AppDbContext db, IQueryable<TaskItem> tasks, DateOnly asOf, List<TallyLine> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var cells = await TaskBoard.Classify(tasks.Where(t => t.LeadAgencyId != null && ids.Contains(t.LeadAgencyId.Value)), asOf)
+            .Where(c => c.Status == TaskStatusClass.InProgressOverdue)
+            .GroupBy(c => new { Agency = c.Task.LeadAgencyId!.Value, c.Task.DirectiveId })
+            .Select(g => new { g.Key.Agency, g.Key.DirectiveId, Count = g.Count() }).ToListAsync(ct);
+        var columns = cells.GroupBy(c => c.DirectiveId).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key)
+            .Take(HeatColumns).Select(g => g.Key).ToList();
+        var names = await db.Directives.Where(d => columns.Contains(d.Id))
+            .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var count = cells.ToDictionary(c => (c.Agency, c.DirectiveId), c => c.Count);
+        return new OverdueHeat(
+            [.. columns.Select(c => new HeatColumn(c, names.GetValueOrDefault(c, "?")))],
+            [.. rows.Select(r => new HeatRow(r.Id, r.Name, [.. columns.Select(c => count.GetValueOrDefault((r.Id, c)))]))]);
     }
 
     /// <summary>
     /// The longest overdue and the soonest due. Written on the columns (the same rules as TaskBoard.Classify for
     /// these two classes) so PostgreSQL walks the deadline index in order and stops at the page.
     /// </summary>
-    private static async Task<(IReadOnlyList<DashboardTask> Overdue, IReadOnlyList<DashboardTask> DueSoon)> ListsAsync(AppDbContext db, DateOnly asOf, CancellationToken ct)
+    private static async Task<(IReadOnlyList<DashboardTask> Overdue, IReadOnlyList<DashboardTask> DueSoon)> ListsAsync(IQueryable<TaskItem> tasks, DateOnly asOf, CancellationToken ct)
     {
-        var dated = db.Tasks.AsNoTracking().Where(t => t.DueRolledOn != null && (t.CompletedOn == null || t.CompletedOn > asOf)
-            && !(t.DeadlineText != null && t.DeadlinePrecision == LoTrinh.Core.Deadlines.DeadlinePrecision.Recurring));
+        var dated = tasks.Where(t => t.DueRolledOn != null && (t.CompletedOn == null || t.CompletedOn > asOf)
+            && t.DeadlinePrecision != LoTrinh.Core.Deadlines.DeadlinePrecision.Recurring);
         var in30 = asOf.AddDays(30);
         var overdue = await ListAsync(dated.Where(t => t.DueRolledOn < asOf).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), OverdueListed, asOf, ct);
         var dueSoon = await ListAsync(dated.Where(t => t.DueRolledOn >= asOf && t.DueRolledOn <= in30).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), Listed, asOf, ct);

@@ -52,10 +52,14 @@ public static class TargetStatus
             })
             .ToListAsync(ct);
 
-        var indicatorIds = rows.Select(r => r.IndicatorId).Distinct().ToList();
-        var unitIds = rows.Where(r => r.AdministrativeUnitId != null).Select(r => r.AdministrativeUnitId!.Value).Distinct().ToList();
-        var measurements = (await db.Measurements.AsNoTracking()
-                .Where(m => indicatorIds.Contains(m.IndicatorId) && unitIds.Contains(m.AdministrativeUnitId))
+        // The figures of the page's (indicator, locality) pairs, not of every indicator × every locality on the page
+        // (at national scale that cross product is most of the table); the viewer's filters still apply.
+        var pairs = rows.Where(r => r.AdministrativeUnitId != null).Select(r => (r.IndicatorId, Unit: r.AdministrativeUnitId!.Value)).Distinct().ToList();
+        var indicatorIds = pairs.Select(p => p.IndicatorId).ToArray();
+        var unitIds = pairs.Select(p => p.Unit).ToArray();
+        var measurements = (await db.Measurements
+                .FromSql($"select m.* from measurement m join unnest({indicatorIds}, {unitIds}) as pair(indicator_id, unit_id) on m.indicator_id = pair.indicator_id and m.administrative_unit_id = pair.unit_id")
+                .AsNoTracking()
                 .Select(m => new { m.IndicatorId, m.AdministrativeUnitId, m.PeriodEnd, m.PeriodLabel, m.Value })
                 .ToListAsync(ct))
             .ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));

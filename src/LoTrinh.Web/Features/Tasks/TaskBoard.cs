@@ -49,7 +49,8 @@ public static class TaskBoard
             Task = t,
             Status = t.CompletedOn != null && t.CompletedOn <= asOf
                 ? (t.DueRolledOn != null && t.CompletedOn > t.DueRolledOn ? TaskStatusClass.CompletedLate : TaskStatusClass.CompletedOnTime)
-                : t.DeadlineText != null && t.DeadlinePrecision == DeadlinePrecision.Recurring ? TaskStatusClass.Recurring
+                // A recurring precision always has its text (constraint task_item_recurring_is_written): the index holds the precision.
+                : t.DeadlinePrecision == DeadlinePrecision.Recurring ? TaskStatusClass.Recurring
                 : t.DueRolledOn == null ? TaskStatusClass.NoDeadline
                 : asOf > t.DueRolledOn ? TaskStatusClass.InProgressOverdue
                 : TaskStatusClass.InProgressWithinDeadline,
@@ -62,18 +63,32 @@ public static class TaskBoard
         var counts = (await classified.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
         var total = filter.Status is { } w ? counts.GetValueOrDefault(w) : counts.Values.Sum();
-        return new TaskPage(await RowsAsync(db, Matching(classified, filter), filter.AsOf, page, pageSize, ct), total, counts, TaskStatusRules.Rates(counts));
+        return new TaskPage(await RowsAsync(db, Matching(db, filter), filter.AsOf, page, pageSize, ct), total, counts, TaskStatusRules.Rates(counts));
     }
 
     /// <summary>The page and how many match, without the counts per class: the API's list, which returns no more.</summary>
     public static async Task<(IReadOnlyList<TaskRow> Rows, int Total)> PageAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct)
     {
-        var matching = Matching(Classify(Filtered(db, filter), filter.AsOf), filter);
+        var matching = Matching(db, filter);
         return (await RowsAsync(db, matching, filter.AsOf, page, pageSize, ct), await matching.CountAsync(ct));
     }
 
-    private static IQueryable<ClassifiedTask> Matching(IQueryable<ClassifiedTask> classified, TaskFilter filter) =>
-        filter.Status is { } wanted ? classified.Where(c => c.Status == wanted) : classified;
+    private static IQueryable<ClassifiedTask> Matching(AppDbContext db, TaskFilter filter) =>
+        Classify(filter.Status is { } wanted ? InStatus(Filtered(db, filter), wanted, filter.AsOf) : Filtered(db, filter), filter.AsOf);
+
+    /// <summary>
+    /// The tasks of one class as of a date, written on the columns — <see cref="Classify"/>'s branches for that class —
+    /// so PostgreSQL can walk an index (the overdue: the deadline index up to the cut-off) instead of classifying every task.
+    /// </summary>
+    public static IQueryable<TaskItem> InStatus(IQueryable<TaskItem> tasks, TaskStatusClass status, DateOnly asOf) => status switch
+    {
+        TaskStatusClass.CompletedOnTime => tasks.Where(t => t.CompletedOn != null && t.CompletedOn <= asOf && !(t.DueRolledOn != null && t.CompletedOn > t.DueRolledOn)),
+        TaskStatusClass.CompletedLate => tasks.Where(t => t.CompletedOn != null && t.CompletedOn <= asOf && t.DueRolledOn != null && t.CompletedOn > t.DueRolledOn),
+        TaskStatusClass.Recurring => tasks.Where(t => (t.CompletedOn == null || t.CompletedOn > asOf) && t.DeadlinePrecision == DeadlinePrecision.Recurring),
+        TaskStatusClass.NoDeadline => tasks.Where(t => (t.CompletedOn == null || t.CompletedOn > asOf) && t.DeadlinePrecision != DeadlinePrecision.Recurring && t.DueRolledOn == null),
+        TaskStatusClass.InProgressOverdue => tasks.Where(t => (t.CompletedOn == null || t.CompletedOn > asOf) && t.DeadlinePrecision != DeadlinePrecision.Recurring && t.DueRolledOn != null && t.DueRolledOn < asOf),
+        _ => tasks.Where(t => (t.CompletedOn == null || t.CompletedOn > asOf) && t.DeadlinePrecision != DeadlinePrecision.Recurring && t.DueRolledOn != null && t.DueRolledOn >= asOf),
+    };
 
     private static IQueryable<TaskItem> Filtered(AppDbContext db, TaskFilter filter)
     {
