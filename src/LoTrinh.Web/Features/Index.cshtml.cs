@@ -5,6 +5,7 @@ using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Dashboard;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,8 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
             dashboard = ProgrammeDashboard.LoadAsync(ProgrammeDashboard.Beside(db, beside), scopes, asOf, ct);
         }
 
-        await Task.WhenAll(dashboard ?? Task.CompletedTask, LoadProgrammeAsync(ct));
+        // People who work on the programme get its lists in a second request (OnGetProgrammeAsync); the public gets them here.
+        await Task.WhenAll(dashboard ?? Task.CompletedTask, dashboard is null ? LoadProgrammeAsync(ct) : CountProgrammeAsync(ct));
         if (dashboard is not null)
         {
             Dashboard = await dashboard;
@@ -77,11 +79,24 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
         }
     }
 
+    /// <summary>The programme's lists alone, below the dashboard (htmx asks for them once the page is there).</summary>
+    public async Task<IActionResult> OnGetProgrammeAsync(CancellationToken ct)
+    {
+        Today = time.Today();
+        Viewer = viewers.Current;
+        await LoadProgrammeAsync(ct);
+        return Partial("_Programme", this);
+    }
+
+    // The programme is the directives on file with their text (a directive known only as a citation is not one of them).
+    private IQueryable<Directives.Directive> ProgrammeDirectives => db.Directives.AsNoTracking().Where(d => d.FullText != null);
+
+    private async Task CountProgrammeAsync(CancellationToken ct) => ProgrammeTotal = await ProgrammeDirectives.CountAsync(ct);
+
     /// <summary>The programme's latest directives and the first targets in force, with their status.</summary>
     private async Task LoadProgrammeAsync(CancellationToken ct)
     {
-        // The programme is the directives on file with their text (a directive known only as a citation is not one of them).
-        var programme = db.Directives.AsNoTracking().Where(d => d.FullText != null);
+        var programme = ProgrammeDirectives;
         ProgrammeTotal = await programme.CountAsync(ct);
         var latest = await programme.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(Listed)
             .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName, d.Title, d.IssuedOn }).ToListAsync(ct);

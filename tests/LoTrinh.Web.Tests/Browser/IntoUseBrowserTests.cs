@@ -137,6 +137,9 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         await AppServer.SignInAsync(page, leader);
 
         await page.GotoAsync("/");
+        // Below the dashboard, the programme's lists arrive in a second request.
+        await Assertions.Expect(page.Locator("#programme li").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#targets tbody tr").First).ToBeVisibleAsync();
         await page.Locator("#dashboard-date input[name=asOf]").FillAsync("30/06/2024");
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
         await Assertions.Expect(page.Locator("#dashboard-title")).ToContainTextAsync("30/06/2024");

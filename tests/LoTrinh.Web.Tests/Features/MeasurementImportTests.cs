@@ -84,6 +84,54 @@ public sealed class MeasurementImportTests(AppFixture app)
             indicator, app.Accounts[Role.Secretariat].Id));
     }
 
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("csv")]
+    public async Task AnIndicatorsFiguresExported_AreTheImportTemplate_ExportEditImportBack(string format)
+    {
+        var (indicator, _) = await NewIndicatorAsync();
+        var secretariat = app.As(Role.Secretariat);
+        var rows = new[]
+        {
+            $"{indicator},68,2024-01-01,2024-12-31,Năm 2024,41.5,%,Cục Thống kê",
+            $"{indicator},68,2025-01-01,2025-12-31,Năm 2025,43,%,Cục Thống kê",
+            $"{indicator},24958,2025-01-01,2025-12-31,Năm 2025,61,%,Báo cáo xã",
+        };
+        Assert.Equal(HttpStatusCode.OK, (await secretariat.PostAsync("/api/measurements/import", File("so-lieu.csv", Csv(rows)), Ct)).StatusCode);
+
+        var exported = await secretariat.GetAsync($"/api/indicators/{indicator}/measurements.{format}", Ct);
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var bytes = await exported.Content.ReadAsByteArrayAsync(Ct);
+        var type = format == "xlsx" ? ExcelType.XLSX : ExcelType.CSV;
+        var read = MiniExcel.Query(new MemoryStream(format == "csv" ? bytes[3..] : bytes), useHeaderRow: true, excelType: type).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(3, read.Count);
+        Assert.Equal(["chỉ số", "mã đơn vị", "tên đơn vị", "từ ngày", "đến ngày", "kỳ", "giá trị", "đơn vị tính", "nguồn"], read[0].Keys);
+        if (format == "xlsx")
+        {
+            Assert.IsType<DateTime>(read[0]["từ ngày"]); // a date the spreadsheet knows, not text
+        }
+        else
+        {
+            Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        }
+
+        // Imported back untouched: nothing changes. One value edited in the file: one audited update.
+        var again = await (await secretariat.PostAsync("/api/measurements/import", File("xuat." + format, bytes), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((0, 0, 3), (again.GetProperty("inserted").GetInt32(), again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()));
+        var edited = read.Select(r => new Dictionary<string, object?>(r)).ToList();
+        edited.Single(r => Convert.ToString(r["mã đơn vị"], System.Globalization.CultureInfo.InvariantCulture) == "24958")["giá trị"] = 62.5m;
+        var file = new MemoryStream();
+        await MiniExcel.SaveAsAsync(file, edited, excelType: ExcelType.XLSX, cancellationToken: Ct);
+        var changed = await (await secretariat.PostAsync("/api/measurements/import", File("sua.xlsx", file.ToArray()), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal((0, 1, 2), (changed.GetProperty("inserted").GetInt32(), changed.GetProperty("updated").GetInt32(), changed.GetProperty("unchanged").GetInt32()));
+
+        // A unit filter narrows the file; a format it cannot write and an unknown indicator are named.
+        var one = await secretariat.GetAsync($"/api/indicators/{indicator}/measurements.csv?unit=68", Ct);
+        Assert.Equal(2, MiniExcel.Query(new MemoryStream((await one.Content.ReadAsByteArrayAsync(Ct))[3..]), useHeaderRow: true, excelType: ExcelType.CSV).Count());
+        Assert.Equal(HttpStatusCode.BadRequest, (await secretariat.GetAsync($"/api/indicators/{indicator}/measurements.pdf", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/api/indicators/999999999/measurements.csv", Ct)).StatusCode);
+    }
+
     [Fact]
     public async Task AFileWithFaults_WritesNothing_AndNamesEveryFaultyLine()
     {

@@ -162,9 +162,8 @@ public static class ProgrammeDashboard
     private static async Task<OverdueHeat> HeatAsync(AppDbContext db, IQueryable<TaskItem> tasks, DateOnly asOf, List<TallyLine> rows, CancellationToken ct)
     {
         var ids = rows.Select(r => r.Id).ToList();
-        var cells = await TaskBoard.Classify(tasks.Where(t => t.LeadAgencyId != null && ids.Contains(t.LeadAgencyId.Value)), asOf)
-            .Where(c => c.Status == TaskStatusClass.InProgressOverdue)
-            .GroupBy(c => new { Agency = c.Task.LeadAgencyId!.Value, c.Task.DirectiveId })
+        var cells = await TaskBoard.InStatus(tasks.Where(t => t.LeadAgencyId != null && ids.Contains(t.LeadAgencyId.Value)), TaskStatusClass.InProgressOverdue, asOf)
+            .GroupBy(t => new { Agency = t.LeadAgencyId!.Value, t.DirectiveId })
             .Select(g => new { g.Key.Agency, g.Key.DirectiveId, Count = g.Count() }).ToListAsync(ct);
         var columns = cells.GroupBy(c => c.DirectiveId).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key)
             .Take(HeatColumns).Select(g => g.Key).ToList();

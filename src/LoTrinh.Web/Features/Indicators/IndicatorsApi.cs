@@ -1,3 +1,4 @@
+using System.Globalization;
 using LoTrinh.Core.Accounts;
 using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Targets;
@@ -33,6 +34,10 @@ public static class IndicatorsApi
         group.MapGet("/", List).AllowAnonymous().WithSummary("Các chỉ số (tìm theo tên), theo trang (page, pageSize ≤ 1000), tổng số ở X-Total-Count.");
         group.MapGet("/{id:id}", Get).AllowAnonymous()
             .WithSummary("Một chỉ số: các chỉ tiêu đặt ra và số liệu thực hiện, mới nhất trước, theo trang (page, pageSize ≤ 1000), lọc theo mã đơn vị (unit).");
+        group.MapGet("/{id:id}/measurements.{format}", Export).AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .WithSummary("Số liệu của một chỉ số thành tệp csv (UTF-8 có BOM) hoặc xlsx, lọc theo mã đơn vị (unit): đúng các cột của tệp nhập hàng loạt "
+                + "(chỉ số, mã đơn vị, từ ngày, đến ngày, kỳ, giá trị, đơn vị tính, nguồn; thêm tên đơn vị để đọc) — sửa rồi nhập lại được.");
         var measurements = app.MapGroup("/api/measurements").WithTags("Chỉ tiêu");
         measurements.MapPost("/", AddMeasurement).Requires(Permission.ReportProgress).WithSummary("Nhập số liệu thực hiện của một chỉ số cho một đơn vị và một kỳ.");
         measurements.MapPost("/import", Import).Requires(Permission.ReportProgress).DisableAntiforgery()
@@ -113,6 +118,61 @@ public static class IndicatorsApi
     {
         var (p, size) = Input.Paging(page, pageSize, 100);
         return await LoadAsync(db, id, time.Today(), unit, p, size, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+    }
+
+    /// <summary>Past this many figures a file is refused: a filter by unit narrows it.</summary>
+    public const int MaxExported = 200_000;
+
+    /// <summary>
+    /// The indicator's figures the viewer may read, as the bulk import's own template (its column names), so a
+    /// person can export, correct and import back; the unit's name rides along (the import ignores it).
+    /// </summary>
+    public static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> Export(long id, string format, string? unit, AppDbContext db, CancellationToken ct)
+    {
+        if (TableExport.Format(format) is not { } type)
+        {
+            return TypedResults.Problem("Chỉ xuất được định dạng csv hoặc xlsx.", statusCode: StatusCodes.Status400BadRequest, title: "Định dạng không hỗ trợ");
+        }
+
+        var indicator = await db.Indicators.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Id, i.Unit }).FirstOrDefaultAsync(ct);
+        if (indicator is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var figures = db.Measurements.AsNoTracking().Where(m => m.IndicatorId == id);
+        if (!string.IsNullOrWhiteSpace(unit))
+        {
+            figures = figures.Where(m => m.AdministrativeUnit.Code == unit.Trim());
+        }
+
+        var count = await figures.CountAsync(ct);
+        if (count > MaxExported)
+        {
+            return TypedResults.Problem($"Chỉ số có {count:N0} số liệu, quá {MaxExported:N0} dòng cho một lần xuất; hãy lọc theo mã đơn vị (unit).",
+                statusCode: StatusCodes.Status400BadRequest, title: "Danh sách quá dài");
+        }
+
+        var rows = await figures.OrderBy(m => m.AdministrativeUnit.Code).ThenBy(m => m.PeriodEnd)
+            .Select(m => new { Code = m.AdministrativeUnit.Code, UnitName = m.AdministrativeUnit.Name, m.PeriodStart, m.PeriodEnd, m.PeriodLabel, m.Value, m.Source })
+            .ToListAsync(ct);
+        var xlsx = type == MiniExcelLibs.ExcelType.XLSX;
+        // Dates are the spreadsheet's dates in XLSX and ISO text in CSV: both are what the import reads.
+        object Day(DateOnly d) => xlsx ? d.ToDateTime(TimeOnly.MinValue) : d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var table = rows.Select(m => new Dictionary<string, object?>
+        {
+            ["chỉ số"] = indicator.Id,
+            ["mã đơn vị"] = m.Code,
+            ["tên đơn vị"] = m.UnitName,
+            ["từ ngày"] = Day(m.PeriodStart),
+            ["đến ngày"] = Day(m.PeriodEnd),
+            ["kỳ"] = m.PeriodLabel,
+            ["giá trị"] = m.Value,
+            ["đơn vị tính"] = indicator.Unit,
+            ["nguồn"] = m.Source,
+        });
+        var (file, contentType, name) = await TableExport.WriteAsync(table, type, $"so-lieu-chi-so-{id}", ct);
+        return TypedResults.File(file, contentType, name);
     }
 
     private static async Task<Results<Ok<BulkImportState>, NotFound>> ImportProgress(Guid run, AppDbContext db, CancellationToken ct) =>

@@ -65,13 +65,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         AsOf = time.Today();
-        var excel = format switch
-        {
-            "xlsx" => MiniExcelLibs.ExcelType.XLSX,
-            null or "" or "csv" => MiniExcelLibs.ExcelType.CSV,
-            _ => (MiniExcelLibs.ExcelType?)null,
-        };
-        if (excel is not { } type || await FilterAsync(ct) is not { } filter)
+        if (TableExport.Format(format) is not { } type || await FilterAsync(ct) is not { } filter)
         {
             return Refused("Không xuất được danh sách", Error ?? "Chỉ xuất được định dạng csv hoặc xlsx.");
         }
@@ -95,17 +89,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             ["Hoàn thành"] = t.CompletedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Tình trạng"] = t.StatusLabel,
         });
-        var file = new MemoryStream();
-        if (type == MiniExcelLibs.ExcelType.CSV)
-        {
-            // The byte-order mark: Excel, which officials open a CSV with, reads Vietnamese as UTF-8 only with it.
-            file.Write(System.Text.Encoding.UTF8.Preamble);
-        }
-
-        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, table, excelType: type, cancellationToken: ct);
-        file.Position = 0;
-        var name = $"nhiem-vu-{AsOf:yyyy-MM-dd}.{(type == MiniExcelLibs.ExcelType.XLSX ? "xlsx" : "csv")}";
-        return File(file, type == MiniExcelLibs.ExcelType.XLSX ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8", name);
+        var (file, contentType, name) = await TableExport.WriteAsync(table, type, $"nhiem-vu-{AsOf:yyyy-MM-dd}", ct);
+        return File(file, contentType, name);
     }
 
     private BadRequestObjectResult Refused(string title, string detail) =>
