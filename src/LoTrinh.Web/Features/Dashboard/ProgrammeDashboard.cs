@@ -43,9 +43,10 @@ public sealed record HeatRow(long AgencyId, string Agency, IReadOnlyList<int> Ov
 /// <param name="Due">The due date as the deadline reads.</param>
 /// <param name="LastDay">The day it ends: <paramref name="Due"/>, or the next working day when that is a day off (Điều 148 BLDS).</param>
 /// <param name="Days">Days overdue (positive) or days left (due soon), counted from <paramref name="LastDay"/>.</param>
+/// <param name="Urged">How many times the agencies were urged about it (đôn đốc) up to the cut-off, as the task's page counts.</param>
 public sealed record DashboardTask(
     long Id, string Text, long DirectiveId, string Directive, long? LeadId, string? Lead, string Deadline, DateOnly Due, DateOnly LastDay, int Days,
-    DateOnly? LastProgressOn);
+    DateOnly? LastProgressOn, int Urged);
 
 /// <summary>The leadership dashboard as of a cut-off date: every figure one SQL aggregate over the status PostgreSQL computes.</summary>
 public sealed record DashboardView(
@@ -88,7 +89,7 @@ public static class ProgrammeDashboard
         var leadDb = Beside(db, second);
         var leads = LeadsAsync(leadDb, Of(leadDb, only), asOf, listed, ct);
         var listDb = Beside(db, third);
-        var lists = ListsAsync(Of(listDb, only), asOf, ct);
+        var lists = ListsAsync(listDb, Of(listDb, only), asOf, ct);
         await Task.WhenAll(tallies, leads, lists);
         var (overall, fallenDue, directives, directivesTotal, dueIn7, dueIn30) = await tallies;
         var (agencies, agenciesTotal, heat) = await leads;
@@ -179,13 +180,13 @@ public static class ProgrammeDashboard
     /// The longest overdue and the soonest due. Written on the columns (the same rules as TaskBoard.Classify for
     /// these two classes) so PostgreSQL walks the deadline index in order and stops at the page.
     /// </summary>
-    private static async Task<(IReadOnlyList<DashboardTask> Overdue, IReadOnlyList<DashboardTask> DueSoon)> ListsAsync(IQueryable<TaskItem> tasks, DateOnly asOf, CancellationToken ct)
+    private static async Task<(IReadOnlyList<DashboardTask> Overdue, IReadOnlyList<DashboardTask> DueSoon)> ListsAsync(AppDbContext db, IQueryable<TaskItem> tasks, DateOnly asOf, CancellationToken ct)
     {
         var dated = tasks.Where(t => t.DueRolledOn != null && (t.CompletedOn == null || t.CompletedOn > asOf)
             && t.DeadlinePrecision != LoTrinh.Core.Deadlines.DeadlinePrecision.Recurring);
         var in30 = asOf.AddDays(30);
-        var overdue = await ListAsync(dated.Where(t => t.DueRolledOn < asOf).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), OverdueListed, asOf, ct);
-        var dueSoon = await ListAsync(dated.Where(t => t.DueRolledOn >= asOf && t.DueRolledOn <= in30).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), Listed, asOf, ct);
+        var overdue = await ListAsync(db, dated.Where(t => t.DueRolledOn < asOf).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), OverdueListed, asOf, ct);
+        var dueSoon = await ListAsync(db, dated.Where(t => t.DueRolledOn >= asOf && t.DueRolledOn <= in30).OrderBy(t => t.DueRolledOn).ThenBy(t => t.Id), Listed, asOf, ct);
         return (overdue, dueSoon);
     }
 
@@ -198,7 +199,7 @@ public static class ProgrammeDashboard
             .ThenByDescending(l => l.Tally.Total)
             .ThenBy(l => l.Key)];
 
-    private static async Task<IReadOnlyList<DashboardTask>> ListAsync(IQueryable<TaskItem> tasks, int take, DateOnly asOf, CancellationToken ct)
+    private static async Task<IReadOnlyList<DashboardTask>> ListAsync(AppDbContext db, IQueryable<TaskItem> tasks, int take, DateOnly asOf, CancellationToken ct)
     {
         var rows = await tasks.Take(take).Select(t => new
         {
@@ -216,11 +217,16 @@ public static class ProgrammeDashboard
         var leads = (await tasks.SelectMany(t => t.Agencies).Where(a => ids.Contains(a.TaskId) && a.Role == TaskRoles.Lead)
                 .Select(a => new { a.TaskId, a.Ordinal, a.AgencyId, Name = a.Agency.ShortName ?? a.Agency.Name }).ToListAsync(ct))
             .GroupBy(a => a.TaskId).ToDictionary(g => g.Key, g => g.MinBy(a => a.Ordinal)!);
+        // Urges to the agencies up to the cut-off — not the secretariat's own lists nor the reminders before a deadline
+        // (the task page's count) — for these tasks by their ids, so PostgreSQL reads the task index of the urging log.
+        var urged = await db.Urgings.Where(u => u.TaskId != null && ids.Contains(u.TaskId.Value) && u.Day <= asOf
+                && u.Audience != LoTrinh.Core.Urging.Audience.Secretariat && u.Kind != LoTrinh.Core.Urging.UrgeKind.DueSoon)
+            .GroupBy(u => u.TaskId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. rows.Select(r =>
         {
             var lead = leads.GetValueOrDefault(r.Id);
             return new DashboardTask(r.Id, r.Text, r.DirectiveId, r.Directive, lead?.AgencyId, lead?.Name,
-                r.DeadlineText ?? string.Empty, r.Due, r.LastDay, Math.Abs(asOf.DayNumber - r.LastDay.DayNumber), r.LastProgressOn);
+                r.DeadlineText ?? string.Empty, r.Due, r.LastDay, Math.Abs(asOf.DayNumber - r.LastDay.DayNumber), r.LastProgressOn, urged.GetValueOrDefault(r.Id));
         })];
     }
 }

@@ -215,6 +215,12 @@ public sealed class UrgingTests(UrgingInstall install) : IClassFixture<UrgingIns
         await Assertions.Expect(officer.Locator("#unread-count")).ToHaveCountAsync(0);
         await officer.GotoAsync($"/Tasks/Details/{install.TaskId}");
         await Assertions.Expect(officer.Locator("#urged")).ToContainTextAsync("Đã đôn đốc");
+        var urgedOnItsPage = int.Parse(System.Text.RegularExpressions.Regex.Match(await officer.Locator("#urged").InnerTextAsync(), @"Đã đôn đốc (\d+) lần").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // The dashboard's overdue list counts the same urges for that task.
+        var dashboard = await install.As(install.Secretariat).GetFromJsonAsync<JsonElement>("/api/dashboard", Ct);
+        var listed = dashboard.GetProperty("overdue").EnumerateArray().Single(t => t.GetProperty("id").GetInt64() == install.TaskId);
+        Assert.Equal(urgedOnItsPage, listed.GetProperty("urged").GetInt32());
 
         // The log exports as the official record.
         var export = await install.As(install.Secretariat).GetAsync($"/api/urging/export.xlsx?task={install.TaskId}", Ct);
