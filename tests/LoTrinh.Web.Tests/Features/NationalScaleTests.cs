@@ -240,6 +240,13 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task TheServingRole_GetsPlansMadeForItsScope_NotGenericOnes()
+    {
+        // Prepared statements with the scope as parameters: a generic plan cannot fold "reads all" (0016_custom_plans.sql).
+        Assert.Equal("force_custom_plan", await TextAsync("show plan_cache_mode"));
+    }
+
+    [Fact]
     public async Task TheIocFeed_GivesAProgrammesFiguresDownItsCascade_AsJsonAndCsv_ToATokenThatOpensNothingElse()
     {
         var leadership = await AsAsync(Role.Leadership);
