@@ -34,7 +34,9 @@ owner_psql -c "delete from access_token where user_id in (select id from app_use
   -c "delete from app_user where user_name in ('bench', 'bench-leader')" >/dev/null
 echo "$PASSWORD" | "$LOTRINH" admin create --user bench --name "Đo hiệu năng" --password-stdin >/dev/null
 
-ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" "$LOTRINH" >/tmp/lotrinh-bench.log 2>&1 &
+# Started as ./run.sh starts it: the project folder is the content root, so appsettings.json (its log levels: no line
+# per SQL command) and wwwroot are the ones production reads.
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" "$LOTRINH" --contentRoot "$PWD/src/LoTrinh.Web" >/tmp/lotrinh-bench.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/Accounts/Login" >/dev/null && break; sleep 1; done
