@@ -276,11 +276,13 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var bytes = await csv.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal(System.Text.Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
-        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("level,id,name,as_of,total,", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith($"programme,{root},", lines[1], StringComparison.Ordinal);
-        Assert.Contains($",2026-06-30,{tasks.GetProperty("total").GetInt32()},", lines[1], StringComparison.Ordinal);
-        Assert.Equal(1 + 1 + feed.GetProperty("byDirective").GetArrayLength() + feed.GetProperty("byLeadAgency").GetArrayLength(), lines.Length);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes[3..]), useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.CSV)
+            .Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["level", "id", "name", "as_of", "total", "completed_on_time", "completed_late", "in_progress_within_deadline",
+            "in_progress_overdue", "recurring", "no_deadline", "completed_among_due_percent", "completed_among_all_percent"], rows[0].Keys);
+        Assert.Equal(("programme", root.ToString(System.Globalization.CultureInfo.InvariantCulture), "2026-06-30", tasks.GetProperty("total").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ((string)rows[0]["level"], rows[0]["id"].ToString(), rows[0]["as_of"].ToString(), rows[0]["total"].ToString()));
+        Assert.Equal(1 + feed.GetProperty("byDirective").GetArrayLength() + feed.GetProperty("byLeadAgency").GetArrayLength(), rows.Count);
 
         // The feed token opens the feed and nothing else; a wrong scope, an unknown programme and an impossible date are named.
         foreach (var path in new[] { "/api/tasks?asOf=2026-06-30", "/api/dashboard", "/api/account/tokens" })

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Tasks;
 using LoTrinh.Web.Data;
@@ -70,7 +69,7 @@ public static class FeedApi
         return await LoadAsync(db, scopes, time, id, day, ct) is { } feed ? TypedResults.Ok(feed) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> GetCsv(long id, string? asOf, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, NotFound, ValidationProblem>> GetCsv(long id, string? asOf, AppDbContext db, IServiceScopeFactory scopes, TimeProvider time, CancellationToken ct)
     {
         var errors = new InputErrors();
         var day = errors.Date("asOf", asOf) ?? time.Today();
@@ -84,19 +83,27 @@ public static class FeedApi
             return TypedResults.NotFound();
         }
 
-        var csv = new StringBuilder("level,id,name,as_of,total,completed_on_time,completed_late,in_progress_within_deadline,in_progress_overdue,recurring,no_deadline,completed_among_due_percent,completed_among_all_percent\r\n");
-        foreach (var line in (IEnumerable<FeedLine>)[feed.Tasks, .. feed.ByDirective, .. feed.ByLeadAgency])
+        // The column names are the feed's contract: snake_case, never renamed.
+        var rows = ((IEnumerable<FeedLine>)[feed.Tasks, .. feed.ByDirective, .. feed.ByLeadAgency]).Select(line => new Dictionary<string, object?>
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{line.Level},{line.Id},{Quoted(line.Name)},{feed.AsOf:yyyy-MM-dd},{line.Total},{line.CompletedOnTime},{line.CompletedLate},")
-                .Append(CultureInfo.InvariantCulture, $"{line.InProgressWithinDeadline},{line.InProgressOverdue},{line.Recurring},{line.NoDeadline},{line.CompletedAmongDuePercent},{line.CompletedAmongAllPercent}\r\n");
-        }
-
-        // A byte-order mark, so that Excel reads the Vietnamese names as UTF-8.
-        return TypedResults.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8",
-            $"lotrinh-ioc-{id}-{feed.AsOf:yyyy-MM-dd}.csv");
+            ["level"] = line.Level,
+            ["id"] = line.Id,
+            ["name"] = line.Name,
+            ["as_of"] = feed.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["total"] = line.Total,
+            ["completed_on_time"] = line.CompletedOnTime,
+            ["completed_late"] = line.CompletedLate,
+            ["in_progress_within_deadline"] = line.InProgressWithinDeadline,
+            ["in_progress_overdue"] = line.InProgressOverdue,
+            ["recurring"] = line.Recurring,
+            ["no_deadline"] = line.NoDeadline,
+            // A decimal point whatever the culture the request runs in (vi-VN writes a comma): a machine reads this file.
+            ["completed_among_due_percent"] = line.CompletedAmongDuePercent?.ToString(CultureInfo.InvariantCulture),
+            ["completed_among_all_percent"] = line.CompletedAmongAllPercent?.ToString(CultureInfo.InvariantCulture),
+        });
+        var (file, contentType, _) = await TableExport.WriteAsync(rows, MiniExcelLibs.ExcelType.CSV, string.Empty, ct);
+        return TypedResults.File(file, contentType, $"lotrinh-ioc-{id}-{feed.AsOf:yyyy-MM-dd}.csv");
     }
-
-    private static string Quoted(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>The programme and its cascade (directives that implement it, and those that implement them), in the viewer's scope.</summary>
     public static async Task<Feed?> LoadAsync(AppDbContext db, IServiceScopeFactory scopes, TimeProvider time, long id, DateOnly asOf, CancellationToken ct)
