@@ -1,6 +1,6 @@
 -- The first page of 100 published targets with their indicator, directive and locality, how many there are, and
--- the approved figures of each target's indicator and locality (the series its status and progress are read from:
--- the public sees approved figures since the reporting cycle, issue 16).
+-- the three approved figures of each target's indicator and locality its status and progress are read from (the first,
+-- the latest, the last of its year; the public sees approved figures since the reporting cycle, issue 16).
 select count(*) from target t join directive d on d.id = t.directive_id where t.deleted_at is null and d.published;
 with page as (
   select t.id, i.name, i.unit, t.scope, u.name locality, t.year, t.comparator, t.value, t.low, t.high, d.number, t.section,
@@ -9,7 +9,15 @@ with page as (
     left join administrative_unit u on u.id = t.administrative_unit_id
    where t.deleted_at is null and d.published
    order by t.directive_id, t.id limit 100)
-select p.*, m.period_end, m.period_label, m.value
+select p.*, f.period_end, f.value
   from page p
-  left join measurement m on m.indicator_id = p.indicator_id and m.administrative_unit_id = p.administrative_unit_id
-                         and m.deleted_at is null and not m.awaiting_approval;
+  left join lateral (
+    (select m.period_end, m.value from measurement m where m.indicator_id = p.indicator_id and m.administrative_unit_id = p.administrative_unit_id
+        and m.period_end <= current_date and m.deleted_at is null and not m.awaiting_approval order by m.period_end, m.id limit 1)
+    union all
+    (select m.period_end, m.value from measurement m where m.indicator_id = p.indicator_id and m.administrative_unit_id = p.administrative_unit_id
+        and m.period_end <= current_date and m.deleted_at is null and not m.awaiting_approval order by m.period_end desc, m.id desc limit 1)
+    union all
+    (select m.period_end, m.value from measurement m where m.indicator_id = p.indicator_id and m.administrative_unit_id = p.administrative_unit_id
+        and m.period_end <= current_date and m.deleted_at is null and not m.awaiting_approval
+        and m.period_end >= make_date(p.year, 1, 1) and m.period_end <= make_date(p.year, 12, 31) order by m.period_end desc, m.id desc limit 1)) f on true;

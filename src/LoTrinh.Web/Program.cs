@@ -127,7 +127,7 @@ internal static class PublicPages
     public static readonly string[] All =
     [
         "/Index", "/Directives/Index", "/Directives/Details", "/Indicators/Index", "/Indicators/Details",
-        "/Units/Index", "/Units/Details", "/Agencies/Index", "/Agencies/Details", "/Accounts/Login",
+        "/Units/Index", "/Units/Details", "/Agencies/Index", "/Agencies/Details", "/Targets/Index", "/Accounts/Login",
     ];
 }
 

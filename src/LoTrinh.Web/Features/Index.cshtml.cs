@@ -79,6 +79,16 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
         }
     }
 
+    /// <summary>The targets by progress (and, with an earlier date, those whose category changed), below the tasks: htmx asks once the page is there.</summary>
+    [Requires(Permission.ReadInternal)]
+    public async Task<IActionResult> OnGetTargetsAsync(CancellationToken ct)
+    {
+        var today = time.Today();
+        var asOf = Input.TryDate(AsOfText, out var day, out _) ? day ?? today : today;
+        DateOnly? since = Input.TryDate(SinceText, out var earlier, out _) && earlier < asOf ? earlier : null;
+        return Partial("~/Features/Dashboard/_Targets.cshtml", await TargetsAtGlance.LoadAsync(db, asOf, ct, since));
+    }
+
     /// <summary>The programme's lists alone, below the dashboard (htmx asks for them once the page is there).</summary>
     public async Task<IActionResult> OnGetProgrammeAsync(CancellationToken ct)
     {
@@ -107,8 +117,6 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Programme = [.. latest.Select(d => new ProgrammeDirective(d.Id, d.Name, d.Title, d.IssuedOn, targets.GetValueOrDefault(d.Id), tasks.GetValueOrDefault(d.Id)))];
 
-        // Targets in force: a target a later one revised is history, not a figure to watch.
-        var inForce = db.Targets.Where(t => !db.Targets.Any(r => r.RevisesTargetId == t.Id));
-        (Targets, TargetsTotal) = await TargetStatus.PageAsync(db, inForce, Today, 1, Listed, ct);
+        (Targets, TargetsTotal) = await TargetStatus.PageAsync(db, TargetStatus.InForce(db), Today, 1, Listed, ct);
     }
 }

@@ -240,6 +240,93 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task TheTargetsByProgress_AreCoresRulesOverEveryValue_TheirChangesToo_AndEachCountOpensItsList()
+    {
+        // The figures are year-ends 2017–2026 and the targets' years 2025 and 2030: at the end of 2026 a 2025 target is
+        // judged on its year's figure, which is no longer the latest.
+        var asOf = new DateOnly(2026, 12, 31);
+        var since = new DateOnly(2026, 6, 30);
+        var expected = await CategoriesOverEveryValueAsync(asOf);
+        var before = await CategoriesOverEveryValueAsync(since);
+        var leadership = await AsAsync(Role.Leadership);
+
+        var glance = await leadership.GetFromJsonAsync<JsonElement>("/api/dashboard/targets?asOf=2026-12-31&since=2026-06-30", Ct);
+        var counts = glance.GetProperty("categories").EnumerateArray().ToDictionary(c => c.GetProperty("code").GetString()!, c => c.GetProperty("count").GetInt32());
+        Assert.Equal(expected.Count, glance.GetProperty("total").GetInt32());
+        Assert.Equal(expected.Count, counts.Values.Sum());
+        Assert.All(counts, c => Assert.Equal(expected.Values.Count(v => v == c.Key), c.Value));
+        Assert.True(counts.Count(c => c.Value > 0) >= 3, "the synthetic programme's targets fall in several categories");
+        var changed = expected.Count(e => before[e.Key] != e.Value);
+        Assert.True(changed > 0, "a year's figure moves some targets");
+        Assert.Equal(changed, glance.GetProperty("changes").GetProperty("total").GetInt32());
+
+        // The targets behind are the off-track ones, going down first, each with its recent values.
+        var behind = glance.GetProperty("behind").EnumerateArray().ToList();
+        Assert.NotEmpty(behind);
+        Assert.All(behind, b =>
+        {
+            Assert.Contains(b.GetProperty("target").GetProperty("progress").GetString(), OffTrack);
+            Assert.InRange(b.GetProperty("values").GetArrayLength(), 1, 12);
+        });
+
+        // Each count opens the list behind it, and the list exports every one of its targets.
+        var (code, count) = counts.Where(c => c.Value > 0).OrderBy(c => c.Value).First();
+        Assert.Contains($"{count} mục", await leadership.GetStringAsync($"/Targets?asOf=2026-12-31&progress={code}", Ct), StringComparison.Ordinal);
+        var csv = await leadership.GetByteArrayAsync($"/Targets?handler=Export&format=csv&asOf=2026-12-31&progress={code}", Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(csv[3..]), useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.CSV)
+            .Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(count, rows.Count);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await leadership.GetAsync("/api/dashboard/targets?since=2026-07-01&asOf=2026-06-30", Ct)).StatusCode);
+        Assert.Contains("Không có loại tiến độ", await leadership.GetStringAsync("/Targets?progress=bogus", Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await leadership.GetAsync("/Targets?handler=Export&format=csv&progress=bogus", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Public().GetAsync("/api/dashboard/targets", Ct)).StatusCode);
+    }
+
+    private static readonly string[] OffTrack = ["deteriorating", "limited_progress", "needs_acceleration"];
+
+    /// <summary>
+    /// The reference: each target in force through Core's rules over every value of its indicator and locality up to
+    /// the cut-off (the app reads only the three the rules use).
+    /// </summary>
+    private async Task<Dictionary<long, string>> CategoriesOverEveryValueAsync(DateOnly asOf)
+    {
+        await using var connection = new NpgsqlConnection(app.ServingConnection(province.Database));
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("""
+            select t.id, i.direction, t.comparator, t.value, t.low, t.high, t.year,
+                   coalesce(array_agg(m.period_end order by m.period_end, m.id) filter (where m.id is not null), '{}'),
+                   coalesce(array_agg(m.value order by m.period_end, m.id) filter (where m.id is not null), '{}')
+              from target t join indicator i on i.id = t.indicator_id
+              left join measurement m on m.indicator_id = t.indicator_id and m.administrative_unit_id = t.administrative_unit_id
+                    and m.period_end <= $1 and m.deleted_at is null
+             where t.deleted_at is null and not exists (select 1 from target r where r.revises_target_id = t.id and r.deleted_at is null)
+             group by t.id, i.direction
+            """, connection) { Parameters = { new() { Value = asOf } } };
+        var categories = new Dictionary<long, string>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            Assert.True(LoTrinh.Core.Targets.ComparatorCodes.TryParse(reader.GetString(1), out LoTrinh.Core.Targets.Direction direction));
+            Assert.True(LoTrinh.Core.Targets.ComparatorCodes.TryParse(reader.GetString(2), out LoTrinh.Core.Targets.Comparator comparator));
+            decimal? Decimal(int column) => reader.IsDBNull(column) ? null : reader.GetDecimal(column);
+            var spec = new LoTrinh.Core.Targets.TargetSpec(comparator, Decimal(3), Decimal(4), Decimal(5));
+            var series = reader.GetFieldValue<DateOnly[]>(7).Zip(reader.GetFieldValue<decimal[]>(8), (at, value) => new LoTrinh.Core.Targets.Observation(at, value)).ToList();
+            var category = reader.IsDBNull(6)
+                ? LoTrinh.Core.Targets.TargetEvaluator.Evaluate(spec, series.Count > 0 ? series[^1].Value : null, direction) switch
+                {
+                    LoTrinh.Core.Targets.TargetOutcome.Met => LoTrinh.Core.Targets.ProgressCategory.Achieved,
+                    LoTrinh.Core.Targets.TargetOutcome.NotMet => LoTrinh.Core.Targets.ProgressCategory.LimitedProgress,
+                    _ => LoTrinh.Core.Targets.ProgressCategory.InsufficientData,
+                }
+                : LoTrinh.Core.Targets.ProgressAssessor.Assess(spec, direction, new DateOnly(reader.GetInt32(6), 12, 31), series, asOf).Category;
+            categories[reader.GetInt64(0)] = LoTrinh.Core.Targets.ProgressCategoryNames.Code(category);
+        }
+
+        return categories;
+    }
+
+    [Fact]
     public async Task TheServingRole_GetsPlansMadeForItsScope_NotGenericOnes()
     {
         // Prepared statements with the scope as parameters: a generic plan cannot fold "reads all" (0016_custom_plans.sql).

@@ -20,9 +20,8 @@ public sealed record IndicatorChart(long UnitId, string Unit, string Measure, IR
     /// <summary>The chart for the locality asked (a unit id), or for that of the first target in force with a level.</summary>
     public static async Task<IndicatorChart?> LoadAsync(AppDbContext db, long indicatorId, long? unitId, CancellationToken ct)
     {
-        var inForce = db.Targets.AsNoTracking()
-            .Where(t => t.IndicatorId == indicatorId && t.Value != null && t.Year != null && t.AdministrativeUnitId != null
-                && !db.Targets.Any(r => r.RevisesTargetId == t.Id));
+        var inForce = LoTrinh.Web.Features.Targets.TargetStatus.InForce(db).AsNoTracking()
+            .Where(t => t.IndicatorId == indicatorId && t.Value != null && t.Year != null && t.AdministrativeUnitId != null);
         var unit = unitId ?? await inForce.OrderBy(t => t.Directive.IssuedOn).ThenBy(t => t.Id).Select(t => t.AdministrativeUnitId).FirstOrDefaultAsync(ct);
         if (unit is not { } chosen)
         {

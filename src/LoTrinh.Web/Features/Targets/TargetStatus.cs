@@ -1,3 +1,4 @@
+using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Targets;
 using LoTrinh.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,32 @@ public sealed record TargetRow(
 /// <summary>Targets with their status from the values reported for the same indicator and locality.</summary>
 public static class TargetStatus
 {
-    /// <summary>One page of the targets (by directive, then as written) and how many there are.</summary>
+    /// <summary>
+    /// One page of the targets (by directive, then as written) and how many there are; with <paramref name="progress"/>
+    /// (a category's code), only the targets in that category as of <paramref name="asOf"/> — which every target must
+    /// be assessed to know, three index probes each.
+    /// </summary>
     public static async Task<(IReadOnlyList<TargetRow> Rows, int Total)> PageAsync(
-        AppDbContext db, IQueryable<Target> targets, DateOnly asOf, int page, int size, CancellationToken ct) =>
-        (await QueryOrderedAsync(db, Ordered(targets).Skip((page - 1) * size).Take(size), asOf, ct), await targets.CountAsync(ct));
+        AppDbContext db, IQueryable<Target> targets, DateOnly asOf, int page, int size, CancellationToken ct, string? progress = null)
+    {
+        if (progress is null)
+        {
+            return (await QueryOrderedAsync(db, Ordered(targets).Skip((page - 1) * size).Take(size), asOf, ct), await targets.CountAsync(ct));
+        }
+
+        var inCategory = (await QueryAsync(db, targets, asOf, ct)).Where(t => t.Progress == progress).ToList();
+        return ([.. inCategory.Skip((page - 1) * size).Take(size)], inCategory.Count);
+    }
+
+    /// <summary>Targets in force: a target a later one revised is history, not a figure to watch.</summary>
+    public static IQueryable<Target> InForce(AppDbContext db) => db.Targets.Where(t => !db.Targets.Any(r => r.RevisesTargetId == t.Id));
+
+    /// <summary>The codes of the progress categories, in the order a meeting reads them (done, on the way, behind, unknown).</summary>
+    public static readonly IReadOnlyList<ProgressCategory> Categories =
+    [
+        ProgressCategory.Achieved, ProgressCategory.OnTrack, ProgressCategory.NeedsAcceleration, ProgressCategory.LimitedProgress,
+        ProgressCategory.Deteriorating, ProgressCategory.NotAchieved, ProgressCategory.InsufficientData,
+    ];
 
     /// <summary>Every target of <paramref name="targets"/>: for sets bounded by their filter (one directive, one indicator).</summary>
     public static Task<IReadOnlyList<TargetRow>> QueryAsync(AppDbContext db, IQueryable<Target> targets, DateOnly asOf, CancellationToken ct) =>
@@ -49,29 +72,17 @@ public static class TargetStatus
                 t.Section,
                 t.Quote,
                 t.RevisesTargetId,
+                Superseded = db.Targets.Any(r => r.RevisesTargetId == t.Id),
             })
             .ToListAsync(ct);
 
-        // The figures of the page's (indicator, locality) pairs, not of every indicator × every locality on the page
-        // (at national scale that cross product is most of the table); the viewer's filters still apply.
-        var pairs = rows.Where(r => r.AdministrativeUnitId != null).Select(r => (r.IndicatorId, Unit: r.AdministrativeUnitId!.Value)).Distinct().ToList();
-        var indicatorIds = pairs.Select(p => p.IndicatorId).ToArray();
-        var unitIds = pairs.Select(p => p.Unit).ToArray();
-        var measurements = (await db.Measurements
-                .FromSql($"select m.* from measurement m join unnest({indicatorIds}, {unitIds}) as pair(indicator_id, unit_id) on m.indicator_id = pair.indicator_id and m.administrative_unit_id = pair.unit_id")
-                .AsNoTracking()
-                .Select(m => new { m.IndicatorId, m.AdministrativeUnitId, m.PeriodEnd, m.PeriodLabel, m.Value })
-                .ToListAsync(ct))
-            .ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));
-        // Only the figures and revisions of these targets: a page costs the same whatever the country holds.
-        var ids = rows.Select(r => r.Id).ToList();
-        var superseded = (await db.Targets.Where(t => t.RevisesTargetId != null && ids.Contains(t.RevisesTargetId.Value))
-            .Select(t => t.RevisesTargetId!.Value).ToListAsync(ct)).ToHashSet();
-
+        // A figure can be both the first and the latest, or the latest of two targets' years: each counts once.
+        var figures = (await RuledFiguresAsync(db, [.. rows.Where(r => r.AdministrativeUnitId != null).Select(r => (r.IndicatorId, r.AdministrativeUnitId!.Value, r.Year))], asOf, ct))
+            .DistinctBy(m => m.Id).ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));
         return [.. rows.Select(r =>
         {
             var spec = new TargetSpec(r.Comparator, r.Value, r.Low, r.High);
-            var series = r.AdministrativeUnitId is { } unit ? measurements[(r.IndicatorId, unit)].OrderBy(m => m.PeriodEnd).ToList() : [];
+            var series = r.AdministrativeUnitId is { } unit ? figures[(r.IndicatorId, unit)].OrderBy(m => m.PeriodEnd).ThenBy(m => m.Id).ToList() : [];
             var latest = series.Count > 0 ? series[^1] : null;
             var evaluation = TargetEvaluator.Evaluate(spec, latest?.Value, r.Direction);
             var assessment = r.Year is { } year
@@ -82,8 +93,45 @@ public static class TargetStatus
                 assessment.StatusCode, assessment.StatusVietnamese, assessment.Category.Code(), assessment.Category.Vietnamese(),
                 assessment.Ratio is { } ratio ? Math.Round(ratio, 3) : null, evaluation.ToString().ToLowerInvariant(),
                 latest is null ? null : new LatestValue(latest.Value, latest.PeriodEnd, latest.PeriodLabel),
-                r.RevisesTargetId, superseded.Contains(r.Id), assessment.Explanation);
+                r.RevisesTargetId, r.Superseded, assessment.Explanation);
         })];
+    }
+
+    private sealed record Figure(long Id, long IndicatorId, long AdministrativeUnitId, DateOnly PeriodEnd, decimal Value, string PeriodLabel);
+
+    /// <summary>
+    /// The figures the progress rules read, up to the cut-off, for each (indicator, locality, target year): the first
+    /// (the baseline), the latest, and the last of the target's year — three probes of the (indicator, unit) index
+    /// each, whatever the length of the series or the size of the country. Rules given only these decide as they
+    /// would given the whole series. The viewer's filters on figures apply on top; the public's (approved figures
+    /// only) is also asked inside, so that an unapproved latest figure gives way to the approved one before it.
+    /// </summary>
+    private static async Task<List<Figure>> RuledFiguresAsync(AppDbContext db, List<(long Indicator, long Unit, int? Year)> wanted, DateOnly asOf, CancellationToken ct)
+    {
+        var distinct = wanted.Distinct().ToList();
+        var indicators = distinct.Select(w => w.Indicator).ToArray();
+        var units = distinct.Select(w => w.Unit).ToArray();
+        var years = distinct.Select(w => w.Year).ToArray();
+        var approvedOnly = db.Viewer.Scope == ReadScope.Published;
+        return await db.Measurements.FromSql($"""
+                select m.* from unnest({indicators}, {units}, {years}) as p(indicator_id, unit_id, year)
+                cross join lateral (
+                  (select * from measurement m where m.indicator_id = p.indicator_id and m.administrative_unit_id = p.unit_id
+                      and m.period_end <= {asOf} and m.deleted_at is null and not (m.awaiting_approval and {approvedOnly})
+                    order by m.period_end, m.id limit 1)
+                  union all
+                  (select * from measurement m where m.indicator_id = p.indicator_id and m.administrative_unit_id = p.unit_id
+                      and m.period_end <= {asOf} and m.deleted_at is null and not (m.awaiting_approval and {approvedOnly})
+                    order by m.period_end desc, m.id desc limit 1)
+                  union all
+                  (select * from measurement m where m.indicator_id = p.indicator_id and m.administrative_unit_id = p.unit_id
+                      and m.period_end <= {asOf} and m.deleted_at is null and not (m.awaiting_approval and {approvedOnly})
+                      and m.period_end >= make_date(p.year, 1, 1) and m.period_end <= make_date(p.year, 12, 31)
+                    order by m.period_end desc, m.id desc limit 1)) m
+                """)
+            .AsNoTracking()
+            .Select(m => new Figure(m.Id, m.IndicatorId, m.AdministrativeUnitId, m.PeriodEnd, m.Value, m.PeriodLabel))
+            .ToListAsync(ct);
     }
 
     /// <summary>A target with no year ("duy trì … trên 53%") has no milestone to project to: met or not.</summary>

@@ -147,10 +147,13 @@ public static class DailyUrging
     /// <summary>
     /// Tells the people of each urge of the day in the app: an agency's officers and head, its head alone, or the
     /// secretariat (and leadership when the rules say so). Idempotent: a person is told of an urge once.
+    /// The secretariat's people are read once: the day's urges are not in the statistics yet (one row, the planner
+    /// thinks), and it would otherwise scan every account for each of a backlog's escalations.
     /// </summary>
     internal static async Task<int> NotifyAsync(NpgsqlConnection connection, DateOnly day, bool leadership, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("""
+            with secretariat as materialized (select id from app_user where role = 'secretariat' or ($2 and role = 'leadership'))
             insert into notification (user_id, urging_id)
             select p.id, u.id from urging u join app_user p on p.agency_id = u.agency_id and p.role in ('agency_officer', 'agency_head')
              where u.day = $1 and u.audience = 'agency'
@@ -158,7 +161,7 @@ public static class DailyUrging
             select p.id, u.id from urging u join app_user p on p.agency_id = u.agency_id and p.role = 'agency_head'
              where u.day = $1 and u.audience = 'agency_head'
             union all
-            select p.id, u.id from urging u join app_user p on p.role = 'secretariat' or ($2 and p.role = 'leadership')
+            select p.id, u.id from urging u cross join secretariat p
              where u.day = $1 and u.audience = 'secretariat'
             on conflict do nothing
             """, connection) { CommandTimeout = BulkTimeout, Parameters = { new() { Value = day }, new() { Value = leadership } } };
