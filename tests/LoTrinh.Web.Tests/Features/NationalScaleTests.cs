@@ -171,7 +171,7 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
-    public async Task TheDashboard_EqualsHandWrittenSql_ForEveryClass_TheFallenDue_TheAgenciesAndTheDueSoon()
+    public async Task TheDashboard_EqualsHandWrittenSql_ForEveryClass_TheFallenDue_TheAgencies_TheLocalitiesAndTheDueSoon()
     {
         var leadership = await AsAsync(Role.Leadership);
         var dashboard = await leadership.GetFromJsonAsync<JsonElement>("/api/dashboard?asOf=2026-06-30", Ct);
@@ -213,6 +213,23 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
                 counts.GetProperty("total").GetInt32());
             Assert.Equal(await ScalarAsync($"select count(*) from task_item t join task_agency a on a.task_id = t.id and a.role = 'lead' and a.agency_id = {id} where t.deleted_at is null and {Status} = 'in_progress_overdue'"),
                 counts.GetProperty("byStatus").TryGetProperty("in_progress_overdue", out var o) ? o.GetInt32() : 0);
+        }
+
+        // By locality: the tasks of the directives each province or city issued, counted by hand, and the same list on the board.
+        var localities = dashboard.GetProperty("localities").EnumerateArray().ToList();
+        Assert.NotEmpty(localities);
+        Assert.Equal(await ScalarAsync("select count(distinct d.locality_unit_id) from task_item t join directive d on d.id = t.directive_id where t.deleted_at is null"),
+            dashboard.GetProperty("localitiesTotal").GetInt32());
+        foreach (var locality in localities.Take(3))
+        {
+            var id = locality.GetProperty("id").GetInt64();
+            var counts = locality.GetProperty("tasks");
+            var overdueHere = await ScalarAsync($"select count(*) from task_item t join directive d on d.id = t.directive_id where t.deleted_at is null and d.locality_unit_id = {id} and {Status} = 'in_progress_overdue'");
+            Assert.Equal(await ScalarAsync($"select count(*) from task_item t join directive d on d.id = t.directive_id where t.deleted_at is null and d.locality_unit_id = {id}"),
+                counts.GetProperty("total").GetInt32());
+            Assert.Equal(overdueHere, counts.GetProperty("byStatus").TryGetProperty("in_progress_overdue", out var o) ? o.GetInt32() : 0);
+            var board = await leadership.GetAsync($"/api/tasks?asOf=2026-06-30&status=in_progress_overdue&locality={id}&pageSize=1", Ct);
+            Assert.Equal(overdueHere, Total(board));
         }
 
         // Not for the public; an impossible cut-off is named.

@@ -49,11 +49,12 @@ public sealed record DashboardTask(
     DateOnly? LastProgressOn, int Urged);
 
 /// <summary>The leadership dashboard as of a cut-off date: every figure one SQL aggregate over the status PostgreSQL computes.</summary>
+/// <param name="Localities">The tasks by the locality of their directive (the province or city that issued it, địa bàn).</param>
 public sealed record DashboardView(
     DateOnly AsOf, StatusTally Tasks, FallenDue FallenDue,
     IReadOnlyList<TallyLine> Directives, int DirectivesTotal, IReadOnlyList<TallyLine> Agencies, int AgenciesTotal,
     IReadOnlyList<DashboardTask> Overdue, int OverdueTotal, IReadOnlyList<DashboardTask> DueSoon, int DueIn7, int DueIn30,
-    OverdueHeat Heat);
+    OverdueHeat Heat, IReadOnlyList<TallyLine> Localities, int LocalitiesTotal);
 
 public static class ProgrammeDashboard
 {
@@ -91,11 +92,11 @@ public static class ProgrammeDashboard
         var listDb = Beside(db, third);
         var lists = ListsAsync(listDb, Of(listDb, only), asOf, ct);
         await Task.WhenAll(tallies, leads, lists);
-        var (overall, fallenDue, directives, directivesTotal, dueIn7, dueIn30) = await tallies;
+        var (overall, fallenDue, directives, directivesTotal, dueIn7, dueIn30, localities, localitiesTotal) = await tallies;
         var (agencies, agenciesTotal, heat) = await leads;
         var (overdue, dueSoon) = await lists;
         return new DashboardView(asOf, overall, fallenDue, directives, directivesTotal, agencies, agenciesTotal,
-            overdue, overall.Of(TaskStatusClass.InProgressOverdue), dueSoon, dueIn7, dueIn30, heat);
+            overdue, overall.Of(TaskStatusClass.InProgressOverdue), dueSoon, dueIn7, dueIn30, heat, localities, localitiesTotal);
     }
 
     private static IQueryable<TaskItem> Of(AppDbContext db, IReadOnlyCollection<long>? directives) =>
@@ -110,10 +111,12 @@ public static class ProgrammeDashboard
     }
 
     /// <summary>
-    /// One pass over the tasks gives the whole programme, the fallen-due count, the due-soon counts and the
-    /// directives' lines: grouped by directive, class and when the deadline falls against the cut-off.
+    /// One pass over the tasks gives the whole programme, the fallen-due count, the due-soon counts, the
+    /// directives' lines and the localities' (each directive's lines added up by its locality): grouped by directive,
+    /// class and when the deadline falls against the cut-off.
     /// </summary>
-    private static async Task<(StatusTally Overall, FallenDue FallenDue, IReadOnlyList<TallyLine> Directives, int DirectivesTotal, int DueIn7, int DueIn30)>
+    private static async Task<(StatusTally Overall, FallenDue FallenDue, IReadOnlyList<TallyLine> Directives, int DirectivesTotal, int DueIn7, int DueIn30,
+        IReadOnlyList<TallyLine> Localities, int LocalitiesTotal)>
         TalliesAsync(AppDbContext db, IQueryable<TaskItem> tasks, DateOnly asOf, int listed, CancellationToken ct)
     {
         var in7 = asOf.AddDays(7);
@@ -140,8 +143,17 @@ public static class ProgrammeDashboard
         var shown = directives.Take(listed).Select(d => d.Id).ToList();
         var names = await db.Directives.Where(d => shown.Contains(d.Id))
             .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+
+        // A directive without a locality (a national one) counts in the programme, not under any locality.
+        var ids = directives.Select(d => d.Id).ToList();
+        var localityOf = await db.Directives.Where(d => ids.Contains(d.Id) && d.LocalityUnitId != null)
+            .Select(d => new { d.Id, Locality = d.LocalityUnitId!.Value }).ToDictionaryAsync(d => d.Id, d => d.Locality, ct);
+        var localities = Rank(groups.Where(g => localityOf.ContainsKey(g.DirectiveId)).Select(g => (localityOf[g.DirectiveId], g.Status, g.Count)));
+        var localitiesShown = localities.Take(listed).Select(l => l.Id).ToList();
+        var localityNames = await db.Units.Where(u => localitiesShown.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return (StatusTally.From(overall), fallenDue,
-            [.. directives.Take(listed).Select(d => new TallyLine(d.Id, names.GetValueOrDefault(d.Id, "?"), d.Tally))], directives.Count, dueIn7, dueIn30);
+            [.. directives.Take(listed).Select(d => new TallyLine(d.Id, names.GetValueOrDefault(d.Id, "?"), d.Tally))], directives.Count, dueIn7, dueIn30,
+            [.. localities.Take(listed).Select(l => new TallyLine(l.Id, localityNames.GetValueOrDefault(l.Id, "?"), l.Tally))], localities.Count);
     }
 
     /// <summary>Accountability is the lead's (chủ trì): each task counts for its lead agencies.</summary>

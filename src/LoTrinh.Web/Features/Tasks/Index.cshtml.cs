@@ -20,6 +20,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty(SupportsGet = true)] public string? Directive { get; set; }
 
     public string? DirectiveName { get; private set; }
+
+    /// <summary>The tasks of one locality's directives (a unit id), as the dashboard's locality table links to them.</summary>
+    [BindProperty(SupportsGet = true)] public long? Locality { get; set; }
+
+    public string? LocalityName { get; private set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public DateOnly AsOf { get; private set; }
@@ -122,6 +127,22 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         DirectiveName = directiveId is { } d ? await db.Directives.Where(x => x.Id == d).Select(x => x.Number ?? x.Title).FirstAsync(ct) : null;
-        return new TaskFilter(AsOf, status, agencyId, directiveId, Q, LeadOnly: Role == TaskRoles.Lead);
+        if (ModelState.TryGetValue(nameof(Locality), out var localityEntry) && localityEntry.Errors.Count > 0)
+        {
+            Error = "Địa bàn phải là mã số của một đơn vị hành chính.";
+            return null;
+        }
+
+        if (Locality is { } locality)
+        {
+            LocalityName = await db.Units.Where(u => u.Id == locality).Select(u => u.Name).FirstOrDefaultAsync(ct);
+            if (LocalityName is null)
+            {
+                Error = $"Không có đơn vị hành chính mã số {locality}.";
+                return null;
+            }
+        }
+
+        return new TaskFilter(AsOf, status, agencyId, directiveId, Q, LeadOnly: Role == TaskRoles.Lead, LocalityId: Locality);
     }
 }

@@ -21,7 +21,9 @@ public sealed record TaskRow(
     string? LeadReceivedFrom = null, bool LeadDissolved = false, string? OriginalDeadline = null, int? StaleDays = null);
 
 /// <param name="LeadOnly">The agency's tasks as lead (chủ trì) only: what it answers for, as the dashboard counts it.</param>
-public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null, bool LeadOnly = false);
+/// <param name="LocalityId">The tasks of the directives of this locality (their issuer's province or city, địa bàn).</param>
+public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null, bool LeadOnly = false,
+    long? LocalityId = null);
 
 public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, IReadOnlyDictionary<TaskStatusClass, int> CountByStatus, CompletionRates Rates);
 
@@ -103,6 +105,11 @@ public static class TaskBoard
         if (filter.DirectiveId is { } directiveId)
         {
             query = query.Where(t => t.DirectiveId == directiveId);
+        }
+
+        if (filter.LocalityId is { } localityId)
+        {
+            query = query.Where(t => t.Directive.LocalityUnitId == localityId);
         }
 
         if (Input.Clean(filter.Text) is { } text)

@@ -43,7 +43,7 @@ public static class TasksApi
 
     private static async Task<Results<Ok<IReadOnlyList<TaskRow>>, ValidationProblem>> List(
         AppDbContext db, TimeProvider time, HttpResponse response, string? asOf, string? status, string? agency, string? directive,
-        string? q, int? page, int? pageSize, CancellationToken ct)
+        long? locality, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new InputErrors();
         var day = errors.Date("asOf", asOf) ?? time.Today();
@@ -78,7 +78,7 @@ public static class TasksApi
         }
 
         var (p, size) = Input.Paging(page, pageSize, Input.MaxPageSize);
-        var (rows, total) = await TaskBoard.PageAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q), p, size, ct);
+        var (rows, total) = await TaskBoard.PageAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q, LocalityId: locality), p, size, ct);
         response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
