@@ -116,6 +116,13 @@ row() { # label web-url sql-file (in bench/sql, or a path) [clients] [public]
     "$(echo "$wp95 $sp95" | awk '{print ($2 > 0 ? $1 / $2 : 0)}')" "$werr"
 }
 
+# The standby (the tests' replica, when there is one) replays what the vacuum above and the round wrote: measured while
+# it does, the first rows share the machine's two cores with it. Wait (at most 5 minutes) until it has caught up.
+for _ in $(seq 1 300); do
+  [ "$(runuser -u postgres -- psql -Atc "select count(*) from pg_stat_replication where replay_lsn < pg_current_wal_lsn()" 2>/dev/null || echo 0)" = 0 ] && break
+  sleep 1
+done
+
 echo
 echo "Figures of $(date +%F) on this machine ($(nproc) cores), national synthetic programme:"
 owner_psql -c "select format('%s directives, %s tasks (%s agency links), %s targets, %s figures, %s agencies',
@@ -137,6 +144,7 @@ row "/api/targets (public)" "/api/targets" targets.sql 1 public
 row "/Agencies" "/Agencies" agencies.sql
 row "/api/directives (public)" "/api/directives" directives-public.sql 1 public
 row "/api/indicators/{id}" "/api/indicators/$(owner_psql -c "select id from indicator order by id desc limit 1")" indicator.sql
+row "/api/indicators/{id}/localities" "/api/indicators/$(owner_psql -c "select id from indicator order by id desc limit 1")/localities" indicator-localities.sql
 
 # Bulk figures: a quarter of the national figures (100 indicators × every unit = 335,500 values) for a day of
 # this run (so every run inserts), through the API, against raw COPY of the same rows into the same table (with

@@ -104,6 +104,7 @@ app.MapRazorPages();
 app.MapDirectivesApi();
 app.MapTargetsApi();
 app.MapIndicatorsApi();
+app.MapIndicatorLocalitiesApi();
 app.MapTasksApi();
 app.MapAgenciesApi();
 app.MapUnitsApi();

@@ -270,6 +270,12 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         await Assertions.Expect(chart).ToContainTextAsync("42.7");
         // The same in words, for those who do not read charts.
         await Assertions.Expect(page.Locator("#indicator-chart p")).ToContainTextAsync("2025: 54 %; 2030: 58,8 %");
+        // By locality: the province as it was when it reported (before 1/7/2025), its two figures, the change, and the
+        // province that took it over.
+        var province = page.Locator("#localities tbody tr").Filter(new() { HasText = "42,7" });
+        await Assertions.Expect(province).ToContainTextAsync("40,1");
+        await Assertions.Expect(province).ToContainTextAsync("+2,6");
+        await Assertions.Expect(province).ToContainTextAsync("nay thuộc Tỉnh Lâm Đồng");
         Assert.True(faults.Count == 0, string.Join("\n", faults));
     }
 

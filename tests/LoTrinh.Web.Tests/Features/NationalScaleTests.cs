@@ -491,6 +491,33 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task AnIndicatorsLocalities_AreAPageOfUnitsByCode_EachWithItsLatestFigureAndTheOneBefore()
+    {
+        var indicator = await ScalarAsync("select min(id) from indicator");
+        var leadership = await AsAsync(Role.Leadership);
+        var response = await leadership.GetAsync($"/api/indicators/{indicator}/localities?asOf=2025-06-30&pageSize=10", Ct);
+        Assert.Equal(await ScalarAsync($"select count(distinct administrative_unit_id) from measurement where indicator_id = {indicator} and period_end <= date '2025-06-30' and deleted_at is null"),
+            Total(response));
+        var lines = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().ToList();
+        Assert.Equal(10, lines.Count);
+        foreach (var line in lines.Take(3))
+        {
+            var unit = line.GetProperty("unitId").GetInt64();
+            string Figure(int offset) => $"""
+                select value::text from measurement where indicator_id = {indicator} and administrative_unit_id = {unit} and period_end <= date '2025-06-30'
+                   and deleted_at is null order by period_end desc, id desc offset {offset} limit 1
+                """;
+            Assert.Equal(decimal.Parse(await TextAsync(Figure(0)), System.Globalization.CultureInfo.InvariantCulture), line.GetProperty("latest").GetProperty("value").GetDecimal());
+            Assert.Equal(decimal.Parse(await TextAsync(Figure(1)), System.Globalization.CultureInfo.InvariantCulture), line.GetProperty("previous").GetProperty("value").GetDecimal());
+        }
+
+        var codes = lines.Select(l => l.GetProperty("code").GetString()!).ToList();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+        Assert.Equal(HttpStatusCode.BadRequest, (await leadership.GetAsync($"/api/indicators/{indicator}/localities?asOf=2025-02-30", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await leadership.GetAsync("/api/indicators/999999999/localities", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task TwoIssuers_MayNumberAlike_TheSameIssuerMayNot_AndANumberAloneListsBoth()
     {
         var secretariat = await AsAsync(Role.Secretariat);

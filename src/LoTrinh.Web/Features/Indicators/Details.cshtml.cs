@@ -26,6 +26,12 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 
     public IndicatorChart? Chart { get; private set; }
 
+    /// <summary>The page of the locality table (its own pager: the figures below have theirs).</summary>
+    [BindProperty(SupportsGet = true, Name = "localities")] public int LocalityPage { get; set; } = 1;
+
+    public IReadOnlyList<LocalityLine> Localities { get; private set; } = [];
+    public Paging LocalityPaging { get; private set; } = new(1, IndicatorLocalities.PageSize, 0, "localities");
+
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
     public Paging Paging { get; private set; } = new(1, 100, 0);
 
@@ -78,6 +84,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
         Indicator = indicator;
         Awaiting = await db.Measurements.CountAsync(m => m.IndicatorId == id && m.AwaitingApproval, ct);
         Chart = await IndicatorChart.LoadAsync(db, id, ChartUnit, ct);
+        var (localityPage, localitySize) = Input.Paging(LocalityPage, IndicatorLocalities.PageSize, IndicatorLocalities.PageSize);
+        (Localities, var localities) = await IndicatorLocalities.LoadAsync(db, id, time.Today(), localityPage, localitySize, ct);
+        LocalityPaging = new Paging(localityPage, localitySize, localities, "localities");
         Paging = new Paging(page, size, indicator.MeasurementsTotal);
         return Page();
     }
