@@ -491,6 +491,32 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task TheBoard_SortsByDeadline_EitherWay_TheMostOverdueFirst_AndAnUnknownOrderIsAProblem()
+    {
+        var leadership = await AsAsync(Role.Leadership);
+        static DateOnly LastDay(JsonElement task)
+        {
+            var deadline = task.GetProperty("deadline");
+            var rolled = deadline.GetProperty("rolledTo");
+            return DateOnly.Parse((rolled.ValueKind == JsonValueKind.Null ? deadline.GetProperty("due") : rolled).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var first = (await leadership.GetFromJsonAsync<JsonElement>("/api/tasks?asOf=2026-06-30&status=in_progress_overdue&sort=due&pageSize=50", Ct)).EnumerateArray().Select(LastDay).ToList();
+        Assert.Equal(50, first.Count);
+        Assert.Equal(first.Order(), first);
+        Assert.Equal(await TextAsync("select min(due_rolled_on)::text from task_item where deleted_at is null and (completed_on is null or completed_on > date '2026-06-30') and due_rolled_on < date '2026-06-30' and deadline_precision <> 'recurring'"),
+            first[0].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var last = (await leadership.GetFromJsonAsync<JsonElement>("/api/tasks?asOf=2026-06-30&status=in_progress_overdue&sort=due_desc&pageSize=50", Ct)).EnumerateArray().Select(LastDay).ToList();
+        Assert.Equal(last.OrderDescending(), last);
+        Assert.True(last[0] > first[^1], "the other end of the same list");
+
+        var unknown = await leadership.GetAsync("/api/tasks?sort=oldest", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("sort", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("Không có cách sắp xếp", await leadership.GetStringAsync("/Tasks?sort=oldest", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnIndicatorsLocalities_AreAPageOfUnitsByCode_EachWithItsLatestFigureAndTheOneBefore()
     {
         var indicator = await ScalarAsync("select min(id) from indicator");

@@ -21,6 +21,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
 
     public string? DirectiveName { get; private set; }
 
+    /// <summary>The order of the list (directive, due, due_desc).</summary>
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+
     /// <summary>The tasks of one locality's directives (a unit id), as the dashboard's locality table links to them.</summary>
     [BindProperty(SupportsGet = true)] public long? Locality { get; set; }
 
@@ -143,6 +146,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             }
         }
 
-        return new TaskFilter(AsOf, status, agencyId, directiveId, Q, LeadOnly: Role == TaskRoles.Lead, LocalityId: Locality);
+        if (TaskOrders.Parse(Sort) is not { } order)
+        {
+            Error = $"Không có cách sắp xếp \"{Sort}\"; chọn một cách trong danh sách.";
+            return null;
+        }
+
+        return new TaskFilter(AsOf, status, agencyId, directiveId, Q, LeadOnly: Role == TaskRoles.Lead, LocalityId: Locality, Sort: order);
     }
 }

@@ -22,8 +22,43 @@ public sealed record TaskRow(
 
 /// <param name="LeadOnly">The agency's tasks as lead (chủ trì) only: what it answers for, as the dashboard counts it.</param>
 /// <param name="LocalityId">The tasks of the directives of this locality (their issuer's province or city, địa bàn).</param>
+/// <param name="Sort">The order of the rows: by directive as written (the default), or by deadline.</param>
 public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null, bool LeadOnly = false,
-    long? LocalityId = null);
+    long? LocalityId = null, TaskOrder Sort = TaskOrder.Directive);
+
+/// <summary>How a list of tasks is ordered.</summary>
+public enum TaskOrder
+{
+    /// <summary>By directive, then as the directive lists them.</summary>
+    Directive,
+
+    /// <summary>The earliest last day first (on the overdue board: the most overdue first); no deadline last.</summary>
+    DueFirst,
+
+    /// <summary>The latest last day first; no deadline last.</summary>
+    DueLast,
+}
+
+public static class TaskOrders
+{
+    public static string Code(this TaskOrder order) => order switch
+    {
+        TaskOrder.DueFirst => "due",
+        TaskOrder.DueLast => "due_desc",
+        _ => "directive",
+    };
+
+    public static string Vietnamese(this TaskOrder order) => order switch
+    {
+        TaskOrder.DueFirst => "Thời hạn sớm nhất trước (quá hạn lâu nhất trước)",
+        TaskOrder.DueLast => "Thời hạn muộn nhất trước",
+        _ => "Theo văn bản",
+    };
+
+    /// <summary>The order a code names; empty is the default; null for an unknown code.</summary>
+    public static TaskOrder? Parse(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? TaskOrder.Directive : Enum.GetValues<TaskOrder>().Cast<TaskOrder?>().FirstOrDefault(o => o!.Value.Code() == code.Trim());
+}
 
 public sealed record TaskPage(IReadOnlyList<TaskRow> Rows, int Total, IReadOnlyDictionary<TaskStatusClass, int> CountByStatus, CompletionRates Rates);
 
@@ -65,14 +100,14 @@ public static class TaskBoard
         var counts = (await classified.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
         var total = filter.Status is { } w ? counts.GetValueOrDefault(w) : counts.Values.Sum();
-        return new TaskPage(await RowsAsync(db, Matching(db, filter), filter.AsOf, page, pageSize, ct), total, counts, TaskStatusRules.Rates(counts));
+        return new TaskPage(await RowsAsync(db, Matching(db, filter), filter.AsOf, filter.Sort, page, pageSize, ct), total, counts, TaskStatusRules.Rates(counts));
     }
 
     /// <summary>The page and how many match, without the counts per class: the API's list, which returns no more.</summary>
     public static async Task<(IReadOnlyList<TaskRow> Rows, int Total)> PageAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct)
     {
         var matching = Matching(db, filter);
-        return (await RowsAsync(db, matching, filter.AsOf, page, pageSize, ct), await matching.CountAsync(ct));
+        return (await RowsAsync(db, matching, filter.AsOf, filter.Sort, page, pageSize, ct), await matching.CountAsync(ct));
     }
 
     private static IQueryable<ClassifiedTask> Matching(AppDbContext db, TaskFilter filter) =>
@@ -121,11 +156,19 @@ public static class TaskBoard
         return query;
     }
 
-    private static async Task<IReadOnlyList<TaskRow>> RowsAsync(AppDbContext db, IQueryable<ClassifiedTask> matching, DateOnly asOf, int page, int pageSize, CancellationToken ct)
+    private static IOrderedQueryable<ClassifiedTask> Ordered(IQueryable<ClassifiedTask> matching, TaskOrder order) => order switch
+    {
+        // PostgreSQL puts nulls (no deadline) last going up, as the deadline index (task_item_due_by_id) reads; going
+        // down it would put them first, so they are put last by hand.
+        TaskOrder.DueFirst => matching.OrderBy(c => c.Task.DueRolledOn).ThenBy(c => c.Task.Id),
+        TaskOrder.DueLast => matching.OrderBy(c => c.Task.DueRolledOn == null).ThenByDescending(c => c.Task.DueRolledOn).ThenByDescending(c => c.Task.Id),
+        _ => matching.OrderBy(c => c.Task.DirectiveId).ThenBy(c => c.Task.Id),
+    };
+
+    private static async Task<IReadOnlyList<TaskRow>> RowsAsync(AppDbContext db, IQueryable<ClassifiedTask> matching, DateOnly asOf, TaskOrder order, int page, int pageSize, CancellationToken ct)
     {
         var staleAfter = await db.UrgingRules.AsNoTracking().Select(r => r.StaleAfterDays).SingleAsync(ct);
-        var loaded = await matching
-            .OrderBy(c => c.Task.DirectiveId).ThenBy(c => c.Task.Id)
+        var loaded = await Ordered(matching, order)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new
             {

@@ -24,7 +24,8 @@ public static class TasksApi
     public static void MapTasksApi(this IEndpointRouteBuilder app)
     {
         var tasks = app.MapGroup("/api/tasks").WithTags("Nhiệm vụ");
-        tasks.MapGet("/", List).Requires(Permission.ReadInternal).WithSummary("Nhiệm vụ và tình trạng tại một ngày (asOf), lọc theo tình trạng, cơ quan, văn bản.");
+        tasks.MapGet("/", List).Requires(Permission.ReadInternal).WithSummary("Nhiệm vụ và tình trạng tại một ngày (asOf), lọc theo tình trạng, cơ quan, văn bản, địa bàn (locality: mã số đơn vị hành chính); "
+            + "sắp xếp (sort): directive — theo văn bản (mặc định), due — thời hạn sớm nhất trước, due_desc — thời hạn muộn nhất trước.");
         tasks.MapGet("/{id:id}", Get).Requires(Permission.ReadInternal);
         tasks.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Giao một nhiệm vụ mới theo một văn bản.");
         tasks.MapGet("/unassigned", Unassigned).Requires(Permission.ManageProgramme)
@@ -43,7 +44,7 @@ public static class TasksApi
 
     private static async Task<Results<Ok<IReadOnlyList<TaskRow>>, ValidationProblem>> List(
         AppDbContext db, TimeProvider time, HttpResponse response, string? asOf, string? status, string? agency, string? directive,
-        long? locality, string? q, int? page, int? pageSize, CancellationToken ct)
+        long? locality, string? sort, string? q, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new InputErrors();
         var day = errors.Date("asOf", asOf) ?? time.Today();
@@ -72,13 +73,19 @@ public static class TasksApi
             errors.Add("directive", directiveProblem);
         }
 
+        var order = TaskOrders.Parse(sort);
+        if (order is null)
+        {
+            errors.Add("sort", $"Không có cách sắp xếp \"{sort}\". Chọn: {string.Join(", ", Enum.GetValues<TaskOrder>().Select(o => o.Code()))}.");
+        }
+
         if (errors.Any)
         {
             return errors.Problem();
         }
 
         var (p, size) = Input.Paging(page, pageSize, Input.MaxPageSize);
-        var (rows, total) = await TaskBoard.PageAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q, LocalityId: locality), p, size, ct);
+        var (rows, total) = await TaskBoard.PageAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q, LocalityId: locality, Sort: order!.Value), p, size, ct);
         response.SetTotal(total);
         return TypedResults.Ok(rows);
     }
