@@ -32,6 +32,13 @@ public static class MeasurementImport
     public const long MaxBytes = 64L * 1024 * 1024;
     public const int MaxRows = 1_000_000;
 
+    /// <summary>
+    /// Seconds each statement of an import may take. Npgsql's default (30) is shorter than a large file's merge at
+    /// national scale: a quarter of the country's figures (335,500 rows, audited, into 11 million) took 30–40 s and
+    /// was refused as "database unavailable" (bench/national.sh, 29/11/2026); a file of MaxRows takes about three times that.
+    /// </summary>
+    private const int BulkTimeout = 600;
+
     /// <summary>Problems listed in full; past this many, the count is given.</summary>
     public const int ProblemsListed = 200;
 
@@ -220,7 +227,7 @@ public static class MeasurementImport
                  select from administrative_unit u left join administrative_unit p on p.id = u.parent_id
                   where u.id = s.unit_id and (u.id = @scope or u.parent_id = @scope or p.parent_id = @scope))
             ) problems order by line, message
-            """, connection);
+            """, connection) { CommandTimeout = BulkTimeout };
         command.Parameters.Add(new NpgsqlParameter<long?>("scope", NpgsqlDbType.Bigint) { TypedValue = scopeUnit });
         var problems = new List<(int, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -245,7 +252,7 @@ public static class MeasurementImport
                where m.value <> excluded.value or m.source <> excluded.source or m.period_label <> excluded.period_label
               returning xmax = 0 as inserted)
             select count(*) filter (where inserted), count(*) filter (where not inserted) from merged
-            """, connection);
+            """, connection) { CommandTimeout = BulkTimeout };
         merge.Parameters.AddWithValue("by", enteredBy);
         merge.Parameters.AddWithValue("awaiting", awaiting);
         await using var reader = await merge.ExecuteReaderAsync(ct);
@@ -466,7 +473,7 @@ public static class MeasurementImport
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = BulkTimeout };
         await command.ExecuteNonQueryAsync(ct);
     }
 }
