@@ -55,6 +55,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<Features.Urging.UrgingRuleRow> UrgingRules => Set<Features.Urging.UrgingRuleRow>();
+    public DbSet<Features.ProgressReports.ReportFormRow> ReportForms => Set<Features.ProgressReports.ReportFormRow>();
     public DbSet<Features.Urging.UrgingEntry> Urgings => Set<Features.Urging.UrgingEntry>();
     public DbSet<Features.Urging.Notification> Notifications => Set<Features.Urging.Notification>();
     public DbSet<Features.Urging.Digest> Digests => Set<Features.Urging.Digest>();
@@ -257,6 +258,14 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ApplySnakeCaseNames(builder);
         builder.Entity<CalendarDayRow>().ToTable("calendar_day");
         builder.Entity<Features.Urging.UrgingRuleRow>().ToTable("urging_rule");
+        builder.Entity<Features.ProgressReports.ReportFormRow>(e =>
+        {
+            e.ToTable("report_form");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.UpdatedAt).ValueGeneratedOnAdd();
+            e.Ignore(r => r.Form);
+            e.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        });
         builder.Entity<Features.Urging.UrgingEntry>().ToTable("urging");
         builder.Entity<ReportPeriod>().ToTable("reporting_period");
         builder.Entity<EvidenceFile>().ToTable("agency_report_file");

@@ -115,16 +115,7 @@ public static class FeedApi
             return null;
         }
 
-        var cascade = new HashSet<long> { id };
-        var frontier = new List<long> { id };
-        while (frontier.Count > 0)
-        {
-            var below = await db.DirectiveLinks.AsNoTracking()
-                .Where(l => l.Relation == DirectiveRelations.Implements && frontier.Contains(l.ToDirectiveId))
-                .Select(l => l.FromDirectiveId).Distinct().ToListAsync(ct);
-            frontier = [.. below.Where(cascade.Add)];
-        }
-
+        var cascade = await DirectiveCascade.OfAsync(db, id, ct);
         var view = await ProgrammeDashboard.LoadAsync(db, scopes, asOf, ct, cascade, listed: MaxLines);
         return new Feed(Version, root.Id, root.Name, asOf, time.GetUtcNow(), cascade.Count,
             Line("programme", root.Id, root.Name, view.Tasks), view.FallenDue, view.DueIn7, view.DueIn30,

@@ -23,8 +23,9 @@ public sealed record TaskRow(
 /// <param name="LeadOnly">The agency's tasks as lead (chủ trì) only: what it answers for, as the dashboard counts it.</param>
 /// <param name="LocalityId">The tasks of the directives of this locality (their issuer's province or city, địa bàn).</param>
 /// <param name="Sort">The order of the rows: by directive as written (the default), or by deadline.</param>
+/// <param name="Directives">The tasks of these directives only (a programme and its cascade).</param>
 public sealed record TaskFilter(DateOnly AsOf, TaskStatusClass? Status = null, long? AgencyId = null, long? DirectiveId = null, string? Text = null, bool LeadOnly = false,
-    long? LocalityId = null, TaskOrder Sort = TaskOrder.Directive);
+    long? LocalityId = null, TaskOrder Sort = TaskOrder.Directive, IReadOnlyCollection<long>? Directives = null);
 
 /// <summary>How a list of tasks is ordered.</summary>
 public enum TaskOrder
@@ -140,6 +141,11 @@ public static class TaskBoard
         if (filter.DirectiveId is { } directiveId)
         {
             query = query.Where(t => t.DirectiveId == directiveId);
+        }
+
+        if (filter.Directives is { } directives)
+        {
+            query = query.Where(t => directives.Contains(t.DirectiveId));
         }
 
         if (filter.LocalityId is { } localityId)
