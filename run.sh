@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 source scripts/setup.sh
 lotrinh_postgres "${LOTRINH_DATABASE:-lotrinh}"
 lotrinh_poppler
+lotrinh_libreoffice
 lotrinh_build Release
 app="src/LoTrinh.Web/bin/Release/net10.0/lotrinh.dll"
 dotnet "$app" migrate

@@ -9,6 +9,7 @@ lotrinh_chromium
 lotrinh_pgbouncer
 lotrinh_standby
 lotrinh_poppler
+lotrinh_libreoffice
 lotrinh_build Debug
 dotnet format LoTrinh.slnx --verify-no-changes --no-restore
 dotnet test LoTrinh.slnx --no-build -c Debug

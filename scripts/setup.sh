@@ -191,6 +191,17 @@ lotrinh_poppler() {
   fi
 }
 
+# LibreOffice headless prints the periodic report (DOCX) to PDF; the fonts give Times New Roman's metrics (Liberation
+# Serif) where Microsoft's fonts are not installed. Without it the report is still served as DOCX.
+lotrinh_libreoffice() {
+  if ! command -v soffice >/dev/null 2>&1; then
+    echo "Cài LibreOffice (không giao diện) từ gói Debian để in báo cáo ra PDF…"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null
+  fi
+}
+
 # Installs the pinned front-end packages and builds the solution.
 lotrinh_build() {
   local configuration="$1"

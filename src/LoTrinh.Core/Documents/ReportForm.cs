@@ -25,7 +25,7 @@ public sealed record ReportForm(
         "Lâm Đồng",
         "Tình hình thực hiện {van_ban} {ky_bao_cao}",
         """
-        Thực hiện {van_ban}, Ủy ban nhân dân tỉnh báo cáo tình hình thực hiện {ky_bao_cao} (số liệu chốt đến ngày {ngay_chot}) như sau:
+        Thực hiện {van_ban} {trich_yeu_van_ban}, Ủy ban nhân dân tỉnh báo cáo tình hình thực hiện {ky_bao_cao} (số liệu chốt đến ngày {ngay_chot}) như sau:
         # I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ
         Chương trình và {so_van_ban} văn bản triển khai đã giao {tong_nhiem_vu} nhiệm vụ. Đến ngày {ngay_chot}: đã hoàn thành {hoan_thanh} nhiệm vụ ({hoan_thanh_dung_han} đúng hạn, {hoan_thanh_qua_han} quá hạn); đang thực hiện trong hạn {trong_han} nhiệm vụ; quá hạn chưa hoàn thành {qua_han} nhiệm vụ; thường xuyên, định kỳ {thuong_xuyen} nhiệm vụ; không có thời hạn {khong_thoi_han} nhiệm vụ.
         Tỷ lệ hoàn thành trên số nhiệm vụ đến hạn đạt {ty_le_den_han}; trên tổng số nhiệm vụ được giao đạt {ty_le_duoc_giao}.

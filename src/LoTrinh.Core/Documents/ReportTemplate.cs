@@ -41,7 +41,8 @@ public static partial class ReportTemplate
     /// </summary>
     public static readonly IReadOnlyList<Placeholder> ProgressReport =
     [
-        new("van_ban", PlaceholderKind.Inline, "số và trích yếu của văn bản được báo cáo (ví dụ: Chương trình hành động số 29-CTr/TU …)"),
+        new("van_ban", PlaceholderKind.Inline, "loại và số của văn bản được báo cáo (ví dụ: Chương trình hành động số 29-CTr/TU)"),
+        new("trich_yeu_van_ban", PlaceholderKind.Inline, "trích yếu của văn bản được báo cáo"),
         new("so_van_ban", PlaceholderKind.Inline, "số văn bản trong chuỗi triển khai (văn bản được báo cáo và các văn bản triển khai nó)"),
         new("ngay_chot", PlaceholderKind.Inline, "ngày chốt số liệu (dd/mm/yyyy)"),
         new("ky_bao_cao", PlaceholderKind.Inline, "kỳ báo cáo (\"từ ngày … đến ngày …\" hoặc \"đến ngày …\")"),

@@ -105,6 +105,43 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Secretariat_OnAPhone_DownloadsTheReportOf29CTrTU_AfterADateNotYetCome_AndTheFormNamesAnUnknownPlaceholder()
+    {
+        var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, AcceptDownloads = true });
+        await AppServer.SignInAsync(page, _secretariat);
+        await page.GotoAsync("/");
+        await page.Locator("label.menu-button").ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lập báo cáo" }).ClickAsync();
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the report page fits a phone");
+
+        // A cut-off not yet come is named beside its field, and nothing is downloaded.
+        await page.GetByLabel("Văn bản (số, ví dụ 29-CTr/TU, hoặc mã)").FillAsync("29-CTr/TU");
+        await page.GetByLabel("Số liệu chốt đến ngày").FillAsync("2150-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tải báo cáo (DOCX)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[aria-invalid=true][name=AsOf]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("chưa đến")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Số liệu chốt đến ngày").FillAsync("2024-06-30");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Tải báo cáo (DOCX)" }).ClickAsync());
+        Assert.EndsWith("-2024-06-30.docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var file = await download.PathAsync();
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(file, false))
+        {
+            Assert.Contains("Chương trình", document.MainDocumentPart!.Document.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        // The form: a name the report cannot fill is listed by name, and the form is not saved.
+        await page.GotoAsync("/ProgressReports/Form");
+        var body = page.Locator("textarea[name=Body]");
+        await body.FillAsync(await body.InputValueAsync() + "\nSố liệu mới: {so_lieu_moi}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu mẫu báo cáo" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("{so_lieu_moi}").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[aria-invalid=true][name=Body]")).ToBeVisibleAsync();
+        await page.GotoAsync("/ProgressReports/Form");
+        Assert.DoesNotContain("so_lieu_moi", await body.InputValueAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Secretariat_DeletesATaskAfterConfirming_AndRestoresIt()
     {
         var page = await _server.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _server.BaseUrl });

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using LoTrinh.Core.Accounts;
+using Microsoft.Extensions.Configuration;
 
 namespace LoTrinh.Web.Tests.Features;
 
@@ -153,6 +154,60 @@ public sealed class ProgressReportTests(AppFixture app)
         var amongAll = Percent(completed, counts.Values.Sum());
         Assert.Contains(paragraphs, p => p.InnerText.Contains($"đến hạn đạt {amongDue}; trên tổng số nhiệm vụ được giao đạt {amongAll}.", StringComparison.Ordinal));
         Assert.Contains(paragraphs, p => p.InnerText.Contains($"đã giao {counts.Values.Sum()} nhiệm vụ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ThePdf_IsPrintedByLibreOffice_A4_AndItsFirstPageIsRendered()
+    {
+        var client = app.Client();
+        var id = (await client.GetFromJsonAsync<JsonElement>("/api/directives?pageSize=200", Ct)).EnumerateArray()
+            .Single(d => d.GetProperty("number").GetString() == "29-CTr/TU").GetProperty("id").GetInt64();
+        var response = await client.GetAsync($"/api/directives/{id}/report.pdf?asOf={AsOf}", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var work = Directory.CreateTempSubdirectory("lotrinh-report-");
+        var pdf = Path.Combine(work.FullName, "bao-cao.pdf");
+        await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync(Ct), Ct);
+
+        var info = await RunAsync("pdfinfo", pdf);
+        Assert.Matches(@"Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)", info);
+        var text = await RunAsync("pdftotext", "-layout", pdf, "-");
+        Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text, StringComparison.Ordinal);
+        Assert.Contains("Nơi nhận:", text, StringComparison.Ordinal);
+        Assert.Contains("Phụ lục I", text, StringComparison.Ordinal);
+
+        // The first page as a picture, kept with the test's output (README shows it: docs/images/bao-cao-trang-1.png).
+        await RunAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, Path.Combine(work.FullName, "trang-1"));
+        var png = await File.ReadAllBytesAsync(Path.Combine(work.FullName, "trang-1.png"), Ct);
+        Assert.Equal((byte)0x89, png[0]);
+        TestContext.Current.AddAttachment("bao-cao-trang-1.png", png, "image/png");
+        await File.WriteAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "bao-cao-trang-1.png"), png, Ct);
+        work.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task WithoutLibreOffice_ThereIsNoPdf_AndNothingFails()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Reports:LibreOffice"] = "/khong-co/soffice" }).Build();
+        var conversion = new LoTrinh.Web.Features.ProgressReports.PdfConversion(configuration, Microsoft.Extensions.Logging.Abstractions.NullLogger<LoTrinh.Web.Features.ProgressReports.PdfConversion>.Instance);
+        Assert.Null(conversion.Converter);
+        Assert.Null(await conversion.ConvertAsync([1, 2, 3], Ct));
+    }
+
+    private static async Task<string> RunAsync(string program, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+        Assert.True(process.ExitCode == 0, $"{program}: {await process.StandardError.ReadToEndAsync(Ct)}");
+        return output;
     }
 
     [Fact]

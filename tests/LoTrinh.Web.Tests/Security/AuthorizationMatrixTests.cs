@@ -156,6 +156,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Urging/Inbox Read"] = new(Readers, false, _ => Form("/Urging/Inbox?handler=Read&urging=0", [])),
         ["POST /Urging/Inbox Digest"] = new(Readers, false, _ => Form("/Urging/Inbox?handler=Digest", [])),
         ["POST /Urging/Rules"] = new(Programme, false, _ => Form("/Urging/Rules", [])),
+        ["POST /ProgressReports/Form"] = new(Programme, false, _ => Form("/ProgressReports/Form", [])),
         ["POST /Urging/Manual"] = new(Programme, false, _ => Form("/Urging/Manual", [])),
         ["POST /Urging/Preview Send"] = new(Programme, false, _ => Form("/Urging/Preview?handler=Send", [])),
         ["POST /Calendar/Index Deadlines"] = new(AccountAdmins, false, _ => Form("/Calendar?year=2035&handler=Deadlines", [])),

@@ -139,8 +139,8 @@ public static class DecreeDocument
             : remarks.Select(r => BodyParagraph(R($"- {r.Agency}: {r.Text}{(r.Task is null ? string.Empty : $" (nhiệm vụ: {r.Task})")}", BodySize)));
 
     private static Table TallyTable(string what, IReadOnlyList<TallyLine> lines) => Grid(
-        [("STT", 500), (what, 2300), ("Số nhiệm vụ", 800), ("Hoàn thành đúng hạn", 900), ("Hoàn thành quá hạn", 900), ("Trong hạn", 800),
-         ("Quá hạn", 800), ("Thường xuyên, không thời hạn", 900), ("Tỷ lệ HT/đến hạn", 700), ("Tỷ lệ HT/được giao", 471)],
+        [("STT", 500), (what, 2100), ("Số nhiệm vụ", 700), ("Hoàn thành đúng hạn", 800), ("Hoàn thành quá hạn", 800), ("Trong hạn", 750),
+         ("Quá hạn", 700), ("Thường xuyên, không thời hạn", 900), ("Tỷ lệ HT/đến hạn", 910), ("Tỷ lệ HT/được giao", 911)],
         lines.Select((l, i) => new[]
         {
             Number(i + 1), l.Name, ProgressReportData.Count(l.Tasks.Total),

@@ -44,7 +44,8 @@ public sealed record ProgressReportData(
         var behind = new[] { ProgressCategory.NeedsAcceleration, ProgressCategory.LimitedProgress, ProgressCategory.Deteriorating }.Select(c => c.Code()).ToHashSet();
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["van_ban"] = $"{Directive} {DirectiveTitle}".Trim(),
+            ["van_ban"] = Directive,
+            ["trich_yeu_van_ban"] = DirectiveTitle,
             ["so_van_ban"] = Count(Directives - 1),
             ["ngay_chot"] = Day(AsOf),
             ["ky_bao_cao"] = Period,
@@ -56,7 +57,7 @@ public sealed record ProgressReportData(
             ["qua_han"] = Count(Tasks.Of(TaskStatusClass.InProgressOverdue)),
             ["thuong_xuyen"] = Count(Tasks.Of(TaskStatusClass.Recurring)),
             ["khong_thoi_han"] = Count(Tasks.Of(TaskStatusClass.NoDeadline)),
-            ["ty_le_den_han"] = Percent(Tasks.Rates.AmongDuePercent),
+            ["ty_le_den_han"] = Tasks.Rates.AmongDuePercent is null ? "— (chưa có nhiệm vụ đến hạn)" : Percent(Tasks.Rates.AmongDuePercent),
             ["ty_le_duoc_giao"] = Percent(Tasks.Rates.AmongAllPercent),
             ["tong_chi_tieu"] = Count(Targets.Count),
             ["chi_tieu_dat"] = Count(Targets.Count(t => t.Progress == ProgressCategory.Achieved.Code())),
@@ -83,7 +84,9 @@ public static class ProgressReport
         AppDbContext db, IServiceScopeFactory scopes, long id, HashSet<long> cascade, DateOnly? from, DateOnly asOf, CancellationToken ct)
     {
         var root = await db.Directives.AsNoTracking().Where(d => d.Id == id)
-            .Select(d => new { Name = d.Number ?? d.Kind + " — " + d.IssuerName, d.Kind, d.Title }).SingleAsync(ct);
+            .Select(d => new { d.Number, d.Kind, d.IssuerName, d.Title }).SingleAsync(ct);
+        // As a report cites it: "Chương trình hành động số 29-CTr/TU"; one without a number by its kind and issuer.
+        var name = root.Number is null ? $"{root.Kind} của {root.IssuerName}" : $"{root.Kind} số {root.Number}";
         var view = await ProgrammeDashboard.LoadAsync(db, scopes, asOf, ct, cascade, listed: int.MaxValue);
         var filter = new TaskFilter(asOf, Directives: cascade);
         var overdue = await TaskBoard.PageAsync(db, filter with { Status = TaskStatusClass.InProgressOverdue, Sort = TaskOrder.DueFirst }, 1, MaxTasks, ct);
@@ -116,7 +119,7 @@ public static class ProgressReport
             .ToListAsync(ct);
 
         return new ProgressReportData(
-            id, root.Name, root.Title, from, asOf, cascade.Count, view.Tasks, view.Directives, view.Agencies,
+            id, name, root.Title, from, asOf, cascade.Count, view.Tasks, view.Directives, view.Agencies,
             overdue.Rows, all.Rows, targets,
             Remarks(lines.Select(l => (l.Agency, l.Difficulties, l.Task))), Remarks(lines.Select(l => (l.Agency, l.Proposals, l.Task))),
             [.. urges.OrderByDescending(u => u.Count).ThenBy(u => u.Agency, StringComparer.Ordinal)], reports);
