@@ -9,6 +9,7 @@ using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Dashboard;
 using LoTrinh.Web.Features.Calendar;
 using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Exports;
 using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.History;
 using LoTrinh.Web.Features.Indicators;
@@ -35,6 +36,7 @@ builder.Services.AddSingleton<ImportBacklog>();
 builder.Services.AddSingleton<PdfConversion>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddHostedService<Rounds>();
+builder.Services.AddHostedService<ExportWorker>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealth>("database");
 builder.Services.AddLoTrinhSecurity();
 builder.Services.AddRazorPages(o =>
@@ -120,6 +122,7 @@ app.MapReportingApi();
 app.MapCalendarApi();
 app.MapUrgingApi();
 app.MapProgressReportsApi();
+app.MapExportsApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();
@@ -148,6 +151,8 @@ internal static class DataRegistration
         var reads = configuration.GetConnectionString("Reads") is { Length: > 0 } standby ? Pooled(standby, configuration) : null;
         services.AddHttpContextAccessor();
         services.AddSingleton(sp => new ReadRouting(Pooled(connectionString, configuration), reads, sp.GetRequiredService<ILogger<ReadRouting>>()));
+        // The primary, for work done in plain SQL outside a request's context: the export jobs' queue and files.
+        services.AddSingleton(_ => Npgsql.NpgsqlDataSource.Create(Pooled(connectionString, configuration)));
         return services.AddDbContext<AppDbContext>(o => o.UseNpgsql(Pooled(connectionString, configuration)));
     }
 

@@ -8,6 +8,13 @@ namespace LoTrinh.Web;
 /// </summary>
 public static class TableExport
 {
+    /// <summary>What a request for any other format is told.</summary>
+    public const string FormatProblem = "Chỉ xuất được định dạng csv hoặc xlsx.";
+
+    /// <summary>A page's export refused (400) with its reason; nothing is written.</summary>
+    public static Microsoft.AspNetCore.Mvc.BadRequestObjectResult Refused(string title, string detail) =>
+        new(new Microsoft.AspNetCore.Mvc.ProblemDetails { Title = title, Detail = detail, Status = StatusCodes.Status400BadRequest });
+
     /// <summary>"csv" (the default) or "xlsx"; null for anything else.</summary>
     public static ExcelType? Format(string? format) => format switch
     {

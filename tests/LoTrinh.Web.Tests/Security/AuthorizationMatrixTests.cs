@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/agencies/{id:id}/merge"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/agencies/{c.Data.AgencyId}/merge", new { })),
         ["POST /api/tasks/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/tasks", new { })),
         ["PUT /api/report-form"] = new(Programme, false, _ => Json(HttpMethod.Put, "/api/report-form", new { })),
+        ["POST /api/tasks/export"] = new(Readers, false, _ => Json(HttpMethod.Post, "/api/tasks/export", new { })),
         ["PUT /api/tasks/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/tasks/{c.Data.OwnTaskId}", new { })),
         ["POST /api/tasks/{id:id}/restore"] = new(Programme, false, async c => new(HttpMethod.Post, $"/api/tasks/{await c.Data.NewDeletedTaskAsync()}/restore")),
         ["POST /api/measurements/{id:id}/approve"] = new(Programme, false, async c => new(HttpMethod.Post, $"/api/measurements/{(await c.Data.NewMeasurementAsync(true)).Id}/approve")),

@@ -55,11 +55,14 @@ public sealed record Viewer(long? UserId, string Name, Role? Role, long? AgencyI
 
 /// <summary>
 /// The viewer of the current request, read when asked (authentication runs after the request's services
-/// are made); outside a request it is the system.
+/// are made); outside a request it is the system, or the person background work reads for (<see cref="ReadingFor"/>).
 /// </summary>
 public sealed class ViewerAccessor(IHttpContextAccessor http)
 {
+    /// <summary>Set by background work that reads in someone's scope (an export they asked for); it writes nothing as them.</summary>
+    public Viewer? ReadingFor { get; set; }
+
     public Viewer Current => http.HttpContext is { } context
         ? Viewer.From(context.User, context.Connection.RemoteIpAddress?.ToString()) with { Credential = context.Items[Viewer.CredentialItem] as string }
-        : Viewer.System("Hệ thống");
+        : ReadingFor ?? Viewer.System("Hệ thống");
 }

@@ -20,4 +20,31 @@ public sealed class AssessmentModel(AppDbContext db) : PageModel
         (Assessment, AreaName, Result) = found;
         return Page();
     }
+
+    /// <summary>The gap table ("còn thiếu gì") as CSV or XLSX: the page's columns, points as numbers.</summary>
+    public async Task<IActionResult> OnGetGapsAsync(long id, string? format, CancellationToken ct)
+    {
+        if (TableExport.Format(format) is not { } type)
+        {
+            return TableExport.Refused("Không xuất được bảng", TableExport.FormatProblem);
+        }
+
+        if (await UrbanAreas.FindAssessmentAsync(db, id, ct) is not { } found)
+        {
+            return NotFound();
+        }
+
+        var (file, contentType, name) = await TableExport.WriteAsync(found.Result.Gaps.Select(g => new Dictionary<string, object?>
+        {
+            ["Mã tiêu chuẩn"] = g.Code,
+            ["Tiêu chuẩn"] = g.Name,
+            ["Giá trị hiện có"] = g.ValueText,
+            ["Đơn vị"] = g.Unit,
+            ["Điểm"] = g.Points,
+            ["Có thể tăng (điểm)"] = g.CouldAdd,
+            ["Cần để đạt mức tối thiểu"] = g.NeededForMinText ?? "đã đạt",
+            ["Cần để đạt mức tối đa"] = g.NeededForMaxText,
+        }), type, $"con-thieu-danh-gia-{id}", ct);
+        return File(file, contentType, name);
+    }
 }

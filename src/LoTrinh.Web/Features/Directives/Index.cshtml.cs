@@ -59,6 +59,37 @@ public sealed class IndexModel(AppDbContext db, LoTrinh.Web.Features.Accounts.Vi
         Paging = new Paging(page, size, total);
     }
 
+    /// <summary>The most directives one file carries; the country's programme has about two thousand.</summary>
+    public const int MaxExported = 20_000;
+
+    /// <summary>The list as filtered (in the reader's scope: the public's is what is published), as CSV or XLSX.</summary>
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
+    {
+        if (TableExport.Format(format) is not { } type)
+        {
+            return TableExport.Refused("Không xuất được danh sách", TableExport.FormatProblem);
+        }
+
+        var (rows, total) = await DirectivesApi.QueryAsync(db, Q, Kind, Implements, 1, MaxExported, ct);
+        if (total > MaxExported)
+        {
+            return TableExport.Refused("Danh sách quá dài", $"Danh sách có {total:N0} văn bản, quá {MaxExported:N0}; hãy lọc theo loại hoặc từ khóa.");
+        }
+
+        var xlsx = type == MiniExcelLibs.ExcelType.XLSX;
+        var (file, contentType, name) = await TableExport.WriteAsync(rows.Select(d => new Dictionary<string, object?>
+        {
+            ["Mã"] = d.Id,
+            ["Số hiệu"] = d.Number,
+            ["Loại"] = d.Kind,
+            ["Cơ quan ban hành"] = d.Issuer,
+            ["Ngày ban hành"] = d.IssuedOn is not { } on ? null : xlsx ? on.ToDateTime(TimeOnly.MinValue) : on.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Trích yếu"] = d.Title,
+            ["Triển khai văn bản"] = string.Join("; ", d.Links.Where(l => l.Relation == DirectiveRelations.Implements).Select(l => l.Number)),
+        }), type, "van-ban", ct);
+        return File(file, contentType, name);
+    }
+
     public IReadOnlyList<Node> ChildrenOf(long id) => [.. _children[id].Take(ChildrenShown)];
 
     public int ChildCount(long id) => _children[id].Count();

@@ -131,7 +131,7 @@ public static class IndicatorsApi
     {
         if (TableExport.Format(format) is not { } type)
         {
-            return TypedResults.Problem("Chỉ xuất được định dạng csv hoặc xlsx.", statusCode: StatusCodes.Status400BadRequest, title: "Định dạng không hỗ trợ");
+            return TypedResults.Problem(TableExport.FormatProblem, statusCode: StatusCodes.Status400BadRequest, title: "Định dạng không hỗ trợ");
         }
 
         var indicator = await db.Indicators.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Id, i.Unit }).FirstOrDefaultAsync(ct);

@@ -51,7 +51,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             return BadRequest(new ProblemDetails
             {
                 Title = "Không xuất được danh sách",
-                Detail = Error ?? "Chỉ xuất được định dạng csv hoặc xlsx.",
+                Detail = Error ?? TableExport.FormatProblem,
                 Status = StatusCodes.Status400BadRequest,
             });
         }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Tasks;
 
-public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider time, Npgsql.NpgsqlDataSource data, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "asOf")] public string? AsOfText { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -63,46 +63,38 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
         Paging = new Paging(page, size, Result.Total);
     }
 
-    /// <summary>The most rows one export carries; a narrower filter gets the rest.</summary>
-    public const int MaxExported = 100_000;
+    /// <summary>The most rows written while the request waits (Exports:DirectRows); a longer list is exported in the background.</summary>
+    private int DirectRows => Math.Clamp(configuration.GetValue("Exports:DirectRows", 10_000), 0, Exports.ExportJobs.MaxRows);
 
     /// <summary>
     /// The list as it is filtered, as a file: CSV (UTF-8, for any tool) or XLSX (MiniExcel), with the same columns
-    /// as the page. An impossible filter answers 400 with its reason; more than <see cref="MaxExported"/> rows too.
+    /// as the page. Up to 10,000 rows (Exports:DirectRows) at once; a longer list is queued and the person sees its
+    /// progress (up to <see cref="Exports.ExportJobs.MaxRows"/>). An impossible filter answers 400 with its reason.
     /// </summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         AsOf = time.Today();
         if (TableExport.Format(format) is not { } type || await FilterAsync(ct) is not { } filter)
         {
-            return Refused("Không xuất được danh sách", Error ?? "Chỉ xuất được định dạng csv hoặc xlsx.");
+            return TableExport.Refused("Không xuất được danh sách", Error ?? TableExport.FormatProblem);
         }
 
-        var (rows, total) = await TaskBoard.PageAsync(db, filter, 1, MaxExported, ct);
-        if (total > MaxExported)
+        var total = await TaskBoard.CountAsync(db, filter, ct);
+        if (total > Exports.ExportJobs.MaxRows)
         {
-            return Refused("Danh sách quá dài", $"Danh sách có {total:N0} nhiệm vụ, quá {MaxExported:N0} dòng cho một lần xuất; hãy lọc theo văn bản, cơ quan hoặc tình trạng.");
+            return TableExport.Refused("Danh sách quá dài", $"Danh sách có {total:N0} nhiệm vụ, quá {Exports.ExportJobs.MaxRows:N0} dòng cho một lần xuất; hãy lọc theo văn bản, cơ quan hoặc tình trạng.");
         }
 
-        var table = rows.Select(t => new Dictionary<string, object?>
+        if (total > DirectRows)
         {
-            ["Mã"] = t.Id,
-            ["Nhiệm vụ"] = t.Text,
-            ["Văn bản"] = t.Directive,
-            ["Mục"] = t.Section,
-            ["Chủ trì"] = t.Lead,
-            ["Phối hợp"] = string.Join("; ", t.CoLeads.Concat(t.Cooperating)),
-            ["Thời hạn"] = t.Deadline?.Text,
-            ["Hạn (ngày)"] = t.Deadline?.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Hoàn thành"] = t.CompletedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Tình trạng"] = t.StatusLabel,
-        });
-        var (file, contentType, name) = await TableExport.WriteAsync(table, type, $"nhiem-vu-{AsOf:yyyy-MM-dd}", ct);
+            var job = await Exports.ExportJobs.QueueTasksAsync(data, db.Viewer, filter, type, ct);
+            return Redirect($"/Exports/Details/{job}");
+        }
+
+        var rows = await TaskBoard.RowsAsync(db, filter, 1, DirectRows, ct);
+        var (file, contentType, name) = await TableExport.WriteAsync(rows.Select(t => TaskExport.Row(t, type)), type, $"nhiem-vu-{AsOf:yyyy-MM-dd}", ct);
         return File(file, contentType, name);
     }
-
-    private BadRequestObjectResult Refused(string title, string detail) =>
-        BadRequest(new ProblemDetails { Title = title, Detail = detail, Status = StatusCodes.Status400BadRequest });
 
     /// <summary>The filter the query string asks for, or null with <see cref="Error"/> saying why.</summary>
     private async Task<TaskFilter?> FilterAsync(CancellationToken ct)

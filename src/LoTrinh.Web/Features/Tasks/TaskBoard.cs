@@ -111,6 +111,13 @@ public static class TaskBoard
         return (await RowsAsync(db, matching, filter.AsOf, filter.Sort, page, pageSize, ct), await matching.CountAsync(ct));
     }
 
+    /// <summary>How many tasks match, and one page of them without counting: an export reads the list a page at a time.</summary>
+    public static Task<int> CountAsync(AppDbContext db, TaskFilter filter, CancellationToken ct) => Matching(db, filter).CountAsync(ct);
+
+    /// <inheritdoc cref="CountAsync"/>
+    public static Task<IReadOnlyList<TaskRow>> RowsAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct) =>
+        RowsAsync(db, Matching(db, filter), filter.AsOf, filter.Sort, page, pageSize, ct);
+
     private static IQueryable<ClassifiedTask> Matching(AppDbContext db, TaskFilter filter) =>
         Classify(filter.Status is { } wanted ? InStatus(Filtered(db, filter), wanted, filter.AsOf) : Filtered(db, filter), filter.AsOf);
 

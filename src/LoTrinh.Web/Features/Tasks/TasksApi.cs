@@ -46,6 +46,22 @@ public static class TasksApi
         AppDbContext db, TimeProvider time, HttpResponse response, string? asOf, string? status, string? agency, string? directive,
         long? locality, string? sort, string? q, int? page, int? pageSize, CancellationToken ct)
     {
+        var (filter, errors) = await FilterAsync(db, time, asOf, status, agency, directive, locality, sort, q, ct);
+        if (filter is null)
+        {
+            return errors.Problem();
+        }
+
+        var (p, size) = Input.Paging(page, pageSize, Input.MaxPageSize);
+        var (rows, total) = await TaskBoard.PageAsync(db, filter, p, size, ct);
+        response.SetTotal(total);
+        return TypedResults.Ok(rows);
+    }
+
+    /// <summary>The list's filter from the query's words, or every problem by field (the list and its export read the same).</summary>
+    public static async Task<(TaskFilter? Filter, InputErrors Errors)> FilterAsync(
+        AppDbContext db, TimeProvider time, string? asOf, string? status, string? agency, string? directive, long? locality, string? sort, string? q, CancellationToken ct)
+    {
         var errors = new InputErrors();
         var day = errors.Date("asOf", asOf) ?? time.Today();
         TaskStatusClass? wanted = null;
@@ -73,6 +89,11 @@ public static class TasksApi
             errors.Add("directive", directiveProblem);
         }
 
+        if (locality is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, ct))
+        {
+            errors.Add("locality", $"Không có đơn vị hành chính mã {unit}.");
+        }
+
         var order = TaskOrders.Parse(sort);
         if (order is null)
         {
@@ -81,13 +102,10 @@ public static class TasksApi
 
         if (errors.Any)
         {
-            return errors.Problem();
+            return (null, errors);
         }
 
-        var (p, size) = Input.Paging(page, pageSize, Input.MaxPageSize);
-        var (rows, total) = await TaskBoard.PageAsync(db, new TaskFilter(day, wanted, agencyId, directiveId, q, LocalityId: locality, Sort: order!.Value), p, size, ct);
-        response.SetTotal(total);
-        return TypedResults.Ok(rows);
+        return (new TaskFilter(day, wanted, agencyId, directiveId, q, LocalityId: locality, Sort: order!.Value), errors);
     }
 
     private static async Task<Results<Ok<TaskDetails>, NotFound, ValidationProblem>> Get(
