@@ -9,6 +9,7 @@ BENCH_SERVER_ENV="Exports__PollMilliseconds=200"
 source "$(dirname "$0")/serve.sh"
 
 AS_OF=$(date +%F)
+FORMAT=${FORMAT:-xlsx}
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$APP/status"; }
 
 # The baseline: the rows the file holds, read by PostgreSQL and written as CSV by psql.
@@ -25,7 +26,7 @@ for _ in $(seq 1 100); do [ "$(curl -fs -H "Authorization: Bearer $TOKEN" "http:
 BEFORE=$(rss)
 STARTED=$(date +%s.%N)
 JOB=$(curl -fs -X POST -H "Authorization: Bearer $TOKEN" -D - -o /dev/null \
-  "http://127.0.0.1:$PORT/api/tasks/export?format=xlsx&asOf=$AS_OF" | sed -n 's/^[Ll]ocation: \(.*\)\r$/\1/p')
+  "http://127.0.0.1:$PORT/api/tasks/export?format=$FORMAT&asOf=$AS_OF" | sed -n 's/^[Ll]ocation: \(.*\)\r$/\1/p')
 PEAK=$BEFORE
 STATE=queued
 while [ "$STATE" != done ] && [ "$STATE" != failed ]; do

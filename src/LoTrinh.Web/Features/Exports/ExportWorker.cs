@@ -166,22 +166,31 @@ public sealed partial class ExportWorker(NpgsqlDataSource data, IServiceScopeFac
         }
 
         await ProgressAsync(job.Id, 0, total, ct);
-        var chunks = (total + ExportJobs.Chunk - 1) / ExportJobs.Chunk;
+        var chunk = Math.Clamp(configuration.GetValue("Exports:ChunkRows", ExportJobs.Chunk), 1, 50_000);
         var written = 0;
 
         // MiniExcel pulls the rows as it writes; each chunk is read when the previous one is written, so no more than
         // one chunk is in memory. It pulls synchronously: on this worker's own thread, waiting for the query is harmless.
+        // The directive order (the list's default) is read by keyset; the deadline orders page by offset.
         IEnumerable<Dictionary<string, object?>> Rows()
         {
-            for (var page = 1; page <= chunks; page++)
+            TaskRow? last = null;
+            for (var page = 1; written < total; page++)
             {
-                var rows = TaskBoard.RowsAsync(db, filter, page, ExportJobs.Chunk, ct).GetAwaiter().GetResult();
+                var rows = (filter.Sort == TaskOrder.Directive
+                    ? TaskBoard.RowsAfterAsync(db, filter, last, chunk, ct)
+                    : TaskBoard.RowsAsync(db, filter, page, chunk, ct)).GetAwaiter().GetResult();
+                if (rows.Count == 0)
+                {
+                    yield break;
+                }
+
                 foreach (var row in rows)
                 {
                     yield return TaskExport.Row(row, type);
                 }
 
-                written += rows.Count;
+                (last, written) = (rows[^1], written + rows.Count);
                 ProgressAsync(job.Id, written, total, ct).GetAwaiter().GetResult();
             }
         }

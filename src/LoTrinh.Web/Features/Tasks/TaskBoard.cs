@@ -118,6 +118,28 @@ public static class TaskBoard
     public static Task<IReadOnlyList<TaskRow>> RowsAsync(AppDbContext db, TaskFilter filter, int page, int pageSize, CancellationToken ct) =>
         RowsAsync(db, Matching(db, filter), filter.AsOf, filter.Sort, page, pageSize, ct);
 
+    /// <summary>
+    /// The rows after <paramref name="after"/> in the directive order (keyset: each chunk an index range, where an
+    /// offset would rescan every row before it — quadratic over a country's list).
+    /// </summary>
+    public static Task<IReadOnlyList<TaskRow>> RowsAfterAsync(AppDbContext db, TaskFilter filter, TaskRow? after, int size, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.Sort != TaskOrder.Directive)
+        {
+            throw new ArgumentException("Keyset chunks follow the directive order.", nameof(filter));
+        }
+
+        var matching = Matching(db, filter);
+        if (after is not null)
+        {
+            var (directive, id) = (after.DirectiveId, after.Id);
+            matching = matching.Where(c => c.Task.DirectiveId > directive || (c.Task.DirectiveId == directive && c.Task.Id > id));
+        }
+
+        return RowsAsync(db, matching, filter.AsOf, filter.Sort, 1, size, ct);
+    }
+
     private static IQueryable<ClassifiedTask> Matching(AppDbContext db, TaskFilter filter) =>
         Classify(filter.Status is { } wanted ? InStatus(Filtered(db, filter), wanted, filter.AsOf) : Filtered(db, filter), filter.AsOf);
 
