@@ -124,6 +124,10 @@ public sealed class MeasurementImportTests(AppFixture app)
         await MiniExcel.SaveAsAsync(file, edited, excelType: ExcelType.XLSX, cancellationToken: Ct);
         var changed = await (await secretariat.PostAsync("/api/measurements/import", File("sua.xlsx", file.ToArray()), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal((0, 1, 2), (changed.GetProperty("inserted").GetInt32(), changed.GetProperty("updated").GetInt32(), changed.GetProperty("unchanged").GetInt32()));
+        // Exactly that value, with its audit row: one update of this indicator, from 61 to 62.5.
+        Assert.Equal(1, await ScalarAsync(
+            "select count(*) from audit_event where table_name = 'measurement' and action = 'update' and (after ->> 'indicator_id')::bigint = $1 "
+            + "and (before ->> 'value')::numeric = 61 and (after ->> 'value')::numeric = 62.5", indicator));
 
         // A unit filter narrows the file; a format it cannot write and an unknown indicator are named.
         var one = await secretariat.GetAsync($"/api/indicators/{indicator}/measurements.csv?unit=68", Ct);
