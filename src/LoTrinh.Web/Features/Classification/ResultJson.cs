@@ -29,6 +29,15 @@ public sealed record ResultJson(
 
     public string Serialize() => JsonSerializer.Serialize(this, Json.Options);
 
+    /// <summary>
+    /// A value as a page writes it: a figure with its unit ("1.286 người/km²"); a level or a yes/no as its words alone —
+    /// the level already says what it counts ("Từ 2 cơ sở", not "Từ 2 cơ sở cơ sở").
+    /// </summary>
+    public static string WithUnit(string text, string? unit) =>
+        unit is null || !decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), out _)
+            ? text
+            : $"{text} {unit}";
+
     public static ResultJson? Deserialize(string json) => JsonSerializer.Deserialize<ResultJson>(json, Json.Options);
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];

@@ -20,7 +20,8 @@ public sealed record UrbanAreaDetails(UrbanAreaRow Area, string? Note, string? C
     IReadOnlyList<AssessmentRow> Assessments, string? TodayBasis, string? NextClass);
 
 /// <summary>A value offered for a standard from the latest measurement of an indicator mapped to it.</summary>
-public sealed record PrefillValue(string Code, decimal Value, string Indicator, string UnitName, string PeriodLabel, string Source);
+/// <param name="Predecessor">The figure is a predecessor unit's (before the 1/7/2025 reorganisation), not the unit's own.</param>
+public sealed record PrefillValue(string Code, decimal Value, string Indicator, string UnitName, string PeriodLabel, string Source, bool Predecessor = false);
 
 /// <summary>One assessment to save: the values, the basis and class, who and when.</summary>
 public sealed record AssessmentRequest(string Basis, string Class, string? AssessedOn, string? AssessedBy, IReadOnlyDictionary<string, StandardValue> Values,
@@ -64,31 +65,50 @@ public static class UrbanAreas
     /// <summary>The latest measured value for each standard of the class, from indicators mapped to it, for the area's units.</summary>
     public static async Task<IReadOnlyDictionary<string, PrefillValue>> PrefillAsync(AppDbContext db, long areaId, CriteriaSet set, string urbanClass, CancellationToken ct)
     {
-        var units = await db.UrbanAreas.Where(a => a.Id == areaId)
+        var area = await db.UrbanAreas.Where(a => a.Id == areaId)
             .Select(a => new { a.AdministrativeUnitId, a.FormerUnitId }).FirstOrDefaultAsync(ct);
-        if (units is null)
+        if (area?.AdministrativeUnitId is not { } unit)
         {
             return new Dictionary<string, PrefillValue>();
         }
 
-        long?[] unitIds = [units.AdministrativeUnitId, units.FormerUnitId];
+        // The unit's own figures, and its predecessors' (labelled) — never a larger unit's: a former district's
+        // population is not its commune's (issue 21: Đức Trọng's 220,697 was offered for the commune).
+        var candidates = await db.UnitLineages.Where(l => l.SuccessorId == unit).Select(l => l.PredecessorId).ToListAsync(ct);
+        if (area.FormerUnitId is { } former)
+        {
+            candidates.Add(former);
+        }
+
+        var levels = await db.Units.Where(u => u.Id == unit || candidates.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Level, ct);
+        var predecessors = candidates.Distinct().Where(id => id != unit && Rank(levels.GetValueOrDefault(id)) <= Rank(levels.GetValueOrDefault(unit))).ToList();
+        long[] unitIds = [unit, .. predecessors];
         var codes = set.StandardsFor(urbanClass).Where(s => s.IsNumeric).Select(s => s.Code).ToList();
         var measurements = await db.Measurements.AsNoTracking()
             .Where(m => unitIds.Contains(m.AdministrativeUnitId) && m.Indicator.StandardCodes.Any(c => codes.Contains(c)))
-            .OrderByDescending(m => m.PeriodEnd)
-            .Select(m => new { m.Indicator.StandardCodes, m.Value, Indicator = m.Indicator.Name, Unit = m.AdministrativeUnit.Name, m.PeriodLabel, m.Source })
+            .OrderBy(m => m.AdministrativeUnitId != unit).ThenByDescending(m => m.PeriodEnd)
+            .Select(m => new { m.Indicator.StandardCodes, m.Value, Indicator = m.Indicator.Name, m.AdministrativeUnitId, Unit = m.AdministrativeUnit.Name, m.PeriodLabel, m.Source })
             .ToListAsync(ct);
         var prefill = new Dictionary<string, PrefillValue>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in measurements)
         {
             foreach (var code in m.StandardCodes.Where(codes.Contains))
             {
-                prefill.TryAdd(code, new PrefillValue(code, m.Value, m.Indicator, m.Unit, m.PeriodLabel, m.Source));
+                prefill.TryAdd(code, new PrefillValue(code, m.Value, m.Indicator, m.Unit, m.PeriodLabel, m.Source, m.AdministrativeUnitId != unit));
             }
         }
 
         return prefill;
     }
+
+    // commune (xã) < district (huyện) < province (tỉnh).
+    private static int Rank(string? level) => level switch
+    {
+        "commune" => 1,
+        "district" => 2,
+        "province" => 3,
+        _ => int.MaxValue,
+    };
 
     /// <summary>Checks, scores and saves one assessment in one write; nothing is saved on any error.</summary>
     public static async Task<(Assessment? Saved, InputErrors Errors)> AssessAsync(AppDbContext db, long areaId, AssessmentRequest request, CancellationToken ct)

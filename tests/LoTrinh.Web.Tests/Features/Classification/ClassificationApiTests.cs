@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LoTrinh.Core.Classification;
+using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Tests.Features.Classification;
 
@@ -42,15 +43,42 @@ public sealed class ClassificationApiTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Prefill_TakesTheLatestMeasurementOfMappedIndicators()
+    public async Task Prefill_TakesTheUnitsOwnLatestFigures_NeverTheFormerDistricts()
     {
-        var id = (await DucTrong()).GetProperty("id").GetInt64();
+        var area = await DucTrong();
+        var id = area.GetProperty("id").GetInt64();
 
+        // Đức Trọng is a commune since 1/7/2025; the seeds' figures (220,697 people, 1,286 per km²) are the former
+        // district's — a larger unit — so nothing is offered from them.
         var prefill = await _client.GetFromJsonAsync<JsonElement>($"/api/urban-areas/{id}/prefill?basis=111/2025&class=II", Ct);
+        Assert.False(prefill.TryGetProperty("2A.II.03", out _));
+        Assert.False(prefill.TryGetProperty("2A.II.04", out _));
 
-        Assert.Equal(1286m, prefill.GetProperty("2A.II.04").GetProperty("value").GetDecimal());
-        Assert.Contains("Báo Lâm Đồng", prefill.GetProperty("2A.II.04").GetProperty("source").GetString(), StringComparison.Ordinal);
-        Assert.Equal(220697m, prefill.GetProperty("2A.II.03").GetProperty("value").GetDecimal());
+        // A figure of the commune itself is offered, as its own.
+        var figure = new LoTrinh.Web.Features.Targets.Measurement { PeriodLabel = "6 tháng cuối năm 2025", Source = "Kiểm thử: UBND xã", EnteredBy = "Kiểm thử" };
+        await using (var db = app.NewDb())
+        {
+            var commune = await db.UrbanAreas.Where(a => a.Id == id).Select(a => a.AdministrativeUnitId!.Value).SingleAsync(Ct);
+            var density = await db.Indicators.Where(i => i.StandardCodes.Contains("2A.II.04")).Select(i => i.Id).FirstAsync(Ct);
+            (figure.IndicatorId, figure.AdministrativeUnitId, figure.PeriodStart, figure.PeriodEnd, figure.Value) =
+                (density, commune, new DateOnly(2025, 7, 1), new DateOnly(2025, 12, 31), 2150m);
+            db.Measurements.Add(figure);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        try
+        {
+            prefill = await _client.GetFromJsonAsync<JsonElement>($"/api/urban-areas/{id}/prefill?basis=111/2025&class=II", Ct);
+            Assert.Equal(2150m, prefill.GetProperty("2A.II.04").GetProperty("value").GetDecimal());
+            Assert.False(prefill.GetProperty("2A.II.04").GetProperty("predecessor").GetBoolean());
+        }
+        finally
+        {
+            // The other tests read Đức Trọng as the seeds have it.
+            await using var db = app.NewDb();
+            db.Measurements.Remove(await db.Measurements.SingleAsync(m => m.Id == figure.Id, Ct));
+            await db.SaveChangesAsync(Ct);
+        }
     }
 
     [Fact]
