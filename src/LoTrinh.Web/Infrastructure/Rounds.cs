@@ -43,6 +43,11 @@ public sealed partial class Rounds(IServiceScopeFactory scopes, IConfiguration c
                 }
             }, stoppingToken);
             await StepAsync("urging", UrgeAsync(stoppingToken), stoppingToken);
+            if (first)
+            {
+                // Said once, so an operator (or a test comparing the database before and after) knows the date's work is done.
+                LogFirstRoundDone(log);
+            }
 
             try
             {
@@ -106,6 +111,9 @@ public sealed partial class Rounds(IServiceScopeFactory scopes, IConfiguration c
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The last day of {Count} tasks followed the working-day calendar.")]
     private static partial void LogRolled(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "First round done: deadlines, reporting periods and urging are up to date.")]
+    private static partial void LogFirstRoundDone(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The round's step {Step} failed; trying again at the next round.")]
     private static partial void LogFailed(ILogger logger, string step, Exception exception);

@@ -23,6 +23,7 @@ public sealed class AppServer : IAsyncDisposable
     public Process Process => _server;
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private volatile bool _firstRoundDone;
 
     /// <summary>The last lines the app wrote (its log), for a failing test to show.</summary>
     public string Output => string.Join('\n', _output);
@@ -34,6 +35,7 @@ public sealed class AppServer : IAsyncDisposable
             return;
         }
 
+        _firstRoundDone |= line.Contains("First round done", StringComparison.Ordinal);
         _output.Enqueue(line);
         while (_output.Count > 400 && _output.TryDequeue(out _))
         {
@@ -131,6 +133,23 @@ public sealed class AppServer : IAsyncDisposable
     {
         _server.Kill(entireProcessTree: true);
         await _server.WaitForExitAsync();
+    }
+
+    /// <summary>Waits until the app's first round (periods opened, urging run) is done, so what it writes on its own
+    /// is not mistaken for what a request wrote.</summary>
+    public async Task WaitForFirstRoundAsync()
+    {
+        for (var waited = 0; waited < 600; waited++)
+        {
+            if (_firstRoundDone)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The app's first round did not finish within 60 s.\n" + Output);
     }
 
     private async Task WaitUntilServingAsync()
