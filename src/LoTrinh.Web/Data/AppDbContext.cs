@@ -48,6 +48,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
     public DbSet<UrbanArea> UrbanAreas => Set<UrbanArea>();
     public DbSet<UrbanAreaTarget> UrbanAreaTargets => Set<UrbanAreaTarget>();
+    public DbSet<UrbanAreaClass> UrbanAreaClasses => Set<UrbanAreaClass>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<CriteriaSetVersion> CriteriaSets => Set<CriteriaSetVersion>();
     public DbSet<DocumentImport> DocumentImports => Set<DocumentImport>();
@@ -163,7 +164,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         {
             e.HasOne(a => a.FormerUnit).WithMany().HasForeignKey(a => a.FormerUnitId);
             e.HasOne(a => a.AdministrativeUnit).WithMany().HasForeignKey(a => a.AdministrativeUnitId);
+            e.HasOne(a => a.Province).WithMany().HasForeignKey(a => a.ProvinceId);
             e.HasMany(a => a.Targets).WithOne().HasForeignKey(t => t.UrbanAreaId);
+            e.HasMany(a => a.Classes).WithOne().HasForeignKey(c => c.UrbanAreaId);
+            e.Property(a => a.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
         builder.Entity<Assessment>(e =>
         {

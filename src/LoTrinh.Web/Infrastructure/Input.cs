@@ -90,6 +90,18 @@ public sealed class InputErrors
         return clean;
     }
 
+    /// <summary>Text of a field: cleaned, at most <paramref name="maxLength"/> characters, no NUL or broken Unicode.</summary>
+    public string? Text(string field, string? text, int maxLength, bool required = false)
+    {
+        if (InputBoundary.Problem(text, maxLength) is { } problem)
+        {
+            Add(field, "Nội dung " + problem);
+            return null;
+        }
+
+        return required ? Required(field, text) : Input.Clean(text);
+    }
+
     /// <summary>A yes/no the caller must state: missing is an error, never read as false.</summary>
     public bool? Flag(string field, bool? value)
     {

@@ -110,7 +110,7 @@ public sealed class ExportTests(AppFixture app)
         // An assessment's gap table, points as numbers.
         var client = app.Client();
         var area = (await client.GetFromJsonAsync<JsonElement>("/api/urban-areas", Ct)).EnumerateArray()
-            .Single(a => a.GetProperty("name").GetString() == "Đô thị Đức Trọng").GetProperty("id").GetInt64();
+            .Single(a => a.GetProperty("name").GetString() == "Đô thị Đức Trọng (Liên Nghĩa)").GetProperty("id").GetInt64();
         var saved = await client.PostAsJsonAsync($"/api/urban-areas/{area}/assessments", new
         {
             basis = "111/2025",

@@ -28,9 +28,10 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
     public string? Note { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, string? basis, string? @class, CancellationToken ct)
+    /// <param name="pick">The class as the area page's picker sends it ("basis|class"), instead of basis and class.</param>
+    public async Task<IActionResult> OnGetAsync(long id, string? basis, string? @class, string? pick, CancellationToken ct)
     {
-        if (await Load(id, basis, @class, ct) is { } refused)
+        if (await Load(id, basis, @class, pick, ct) is { } refused)
         {
             return refused;
         }
@@ -47,9 +48,9 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
     }
 
     [Requires(Permission.ManageProgramme)]
-    public async Task<IActionResult> OnPostAsync(long id, string? basis, string? @class, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(long id, string? basis, string? @class, string? pick, CancellationToken ct)
     {
-        if (await Load(id, basis, @class, ct) is { } refused)
+        if (await Load(id, basis, @class, pick, ct) is { } refused)
         {
             return refused;
         }
@@ -88,8 +89,13 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
         return Page();
     }
 
-    private async Task<IActionResult?> Load(long id, string? basis, string? urbanClass, CancellationToken ct)
+    private async Task<IActionResult?> Load(long id, string? basis, string? urbanClass, string? pick, CancellationToken ct)
     {
+        if (pick is not null)
+        {
+            (basis, urbanClass) = ClassPicker.Split(pick);
+        }
+
         if (await UrbanAreas.LoadAsync(db, id, Clock.Today(time), ct) is not { } area)
         {
             return NotFound();

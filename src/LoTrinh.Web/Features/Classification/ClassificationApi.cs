@@ -12,6 +12,10 @@ public sealed record ActivateRequest(string? Basis, long? Id);
 
 public sealed record AssessmentView(long Id, long UrbanAreaId, string UrbanArea, DateOnly AssessedOn, string AssessedBy, string? Note, ResultJson Result);
 
+/// <summary>A new urban area of the register, with the class it already holds when it has one.</summary>
+public sealed record NewUrbanArea(string? Name, long? ProvinceId, long? UnitId, long? FormerUnitId, IReadOnlyList<string>? Regions, bool? Heritage, string? Note,
+    ClassInput? Class);
+
 public static class ClassificationApi
 {
     private const int MaxSetBytes = 2_000_000;
@@ -27,10 +31,22 @@ public static class ClassificationApi
         sets.MapPost("/assess", Assess).WithSummary("Chấm điểm không lưu: {basis, class, values, notConsidered, heritage, regions}.");
 
         var areas = app.MapGroup("/api/urban-areas").WithTags("Phân loại đô thị").Requires(Permission.ReadInternal);
-        areas.MapGet("/", ListAreas).WithSummary("Các đô thị theo dõi: loại hiện tại, mục tiêu theo năm, lần đánh giá gần nhất.");
-        areas.MapGet("/{id:id}", GetArea).WithSummary("Một đô thị: mục tiêu (như văn bản viết và theo cơ sở đang hiệu lực), lịch sử đánh giá.");
+        areas.MapGet("/", ListAreas).WithSummary("Sổ theo dõi đô thị: mọi đô thị (của một tỉnh: ?province=id), loại hiện tại, mục tiêu theo năm, lần đánh giá gần nhất.");
+        areas.MapGet("/{id:id}", GetArea).WithSummary("Một đô thị: loại qua các thời kỳ, mục tiêu (như văn bản viết và theo cơ sở đang hiệu lực), lịch sử đánh giá.");
+        areas.MapPost("/", AddArea).Requires(Permission.ManageProgramme)
+            .WithSummary("Thêm một đô thị vào sổ: tên, tỉnh (provinceId), đơn vị hiện nay (unitId), đơn vị trước sắp xếp (formerUnitId), vùng, loại đã công nhận (class, tùy chọn).");
+        areas.MapPut("/{id:id}", UpdateArea).Requires(Permission.ManageProgramme)
+            .WithSummary("Sửa thông tin một đô thị; gửi kèm version đã đọc (409 nếu người khác đã sửa).");
+        areas.MapPost("/{id:id}/classes", AddClass).Requires(Permission.ManageProgramme)
+            .WithSummary("Ghi nhận một loại đô thị: loại và cơ sở pháp lý, ngày công nhận và quyết định (hoặc khi chưa rõ, ngày và nguồn cho biết loại).");
+        areas.MapPost("/{id:id}/retire", Retire).Requires(Permission.ManageProgramme)
+            .WithSummary("Thôi theo dõi một đô thị từ một ngày (sáp nhập, không còn là đô thị), có lý do; không còn được đếm từ ngày đó.");
         areas.MapGet("/{id:id}/prefill", Prefill).WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của các chỉ số gắn với tiêu chuẩn.");
         areas.MapPost("/{id:id}/assessments", SaveAssessment).Requires(Permission.ManageProgramme).WithSummary("Chấm điểm và lưu một lần đánh giá.");
+        app.MapGet("/api/assessments/compare", Compare).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị")
+            .WithSummary("So sánh hai lần đánh giá của cùng một đô thị (a, b): tổng điểm, nhóm, các tiêu chuẩn tốt lên, kém đi hay đổi số liệu.");
+        app.MapGet("/api/targets/{id:id}/urban-areas", CountForTarget).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị")
+            .WithSummary("Số liệu của một chỉ tiêu về số đô thị (Số đô thị loại …) lấy từ sổ đô thị đến ngày asOf: bao nhiêu, những đô thị nào, đô thị nào đã đánh giá đạt loại đó.");
         app.MapGet("/api/assessments/{id:id}", GetAssessment).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị").WithSummary("Một lần đánh giá đã lưu, với kết quả như đã tính hôm đó.");
     }
 
@@ -123,8 +139,115 @@ public static class ClassificationApi
         return errors.Any ? errors.Problem() : TypedResults.Ok(ResultJson.From(Classifier.Assess(set, input)));
     }
 
-    private static async Task<Ok<IReadOnlyList<UrbanAreaRow>>> ListAreas(AppDbContext db, TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(await UrbanAreas.ListAsync(db, Clock.Today(time), ct));
+    private static async Task<Ok<IReadOnlyList<UrbanAreaRow>>> ListAreas(AppDbContext db, TimeProvider time, long? province, CancellationToken ct) =>
+        TypedResults.Ok(await UrbanAreas.ListAsync(db, Clock.Today(time), ct, province));
+
+    private static async Task<Results<Created<UrbanAreaDetails>, ValidationProblem>> AddArea(NewUrbanArea? body, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        body ??= new(null, null, null, null, null, null, null, null);
+        var today = Clock.Today(time);
+        var input = new UrbanAreaInput(body.Name, body.ProvinceId, body.UnitId, body.FormerUnitId, body.Regions, body.Heritage, body.Note, 0);
+        var (added, errors) = await Register.AddAsync(db, input, body.Class, today, ct);
+        return added is null
+            ? errors.Problem()
+            : TypedResults.Created($"/api/urban-areas/{added.Id}", (await Edits.ReadBackAsync(() => UrbanAreas.LoadAsync(db, added.Id, today, ct)))!);
+    }
+
+    private static async Task<Results<Ok<UrbanAreaDetails>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateArea(
+        long id, UrbanAreaInput? body, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var today = Clock.Today(time);
+        if (await Register.UpdateAsync(db, id, body ?? new(null, null, null, null, null, null, null, null), today, ct) is not { } errors)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var current = await UrbanAreas.LoadAsync(db, id, today, ct);
+        return errors.IsConflict ? errors.ConflictProblem(current) : errors.Any ? errors.Problem() : TypedResults.Ok(current!);
+    }
+
+    private static async Task<Results<Created<UrbanAreaDetails>, ValidationProblem, NotFound>> AddClass(long id, ClassInput? body, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var today = Clock.Today(time);
+        if (await Register.AddClassAsync(db, id, body ?? new(null, null, null, null, null, null), today, ct) is not { } errors)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return errors.Any ? errors.Problem() : TypedResults.Created($"/api/urban-areas/{id}", (await Edits.ReadBackAsync(() => UrbanAreas.LoadAsync(db, id, today, ct)))!);
+    }
+
+    private static async Task<Results<Ok<UrbanAreaDetails>, ValidationProblem, ProblemHttpResult, NotFound>> Retire(
+        long id, RetireInput? body, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var today = Clock.Today(time);
+        if (await Register.RetireAsync(db, id, body ?? new(null, null, null), today, ct) is not { } errors)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var current = await UrbanAreas.LoadAsync(db, id, today, ct);
+        return errors.IsConflict ? errors.ConflictProblem(current) : errors.Any ? errors.Problem() : TypedResults.Ok(current!);
+    }
+
+    private static async Task<Results<Ok<AssessmentComparison>, ValidationProblem>> Compare(long? a, long? b, AppDbContext db, CancellationToken ct)
+    {
+        var (comparison, errors) = await CompareAsync(db, a, b, ct);
+        return comparison is null ? errors.Problem() : TypedResults.Ok(comparison);
+    }
+
+    /// <summary>Two assessments of the same area compared; the fields at fault otherwise.</summary>
+    public static async Task<(AssessmentComparison? Comparison, InputErrors Errors)> CompareAsync(AppDbContext db, long? a, long? b, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var first = a is { } ida ? await GetAssessmentView(db, ida, ct) : null;
+        var second = b is { } idb ? await GetAssessmentView(db, idb, ct) : null;
+        if (first is null)
+        {
+            errors.Add("a", a is null ? "Chọn hai lần đánh giá để so sánh." : $"Không có lần đánh giá {a}.");
+        }
+
+        if (second is null)
+        {
+            errors.Add("b", b is null ? "Chọn hai lần đánh giá để so sánh." : $"Không có lần đánh giá {b}.");
+        }
+
+        if (first is not null && second is not null && first.UrbanAreaId != second.UrbanAreaId)
+        {
+            errors.Add("b", $"Hai lần đánh giá của hai đô thị khác nhau ({first.UrbanArea}, {second.UrbanArea}); chỉ so sánh được các lần đánh giá của cùng một đô thị.");
+        }
+
+        if (first is not null && second is not null && first.Id == second.Id)
+        {
+            errors.Add("b", "Chọn hai lần đánh giá khác nhau.");
+        }
+
+        return errors.Any ? (null, errors) : (AssessmentComparison.Of(first!, second!), errors);
+    }
+
+    private static async Task<Results<Ok<RegisterCountView>, ValidationProblem, NotFound<ProblemDetails>>> CountForTarget(
+        long id, string? asOf, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var day = errors.Date("asOf", asOf) ?? Clock.Today(time);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var target = await db.Targets.Where(t => t.Id == id)
+            .Select(t => new { t.AdministrativeUnitId, t.Indicator.CountsUrbanAreas, t.Indicator.CountsClass, t.Indicator.CountsBasis }).FirstOrDefaultAsync(ct);
+        if (target is not { CountsUrbanAreas: true, AdministrativeUnitId: { } unit })
+        {
+            return TypedResults.NotFound(new ProblemDetails
+            {
+                Title = target is null ? "Không có chỉ tiêu này." : "Chỉ tiêu này không đếm đô thị trong sổ.",
+                Status = 404,
+            });
+        }
+
+        return TypedResults.Ok(await RegisterCounts.CountAsync(db, unit, target.CountsClass, target.CountsBasis, day, ct));
+    }
 
     private static async Task<Results<Ok<UrbanAreaDetails>, NotFound>> GetArea(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await UrbanAreas.LoadAsync(db, id, Clock.Today(time), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();

@@ -7,7 +7,7 @@ namespace LoTrinh.Web.Features.Classification;
 /// An urban area (đô thị) followed for classification. It is not always one administrative unit:
 /// the programme names huyện Đức Trọng, today's map has xã Đức Trọng.
 /// </summary>
-public sealed class UrbanArea
+public sealed class UrbanArea : Data.IVersioned
 {
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -17,11 +17,19 @@ public sealed class UrbanArea
     public long? AdministrativeUnitId { get; set; }
     public AdministrativeUnit? AdministrativeUnit { get; set; }
 
-    /// <summary>The class last recognised, under <see cref="CurrentBasis"/>.</summary>
-    public string? CurrentClass { get; set; }
+    /// <summary>The province whose register lists the area (today's; its predecessors' targets count it too).</summary>
+    public long? ProvinceId { get; set; }
 
-    public string? CurrentBasis { get; set; }
-    public string? ClassSource { get; set; }
+    public AdministrativeUnit? Province { get; set; }
+
+    /// <summary>The classes it held, each from a date (history, never overwritten).</summary>
+    public List<UrbanAreaClass> Classes { get; set; } = [];
+
+    /// <summary>From this day the area is no longer counted (merged into another, no longer urban).</summary>
+    public DateOnly? RetiredOn { get; set; }
+
+    public string? RetiredReason { get; set; }
+    public uint Version { get; set; }
     public bool Heritage { get; set; }
 
     /// <summary>Regional adjustment codes that apply (mountainous, tayNguyen…).</summary>
@@ -29,6 +37,21 @@ public sealed class UrbanArea
 
     public string? Note { get; set; }
     public List<UrbanAreaTarget> Targets { get; set; } = [];
+}
+
+/// <summary>A class held from a date (công nhận loại đô thị); see Core's <c>ClassRecord</c>.</summary>
+public sealed class UrbanAreaClass
+{
+    public long Id { get; set; }
+    public long UrbanAreaId { get; set; }
+    public required string Class { get; set; }
+    public required string Basis { get; set; }
+    public DateOnly HeldFrom { get; set; }
+    public DateOnly? RecognisedOn { get; set; }
+    public string? Decision { get; set; }
+    public string? Source { get; set; }
+
+    public Core.Classification.ClassRecord Record() => new(Class, Basis, HeldFrom, RecognisedOn, Decision, Source);
 }
 
 /// <summary>A class to reach by a year, as a directive wrote it (its basis is the law of that time).</summary>

@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Classification;
 
-public sealed record UrbanAreaRow(long Id, string Name, string? UnitName, string? FormerUnitName, ClassView? Current, ClassView? Today,
-    IReadOnlyList<TargetView> Targets, AssessmentRow? Latest);
+/// <param name="Current">The class held today by the register (the latest record started on or before today).</param>
+public sealed record UrbanAreaRow(long Id, string Name, string? ProvinceName, string? UnitName, string? FormerUnitName, ClassView? Current, ClassView? Today,
+    IReadOnlyList<TargetView> Targets, AssessmentRow? Latest, DateOnly? RetiredOn);
+
+/// <summary>One class record of the register: held from a date, recognised by a decision when known.</summary>
+public sealed record ClassHistoryRow(long Id, ClassView Class, DateOnly HeldFrom, DateOnly? RecognisedOn, string? Decision, string? Source);
 
 /// <summary>A class under a basis; <paramref name="Via"/> says when it was obtained by a transition rule.</summary>
 public sealed record ClassView(string Class, string ClassName, string Basis, string? Via);
@@ -16,7 +20,8 @@ public sealed record TargetView(int Year, ClassView AsWritten, ClassView? Today,
 
 public sealed record AssessmentRow(long Id, DateOnly AssessedOn, string Basis, string Class, decimal? Total, string Verdict, string VerdictText, string AssessedBy);
 
-public sealed record UrbanAreaDetails(UrbanAreaRow Area, string? Note, string? ClassSource, bool Heritage, IReadOnlyList<string> Regions,
+public sealed record UrbanAreaDetails(UrbanAreaRow Area, string? Note, bool Heritage, IReadOnlyList<string> Regions,
+    IReadOnlyList<ClassHistoryRow> Classes, string? RetiredReason, long? ProvinceId, long? UnitId, long? FormerUnitId, uint Version,
     IReadOnlyList<AssessmentRow> Assessments, string? TodayBasis, string? NextClass);
 
 /// <summary>A value offered for a standard from the latest measurement of an indicator mapped to it.</summary>
@@ -30,21 +35,20 @@ public sealed record AssessmentRequest(string Basis, string Class, string? Asses
 /// <summary>Urban areas, their targets and assessments: the queries and the one write shared by pages and API.</summary>
 public static class UrbanAreas
 {
-    public static async Task<IReadOnlyList<UrbanAreaRow>> ListAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    /// <summary>The register: every urban area (of one province when asked), retired ones last.</summary>
+    public static async Task<IReadOnlyList<UrbanAreaRow>> ListAsync(AppDbContext db, DateOnly today, CancellationToken ct, long? province = null)
     {
         var sets = await CriteriaSetStore.ActiveAsync(db, ct);
-        var areas = await db.UrbanAreas.AsNoTracking()
-            .Include(a => a.AdministrativeUnit).Include(a => a.FormerUnit).Include(a => a.Targets).ThenInclude(t => t.Directive)
-            .OrderBy(a => a.Name).ToListAsync(ct);
+        var areas = await WithRegister(db.UrbanAreas.AsNoTracking())
+            .Where(a => province == null || a.ProvinceId == province)
+            .OrderBy(a => a.RetiredOn != null).ThenBy(a => a.Name).ToListAsync(ct);
         var latest = await LatestAsync(db, areas.Select(a => a.Id).ToList(), ct);
         return [.. areas.Select(a => Row(a, sets, today, latest.GetValueOrDefault(a.Id)))];
     }
 
     public static async Task<UrbanAreaDetails?> LoadAsync(AppDbContext db, long id, DateOnly today, CancellationToken ct)
     {
-        var area = await db.UrbanAreas.AsNoTracking()
-            .Include(a => a.AdministrativeUnit).Include(a => a.FormerUnit).Include(a => a.Targets).ThenInclude(t => t.Directive)
-            .FirstOrDefaultAsync(a => a.Id == id, ct);
+        var area = await WithRegister(db.UrbanAreas.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (area is null)
         {
             return null;
@@ -59,8 +63,15 @@ public static class UrbanAreas
         var todayBasis = InForce(sets, today);
         var next = row.Targets.Where(t => t.Year >= today.Year && t.Today is not null).Select(t => t.Today!.Class).FirstOrDefault()
             ?? row.Today?.Class;
-        return new UrbanAreaDetails(row, area.Note, area.ClassSource, area.Heritage, area.Regions, rows, todayBasis?.Basis, next);
+        var classes = area.Classes.OrderByDescending(c => c.HeldFrom).ThenByDescending(c => c.Id)
+            .Select(c => new ClassHistoryRow(c.Id, View(sets, c.Class, c.Basis, null), c.HeldFrom, c.RecognisedOn, c.Decision, c.Source)).ToList();
+        return new UrbanAreaDetails(row, area.Note, area.Heritage, area.Regions, classes, area.RetiredReason, area.ProvinceId, area.AdministrativeUnitId,
+            area.FormerUnitId, area.Version, rows, todayBasis?.Basis, next);
     }
+
+    private static IQueryable<UrbanArea> WithRegister(IQueryable<UrbanArea> areas) =>
+        areas.Include(a => a.Province).Include(a => a.AdministrativeUnit).Include(a => a.FormerUnit).Include(a => a.Classes)
+            .Include(a => a.Targets).ThenInclude(t => t.Directive).AsSplitQuery();
 
     /// <summary>The latest measured value for each standard of the class, from indicators mapped to it, for the area's units.</summary>
     public static async Task<IReadOnlyDictionary<string, PrefillValue>> PrefillAsync(AppDbContext db, long areaId, CriteriaSet set, string urbanClass, CancellationToken ct)
@@ -197,17 +208,18 @@ public static class UrbanAreas
 
     private static UrbanAreaRow Row(UrbanArea a, IReadOnlyList<CriteriaSet> sets, DateOnly today, AssessmentRow? latest)
     {
-        var current = a.CurrentClass is null || a.CurrentBasis is null ? null : View(sets, a.CurrentClass, a.CurrentBasis, null);
+        var held = UrbanRegister.ClassOn(a.Classes.OrderBy(c => c.Id).Select(c => c.Record()), today);
+        var current = held is null ? null : View(sets, held.Class, held.Basis, null);
         var targets = a.Targets.OrderBy(t => t.Year)
             .Select(t => new TargetView(t.Year, View(sets, t.Class, t.Basis, null), Translate(sets, t.Class, t.Basis, today), t.UnitType,
                 t.DirectiveId, t.Directive?.Number, t.Section, t.Quote))
             .ToList();
         var todayClass = current is null ? null : Translate(sets, current.Class, current.Basis, today);
-        return new UrbanAreaRow(a.Id, a.Name, a.AdministrativeUnit?.Name, a.FormerUnit?.Name, current, todayClass, targets, latest);
+        return new UrbanAreaRow(a.Id, a.Name, a.Province?.Name, a.AdministrativeUnit?.Name, a.FormerUnit?.Name, current, todayClass, targets, latest, a.RetiredOn);
     }
 
     /// <summary>A class of an older basis expressed under the basis in force on a date, by that basis' transition table.</summary>
-    private static ClassView? Translate(IReadOnlyList<CriteriaSet> sets, string urbanClass, string basis, DateOnly today)
+    public static ClassView? Translate(IReadOnlyList<CriteriaSet> sets, string urbanClass, string basis, DateOnly today)
     {
         var inForce = InForce(sets, today);
         if (inForce is null || inForce.Basis == basis)
@@ -223,7 +235,7 @@ public static class UrbanAreas
     private static CriteriaSet? InForce(IReadOnlyList<CriteriaSet> sets, DateOnly on) =>
         sets.Where(s => s.Kind == CriteriaSetKind.Urban && s.InForceOn(on)).MaxBy(s => s.EffectiveFrom);
 
-    private static ClassView View(IReadOnlyList<CriteriaSet> sets, string urbanClass, string basis, string? via) =>
+    public static ClassView View(IReadOnlyList<CriteriaSet> sets, string urbanClass, string basis, string? via = null) =>
         new(urbanClass, sets.FirstOrDefault(s => s.Basis == basis)?.FindClass(urbanClass)?.Name ?? $"Đô thị loại {urbanClass}", basis, via);
 
     private static AssessmentRow Labelled(AssessmentRow row) =>

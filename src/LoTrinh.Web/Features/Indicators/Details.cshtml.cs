@@ -37,6 +37,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
 
     public string? DeletedLabel { get; private set; }
 
+    /// <summary>For an indicator that counts the urban-area register: the count today for each locality its targets name.</summary>
+    public IReadOnlyList<(string Locality, Classification.RegisterCountView Count)> FromRegister { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (Deleted is { } deleted && MayReport)
@@ -88,6 +91,18 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
         (Localities, var localities) = await IndicatorLocalities.LoadAsync(db, id, time.Today(), localityPage, localitySize, ct);
         LocalityPaging = new Paging(localityPage, localitySize, localities, "localities");
         Paging = new Paging(page, size, indicator.MeasurementsTotal);
+        if (await db.Indicators.Where(x => x.Id == id && x.CountsUrbanAreas).Select(x => new { x.CountsClass, x.CountsBasis }).FirstOrDefaultAsync(ct) is { } counts)
+        {
+            var counted = new List<(string, Classification.RegisterCountView)>();
+            foreach (var l in await db.Targets.Where(t => t.IndicatorId == id && t.AdministrativeUnitId != null)
+                .Select(t => new { Id = t.AdministrativeUnitId!.Value, t.AdministrativeUnit!.Name }).Distinct().ToListAsync(ct))
+            {
+                counted.Add((l.Name, await Classification.RegisterCounts.CountAsync(db, l.Id, counts.CountsClass, counts.CountsBasis, time.Today(), ct)));
+            }
+
+            FromRegister = counted;
+        }
+
         return Page();
     }
 }

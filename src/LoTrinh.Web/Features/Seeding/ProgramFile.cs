@@ -10,6 +10,7 @@ internal sealed record ProgramFile(
     Dictionary<string, string> IndicatorDirections,
     List<MeasurementEntry> Measurements,
     Dictionary<string, System.Text.Json.JsonElement> IndicatorStandards,
+    Dictionary<string, System.Text.Json.JsonElement> IndicatorUrbanCounts,
     List<UrbanAreaEntry> UrbanAreas);
 
 internal sealed record UnitRef(string Code, DateOnly On);
@@ -28,7 +29,9 @@ internal sealed record MeasurementEntry(
     string Indicator, string Unit, UnitRef At, DateOnly PeriodStart, DateOnly PeriodEnd, string PeriodLabel, decimal Value, string Source);
 
 internal sealed record UrbanAreaEntry(
-    string Name, UnitRef? FormerUnit, UnitRef? Unit, string? CurrentClass, string? CurrentBasis, string? ClassSource, List<string> Regions, string? Note,
+    string Name, UnitRef? FormerUnit, UnitRef? Unit, UnitRef Province, List<UrbanAreaClassEntry> Classes, List<string> Regions, string? Note,
     List<UrbanAreaTargetEntry> Targets);
+
+internal sealed record UrbanAreaClassEntry(string Class, string Basis, DateOnly HeldFrom, DateOnly? RecognisedOn, string? Decision, string? Source);
 
 internal sealed record UrbanAreaTargetEntry(int Year, string Class, string Basis, string? UnitType, string? Directive, string? Section, string? Quote);

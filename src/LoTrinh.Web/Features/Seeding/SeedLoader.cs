@@ -112,17 +112,37 @@ public sealed class SeedLoader(AppDbContext db)
 
     private void AddUrbanAreas()
     {
+        foreach (var (name, count) in _program.IndicatorUrbanCounts.Where(c => !c.Key.StartsWith('$')))
+        {
+            var indicator = db.ChangeTracker.Entries<Indicator>().Select(e => e.Entity).SingleOrDefault(i => i.Name == name)
+                ?? throw new InvalidDataException($"indicatorUrbanCounts: không có chỉ tiêu '{name}'.");
+            indicator.CountsUrbanAreas = true;
+            indicator.CountsClass = count.GetProperty("class").GetString();
+            indicator.CountsBasis = count.GetProperty("basis").GetString();
+        }
+
         foreach (var a in _program.UrbanAreas)
         {
+            foreach (var c in a.Classes)
+            {
+                var set = CriteriaSetReader.BuiltIn.FirstOrDefault(s => s.Basis == c.Basis);
+                if (UrbanRegister.Check(new ClassRecord(c.Class, c.Basis, c.HeldFrom, c.RecognisedOn), set, null, DateOnly.MaxValue) is [var (field, message), ..])
+                {
+                    throw new InvalidDataException($"urbanAreas[{a.Name}].classes.{field}: {message}");
+                }
+            }
+
             var area = new UrbanArea
             {
                 Name = a.Name,
                 NameKey = VietnameseText.MatchKey(a.Name),
                 FormerUnit = a.FormerUnit is null ? null : _units.Resolve(a.FormerUnit.Code, a.FormerUnit.On),
                 AdministrativeUnit = a.Unit is null ? null : _units.Resolve(a.Unit.Code, a.Unit.On),
-                CurrentClass = a.CurrentClass,
-                CurrentBasis = a.CurrentBasis,
-                ClassSource = a.ClassSource,
+                Province = _units.Resolve(a.Province.Code, a.Province.On),
+                Classes = [.. a.Classes.Select(c => new UrbanAreaClass
+                {
+                    Class = c.Class, Basis = c.Basis, HeldFrom = c.HeldFrom, RecognisedOn = c.RecognisedOn, Decision = c.Decision, Source = c.Source,
+                })],
                 Regions = a.Regions,
                 Note = a.Note,
                 Targets = [.. a.Targets.Select(t => new UrbanAreaTarget

@@ -15,6 +15,14 @@ public sealed class Indicator
 
     /// <summary>Classification standards this indicator measures (e.g. "2A.II.05"), for prefilling assessments.</summary>
     public List<string> StandardCodes { get; set; } = [];
+
+    /// <summary>The indicator counts the urban-area register (Số đô thị loại …): its figures come from there.</summary>
+    public bool CountsUrbanAreas { get; set; }
+
+    /// <summary>The class counted (null: every urban area) under <see cref="CountsBasis"/>.</summary>
+    public string? CountsClass { get; set; }
+
+    public string? CountsBasis { get; set; }
 }
 
 /// <summary>A target: what a directive asks of an indicator for a locality and a year.</summary>

@@ -1,6 +1,7 @@
 using LoTrinh.Core.Accounts;
 using LoTrinh.Core.Targets;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Classification;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Targets;
@@ -59,6 +60,9 @@ public static class TargetStatus
                 Indicator = t.Indicator.Name,
                 t.Indicator.Unit,
                 t.Indicator.Direction,
+                t.Indicator.CountsUrbanAreas,
+                t.Indicator.CountsClass,
+                t.Indicator.CountsBasis,
                 t.Scope,
                 t.AdministrativeUnitId,
                 Locality = t.AdministrativeUnit == null ? null : t.AdministrativeUnit.Name,
@@ -77,12 +81,24 @@ public static class TargetStatus
             .ToListAsync(ct);
 
         // A figure can be both the first and the latest, or the latest of two targets' years: each counts once.
-        var figures = (await RuledFiguresAsync(db, [.. rows.Where(r => r.AdministrativeUnitId != null).Select(r => (r.IndicatorId, r.AdministrativeUnitId!.Value, r.Year))], asOf, ct))
+        var figures = (await RuledFiguresAsync(db, [.. rows.Where(r => r.AdministrativeUnitId != null && !r.CountsUrbanAreas).Select(r => (r.IndicatorId, r.AdministrativeUnitId!.Value, r.Year))], asOf, ct))
             .DistinctBy(m => m.Id).ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));
+
+        // Số đô thị loại …: the figures are the register's counts, on each day they changed (issue 21).
+        var counted = new Dictionary<(long IndicatorId, long Unit), List<Figure>>();
+        foreach (var r in rows.Where(r => r.CountsUrbanAreas && r.AdministrativeUnitId != null).DistinctBy(r => (r.IndicatorId, r.AdministrativeUnitId)))
+        {
+            var unit = r.AdministrativeUnitId!.Value;
+            counted[(r.IndicatorId, unit)] = [.. (await RegisterCounts.SeriesAsync(db, unit, r.CountsClass, r.CountsBasis, asOf, ct))
+                .Select(p => new Figure(0, r.IndicatorId, unit, p.Day, p.Count, $"Sổ đô thị, ngày {p.Day:dd/MM/yyyy}"))];
+        }
+
         return [.. rows.Select(r =>
         {
             var spec = new TargetSpec(r.Comparator, r.Value, r.Low, r.High);
-            var series = r.AdministrativeUnitId is { } unit ? figures[(r.IndicatorId, unit)].OrderBy(m => m.PeriodEnd).ThenBy(m => m.Id).ToList() : [];
+            var series = r.AdministrativeUnitId is not { } unit ? []
+                : counted.TryGetValue((r.IndicatorId, unit), out var fromRegister) ? fromRegister
+                : figures[(r.IndicatorId, unit)].OrderBy(m => m.PeriodEnd).ThenBy(m => m.Id).ToList();
             var latest = series.Count > 0 ? series[^1] : null;
             var evaluation = TargetEvaluator.Evaluate(spec, latest?.Value, r.Direction);
             var assessment = r.Year is { } year

@@ -103,14 +103,21 @@ public static class TargetsApi
             errors.Add("revises", $"Không có chỉ tiêu số {revises} để sửa đổi.");
         }
 
+        var key = indicatorName is null ? null : VietnameseText.MatchKey(indicatorName);
+        var known = key is null ? null : await db.Indicators.FirstOrDefaultAsync(i => i.NameKey == key && i.Unit == unit, ct);
+
+        // A number of urban areas, counted from the register: a whole number, never negative.
+        if (known is { CountsUrbanAreas: true } && new[] { input.Value, input.Low, input.High }.FirstOrDefault(v => v is { } x && (x < 0 || x % 1 != 0)) is { } count)
+        {
+            errors.Add(comparator == Comparator.Range ? "low" : "value", $"Số đô thị phải là số nguyên không âm; {count} không phải.");
+        }
+
         if (errors.Any)
         {
             return errors.Problem();
         }
 
-        var key = VietnameseText.MatchKey(indicatorName!);
-        var indicator = await db.Indicators.FirstOrDefaultAsync(i => i.NameKey == key && i.Unit == unit, ct)
-            ?? db.Indicators.Add(new Indicator { Name = indicatorName!, NameKey = key, Unit = unit! }).Entity;
+        var indicator = known ?? db.Indicators.Add(new Indicator { Name = indicatorName!, NameKey = key!, Unit = unit! }).Entity;
         var target = new Target
         {
             Indicator = indicator,

@@ -18,7 +18,7 @@ public sealed class ClassificationApiTests(AppFixture app)
     private async Task<JsonElement> DucTrong()
     {
         var areas = await _client.GetFromJsonAsync<JsonElement>("/api/urban-areas", Ct);
-        return areas.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Đô thị Đức Trọng");
+        return areas.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "Đô thị Đức Trọng (Liên Nghĩa)");
     }
 
     private async Task<int> AssessmentCount(long areaId) =>
