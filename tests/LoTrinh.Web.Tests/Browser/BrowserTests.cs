@@ -1,4 +1,6 @@
 using LoTrinh.Core.Accounts;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace LoTrinh.Web.Tests.Browser;
@@ -86,6 +88,75 @@ public sealed class BrowserTests(AppFixture app) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "về trang đô thị" }).ClickAsync();
         await Assertions.Expect(page.Locator("#assessments")).ToContainTextAsync("Nguyễn Văn C");
+    }
+
+    [Fact]
+    public async Task Secretariat_AddsAnUrbanArea_AssessesAUnitAgainst112_ComparesTwoAssessmentsOfDucTrong()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        long ducTrong, commune;
+        await using (var db = app.NewDb())
+        {
+            ducTrong = await db.UrbanAreas.Where(a => a.Name == "Đô thị Đức Trọng (Liên Nghĩa)").Select(a => a.Id).SingleAsync(ct);
+            commune = await db.Units.Where(u => u.Name == "Xã Đức Trọng" && u.ValidTo == null).Select(u => u.Id).SingleAsync(ct);
+        }
+
+        // Two earlier reviews of Đức Trọng, the second with one standard raised to its maximum.
+        var set = LoTrinh.Core.Classification.CriteriaSetReader.BuiltIn.Single(s => s.Basis == "111/2025");
+        var values = set.StandardsFor("III").ToDictionary(s => s.Code, s => s.ThresholdFor("III")!.Min!.ToJsonValue());
+        var raised = set.StandardsFor("III").First(s => s.Kind == LoTrinh.Core.Classification.StandardKind.Higher && s.ThresholdFor("III")!.Max is not null);
+        using var client = app.Client();
+        foreach (var (on, v) in new[] { ("2026-03-03", values), ("2026-04-04", new Dictionary<string, object>(values) { [raised.Code] = raised.ThresholdFor("III")!.Max!.ToJsonValue() }) })
+        {
+            using var r = await client.PostAsJsonAsync($"/api/urban-areas/{ducTrong}/assessments", new { basis = "111/2025", @class = "III", assessedOn = on, assessedBy = "Đoàn kiểm tra", values = v }, ct);
+            Assert.Equal(System.Net.HttpStatusCode.Created, r.StatusCode);
+        }
+
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = _baseUrl, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await AppServer.SignInAsync(page, app.Accounts[Role.Secretariat]);
+        try
+        {
+            // The register: add an urban area with the class a source attests.
+            await page.GotoAsync("/Classification");
+            await Assertions.Expect(page.Locator("#by-class")).ToContainTextAsync("Đô thị loại V: 12");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Thêm đô thị" }).ClickAsync();
+            await page.GetByLabel("Tên đô thị").FillAsync("Đô thị Hiệp Thạnh (trình duyệt)");
+            await page.GetByLabel("Đơn vị hành chính hiện nay").SelectOptionAsync(new SelectOptionValue { Label = "Xã Hiệp Thạnh" });
+            await page.GetByLabel("Loại đô thị").SelectOptionAsync(new SelectOptionValue { Label = "Đô thị loại V — NQ 1210/2016" });
+            await page.GetByLabel("Tính từ ngày").FillAsync("01/08/2025");
+            await page.GetByLabel("Nguồn", new() { Exact = true }).FillAsync("Kiểm thử trình duyệt");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Thêm vào sổ đô thị" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Đô thị Hiệp Thạnh (trình duyệt)");
+            await Assertions.Expect(page.Locator("#class-history")).ToContainTextAsync("01/08/2025");
+            await page.GotoAsync("/Classification");
+            await Assertions.Expect(page.Locator("#by-class")).ToContainTextAsync("Đô thị loại V: 13");
+
+            // An administrative unit against NQ 112/2025 (the unit standards), from its own page.
+            await page.GotoAsync($"/Units/Details/{commune}");
+            await page.Locator("#unit-assess-form").GetByLabel("Loại đơn vị").SelectOptionAsync(new SelectOptionValue { Label = "Xã miền núi, vùng cao — NQ 112/2025" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Nhập số liệu đánh giá" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Đánh giá Xã Đức Trọng");
+            await page.GetByLabel("Người đánh giá").FillAsync("Phòng Nội vụ");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Chấm điểm và lưu" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#basis-notice")).ToContainTextAsync("112/2025");
+            await page.GetByRole(AriaRole.Link, new() { Name = "về trang đơn vị" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#unit-assessments #assessments")).ToContainTextAsync("Phòng Nội vụ");
+
+            // Two assessments of Đức Trọng side by side.
+            await page.GotoAsync($"/Classification/Area/{ducTrong}");
+            await page.GetByLabel("So sánh đánh giá ngày 03/03/2026").CheckAsync();
+            await page.GetByLabel("So sánh đánh giá ngày 04/04/2026").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "So sánh hai lần đánh giá đã chọn" }).ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("So sánh đánh giá Đô thị Đức Trọng");
+            await Assertions.Expect(page.Locator("#standard-changes")).ToContainTextAsync(raised.Code);
+            await Assertions.Expect(page.Locator("#standard-changes")).ToContainTextAsync("Tốt lên");
+        }
+        finally
+        {
+            await using var db = app.NewDb();
+            await db.UrbanAreas.Where(a => a.Name == "Đô thị Hiệp Thạnh (trình duyệt)").ExecuteDeleteAsync(ct);
+            await db.Assessments.Where(a => a.AssessedBy == "Đoàn kiểm tra" || a.AssessedBy == "Phòng Nội vụ").ExecuteDeleteAsync(ct);
+        }
     }
 
     [Fact]

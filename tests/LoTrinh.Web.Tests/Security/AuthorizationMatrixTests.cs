@@ -72,6 +72,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/classification/sets/activate"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/classification/sets/activate", new { basis = "111/2025" })),
         ["POST /api/classification/assess"] = new(Readers, false, _ => Json(HttpMethod.Post, "/api/classification/assess", new { })),
         ["POST /api/urban-areas/{id:id}/assessments"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/assessments", new { })),
+        ["POST /api/units/{id:id}/assessments"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/units/{c.Data.UrbanAreaId}/assessments", new { })),
         ["POST /api/urban-areas/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/urban-areas", new { })),
         ["PUT /api/urban-areas/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/urban-areas/{c.Data.UrbanAreaId}", new { })),
         ["POST /api/urban-areas/{id:id}/classes"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/classes", new { })),

@@ -42,3 +42,10 @@ alter table indicator
   add column counts_basis text,
   add constraint indicator_counts check (counts_urban_areas or (counts_class is null and counts_basis is null)),
   add constraint indicator_counts_basis check (counts_class is null or counts_basis is not null);
+
+-- An assessment is of an urban area or of an administrative unit (its standards: 1211/2016, 76/2025, 112/2025).
+alter table assessment
+  alter column urban_area_id drop not null,
+  add column administrative_unit_id bigint references administrative_unit (id),
+  add constraint assessment_subject check ((urban_area_id is null) <> (administrative_unit_id is null));
+create index assessment_unit on assessment (administrative_unit_id, assessed_on desc) where administrative_unit_id is not null;

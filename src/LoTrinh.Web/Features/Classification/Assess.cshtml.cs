@@ -5,13 +5,16 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LoTrinh.Web.Features.Classification;
 
-/// <summary>The assessment form: one field per standard of the class, prefilled from the latest measurements.</summary>
+/// <summary>
+/// The assessment form: one field per standard of the class, prefilled from the latest measurements — of an urban area
+/// (/Classification/Assess/{id}) or of an administrative unit against the unit standards (/Classification/Assess?unit=).
+/// </summary>
 public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
 {
     public const string ValuePrefix = "value:";
     public const string NotConsideredPrefix = "skip:";
 
-    public UrbanAreaDetails Area { get; private set; } = null!;
+    public SubjectView Subject { get; private set; } = null!;
     public CriteriaSet Set { get; private set; } = null!;
     public UrbanClass Class { get; private set; } = null!;
     public IReadOnlyList<Standard> Standards { get; private set; } = [];
@@ -29,9 +32,9 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
     public string? Problem { get; private set; }
 
     /// <param name="pick">The class as the area page's picker sends it ("basis|class"), instead of basis and class.</param>
-    public async Task<IActionResult> OnGetAsync(long id, string? basis, string? @class, string? pick, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(long? id, long? unit, string? basis, string? @class, string? pick, CancellationToken ct)
     {
-        if (await Load(id, basis, @class, pick, ct) is { } refused)
+        if (await Load(id, unit, basis, @class, pick, ct) is { } refused)
         {
             return refused;
         }
@@ -41,16 +44,16 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
             Values[code] = new StandardValue.Number(p.Value).Display();
         }
 
-        Heritage = Area.Heritage;
-        Regions.UnionWith(Area.Regions);
+        Heritage = Subject.Heritage;
+        Regions.UnionWith(Subject.Regions);
         AssessedOn = Clock.Today(time).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 
     [Requires(Permission.ManageProgramme)]
-    public async Task<IActionResult> OnPostAsync(long id, string? basis, string? @class, string? pick, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(long? id, long? unit, string? basis, string? @class, string? pick, CancellationToken ct)
     {
-        if (await Load(id, basis, @class, pick, ct) is { } refused)
+        if (await Load(id, unit, basis, @class, pick, ct) is { } refused)
         {
             return refused;
         }
@@ -78,7 +81,7 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
         AssessedBy = form["assessedBy"];
         Note = form["note"];
         var request = new AssessmentRequest(Set.Basis, Class.Code, AssessedOn, AssessedBy, values, NotConsidered, Heritage, Regions, Note);
-        var (saved, errors) = await UrbanAreas.AssessAsync(db, id, request, ct);
+        var (saved, errors) = await UrbanAreas.AssessAsync(db, Subject.Subject, request, ct);
         if (saved is not null)
         {
             return Redirect($"/Classification/Assessment/{saved.Id}");
@@ -89,25 +92,28 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
         return Page();
     }
 
-    private async Task<IActionResult?> Load(long id, string? basis, string? urbanClass, string? pick, CancellationToken ct)
+    private async Task<IActionResult?> Load(long? id, long? unit, string? basis, string? urbanClass, string? pick, CancellationToken ct)
     {
         if (pick is not null)
         {
             (basis, urbanClass) = ClassPicker.Split(pick);
         }
 
-        if (await UrbanAreas.LoadAsync(db, id, Clock.Today(time), ct) is not { } area)
+        var subject = id is { } area ? AssessmentSubject.Area(area) : unit is { } u ? AssessmentSubject.Unit(u) : null;
+        if (subject is null || await UrbanAreas.SubjectAsync(db, subject, Clock.Today(time), ct) is not { } view)
         {
             return NotFound();
         }
 
-        Area = area;
-        var set = await CriteriaSetStore.FindAsync(db, basis ?? area.TodayBasis ?? "", ct);
-        var found = set?.FindClass(urbanClass ?? area.NextClass ?? "");
+        Subject = view;
+        var set = await CriteriaSetStore.FindAsync(db, basis ?? view.TodayBasis ?? "", ct);
+        var found = set?.Kind == subject.Kind ? set.FindClass(urbanClass ?? view.NextClass ?? "") : null;
         if (set is null || found is null || found.Method == ClassMethod.Unavailable)
         {
             Problem = set is null
                 ? $"Không có cơ sở pháp lý '{basis}'."
+                : set.Kind != subject.Kind
+                ? $"{set.LegalBasis} không dùng để đánh giá {(subject.AreaId is null ? "đơn vị hành chính" : "đô thị")}."
                 : $"Cơ sở {set.Basis} không đánh giá được loại '{urbanClass}' (có: {string.Join(", ", set.Classes.Where(c => c.Method != ClassMethod.Unavailable).Select(c => c.Code))}).";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Content(Problem, "text/plain; charset=utf-8");
@@ -116,7 +122,7 @@ public sealed class AssessModel(AppDbContext db, TimeProvider time) : FormPage
         Set = set;
         Class = found;
         Standards = [.. set.StandardsFor(found.Code)];
-        Prefill = await UrbanAreas.PrefillAsync(db, id, set, found.Code, ct);
+        Prefill = await UrbanAreas.PrefillAsync(db, subject, set, found.Code, ct);
         return null;
     }
 

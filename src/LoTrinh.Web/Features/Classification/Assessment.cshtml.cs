@@ -7,7 +7,9 @@ namespace LoTrinh.Web.Features.Classification;
 public sealed class AssessmentModel(AppDbContext db) : PageModel
 {
     public Assessment Assessment { get; private set; } = null!;
-    public string AreaName { get; private set; } = "";
+    public string SubjectName { get; private set; } = "";
+
+    public AssessmentSubject Subject => new(Assessment.UrbanAreaId, Assessment.AdministrativeUnitId);
     public ResultJson Result { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
@@ -17,7 +19,7 @@ public sealed class AssessmentModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        (Assessment, AreaName, Result) = found;
+        (Assessment, SubjectName, Result) = found;
         return Page();
     }
 

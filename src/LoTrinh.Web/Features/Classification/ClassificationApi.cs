@@ -10,7 +10,12 @@ namespace LoTrinh.Web.Features.Classification;
 
 public sealed record ActivateRequest(string? Basis, long? Id);
 
-public sealed record AssessmentView(long Id, long UrbanAreaId, string UrbanArea, DateOnly AssessedOn, string AssessedBy, string? Note, ResultJson Result);
+/// <param name="Subject">The name of what was assessed: the urban area, or the administrative unit.</param>
+public sealed record AssessmentView(long Id, long? UrbanAreaId, long? AdministrativeUnitId, string Subject, DateOnly AssessedOn, string AssessedBy, string? Note,
+    ResultJson Result)
+{
+    public AssessmentSubject Of => new(UrbanAreaId, AdministrativeUnitId);
+}
 
 /// <summary>A new urban area of the register, with the class it already holds when it has one.</summary>
 public sealed record NewUrbanArea(string? Name, long? ProvinceId, long? UnitId, long? FormerUnitId, IReadOnlyList<string>? Regions, bool? Heritage, string? Note,
@@ -41,10 +46,18 @@ public static class ClassificationApi
             .WithSummary("Ghi nhận một loại đô thị: loại và cơ sở pháp lý, ngày công nhận và quyết định (hoặc khi chưa rõ, ngày và nguồn cho biết loại).");
         areas.MapPost("/{id:id}/retire", Retire).Requires(Permission.ManageProgramme)
             .WithSummary("Thôi theo dõi một đô thị từ một ngày (sáp nhập, không còn là đô thị), có lý do; không còn được đếm từ ngày đó.");
-        areas.MapGet("/{id:id}/prefill", Prefill).WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của các chỉ số gắn với tiêu chuẩn.");
-        areas.MapPost("/{id:id}/assessments", SaveAssessment).Requires(Permission.ManageProgramme).WithSummary("Chấm điểm và lưu một lần đánh giá.");
+        areas.MapGet("/{id:id}/prefill", (long id, string? basis, string? @class, AppDbContext db, CancellationToken ct) => Prefill(AssessmentSubject.Area(id), basis, @class, db, ct)).WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của các chỉ số gắn với tiêu chuẩn.");
+        areas.MapPost("/{id:id}/assessments", (long id, JsonElement body, AppDbContext db, CancellationToken ct) => SaveAssessment(AssessmentSubject.Area(id), body, db, ct))
+            .Requires(Permission.ManageProgramme).WithSummary("Chấm điểm và lưu một lần đánh giá.");
+        var units = app.MapGroup("/api/units/{id:id}").WithTags("Phân loại đô thị").Requires(Permission.ReadInternal);
+        units.MapGet("/assessments", (long id, AppDbContext db, CancellationToken ct) => UnitAssessments(id, db, ct))
+            .WithSummary("Các lần đánh giá một đơn vị hành chính theo tiêu chuẩn đơn vị hành chính (1211/2016, 76/2025, 112/2025).");
+        units.MapGet("/prefill", (long id, string? basis, string? @class, AppDbContext db, CancellationToken ct) => Prefill(AssessmentSubject.Unit(id), basis, @class, db, ct))
+            .WithSummary("Giá trị gợi ý cho từng tiêu chuẩn, từ số liệu mới nhất của chính đơn vị (hoặc đơn vị trước sắp xếp, không lớn hơn).");
+        units.MapPost("/assessments", (long id, JsonElement body, AppDbContext db, CancellationToken ct) => SaveAssessment(AssessmentSubject.Unit(id), body, db, ct))
+            .Requires(Permission.ManageProgramme).WithSummary("Đánh giá và lưu: một đơn vị hành chính theo tiêu chuẩn của loại đơn vị (basis, class là loại đơn vị, values).");
         app.MapGet("/api/assessments/compare", Compare).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị")
-            .WithSummary("So sánh hai lần đánh giá của cùng một đô thị (a, b): tổng điểm, nhóm, các tiêu chuẩn tốt lên, kém đi hay đổi số liệu.");
+            .WithSummary("So sánh hai lần đánh giá của cùng một đô thị hay đơn vị hành chính (a, b): tổng điểm, nhóm, các tiêu chuẩn tốt lên, kém đi hay đổi số liệu.");
         app.MapGet("/api/targets/{id:id}/urban-areas", CountForTarget).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị")
             .WithSummary("Số liệu của một chỉ tiêu về số đô thị (Số đô thị loại …) lấy từ sổ đô thị đến ngày asOf: bao nhiêu, những đô thị nào, đô thị nào đã đánh giá đạt loại đó.");
         app.MapGet("/api/assessments/{id:id}", GetAssessment).Requires(Permission.ReadInternal).WithTags("Phân loại đô thị").WithSummary("Một lần đánh giá đã lưu, với kết quả như đã tính hôm đó.");
@@ -212,9 +225,9 @@ public static class ClassificationApi
             errors.Add("b", b is null ? "Chọn hai lần đánh giá để so sánh." : $"Không có lần đánh giá {b}.");
         }
 
-        if (first is not null && second is not null && first.UrbanAreaId != second.UrbanAreaId)
+        if (first is not null && second is not null && first.Of != second.Of)
         {
-            errors.Add("b", $"Hai lần đánh giá của hai đô thị khác nhau ({first.UrbanArea}, {second.UrbanArea}); chỉ so sánh được các lần đánh giá của cùng một đô thị.");
+            errors.Add("b", $"Hai lần đánh giá của hai nơi khác nhau ({first.Subject}, {second.Subject}); chỉ so sánh được các lần đánh giá của cùng một đô thị hay đơn vị.");
         }
 
         if (first is not null && second is not null && first.Id == second.Id)
@@ -252,7 +265,7 @@ public static class ClassificationApi
     private static async Task<Results<Ok<UrbanAreaDetails>, NotFound>> GetArea(long id, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         await UrbanAreas.LoadAsync(db, id, Clock.Today(time), ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<IReadOnlyDictionary<string, PrefillValue>>, ValidationProblem>> Prefill(long id, string? basis, string? @class, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyDictionary<string, PrefillValue>>, ValidationProblem>> Prefill(AssessmentSubject subject, string? basis, string? @class, AppDbContext db, CancellationToken ct)
     {
         var errors = new InputErrors();
         var set = basis is null ? null : await CriteriaSetStore.FindAsync(db, basis, ct);
@@ -265,12 +278,15 @@ public static class ClassificationApi
             errors.Add("class", $"Cơ sở {set.Basis} không có lớp '{@class}'.");
         }
 
-        return errors.Any ? errors.Problem() : TypedResults.Ok(await UrbanAreas.PrefillAsync(db, id, set!, @class!, ct));
+        return errors.Any ? errors.Problem() : TypedResults.Ok(await UrbanAreas.PrefillAsync(db, subject, set!, @class!, ct));
     }
 
-    private static async Task<Results<Created<AssessmentView>, ValidationProblem, NotFound>> SaveAssessment(long id, JsonElement body, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<AssessmentRow>>, NotFound>> UnitAssessments(long id, AppDbContext db, CancellationToken ct) =>
+        await db.Units.AnyAsync(u => u.Id == id, ct) ? TypedResults.Ok(await UrbanAreas.UnitAssessmentsAsync(db, id, ct)) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<AssessmentView>, ValidationProblem, NotFound>> SaveAssessment(AssessmentSubject subject, JsonElement body, AppDbContext db, CancellationToken ct)
     {
-        if (!await db.UrbanAreas.AnyAsync(a => a.Id == id, ct))
+        if (subject.AreaId is { } area ? !await db.UrbanAreas.AnyAsync(a => a.Id == area, ct) : !await db.Units.AnyAsync(u => u.Id == subject.UnitId, ct))
         {
             return TypedResults.NotFound();
         }
@@ -286,7 +302,7 @@ public static class ClassificationApi
         string? Text(string name) => body.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
         var request = new AssessmentRequest(input.Basis, input.Class, Text("assessedOn"), Text("assessedBy"), input.Values, input.NotConsidered, input.Heritage,
             input.Regions, Text("note"));
-        var (saved, saveErrors) = await UrbanAreas.AssessAsync(db, id, request, ct);
+        var (saved, saveErrors) = await UrbanAreas.AssessAsync(db, subject, request, ct);
         if (saved is null)
         {
             return saveErrors.Problem();
@@ -301,7 +317,7 @@ public static class ClassificationApi
 
     private static async Task<AssessmentView?> GetAssessmentView(AppDbContext db, long id, CancellationToken ct) =>
         await UrbanAreas.FindAssessmentAsync(db, id, ct) is { } found
-            ? new AssessmentView(found.Assessment.Id, found.Assessment.UrbanAreaId, found.AreaName, found.Assessment.AssessedOn, found.Assessment.AssessedBy,
-                found.Assessment.Note, found.Result)
+            ? new AssessmentView(found.Assessment.Id, found.Assessment.UrbanAreaId, found.Assessment.AdministrativeUnitId, found.SubjectName,
+                found.Assessment.AssessedOn, found.Assessment.AssessedBy, found.Assessment.Note, found.Result)
             : null;
 }

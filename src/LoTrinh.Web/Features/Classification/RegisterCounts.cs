@@ -41,8 +41,8 @@ public static class RegisterCounts
         if (urbanClass is not null && basis is not null)
         {
             var assessed = await db.Assessments.AsNoTracking()
-                .Where(x => x.Class == urbanClass && x.Basis == basis && x.AssessedOn <= asOf && x.UrbanArea.ProvinceId != null)
-                .Select(x => new { x.Id, x.UrbanAreaId, x.Class, x.Basis, x.Verdict, x.AssessedOn, x.UrbanArea.Name })
+                .Where(x => x.Class == urbanClass && x.Basis == basis && x.AssessedOn <= asOf && x.UrbanAreaId != null)
+                .Select(x => new { x.Id, UrbanAreaId = x.UrbanAreaId!.Value, x.Class, x.Basis, x.Verdict, x.AssessedOn, x.UrbanArea!.Name })
                 .ToListAsync(ct);
             var inRegister = areas.Select(a => a.Id).ToHashSet();
             var names = assessed.ToDictionary(x => x.Id, x => x.Name);

@@ -72,12 +72,14 @@ public sealed class UrbanAreaTarget
     public string? Quote { get; set; }
 }
 
-/// <summary>A saved assessment: the input and the result as computed on that day, never recomputed.</summary>
+/// <summary>A saved assessment of an urban area or of an administrative unit: the input and the result as computed on that day, never recomputed.</summary>
 public sealed class Assessment
 {
     public long Id { get; set; }
-    public long UrbanAreaId { get; set; }
-    public UrbanArea UrbanArea { get; set; } = null!;
+    public long? UrbanAreaId { get; set; }
+    public UrbanArea? UrbanArea { get; set; }
+    public long? AdministrativeUnitId { get; set; }
+    public AdministrativeUnit? AdministrativeUnit { get; set; }
     public DateOnly AssessedOn { get; set; }
     public required string Basis { get; set; }
     public required string SetVersion { get; set; }

@@ -28,6 +28,22 @@ public sealed record UrbanAreaDetails(UrbanAreaRow Area, string? Note, bool Heri
 /// <param name="Predecessor">The figure is a predecessor unit's (before the 1/7/2025 reorganisation), not the unit's own.</param>
 public sealed record PrefillValue(string Code, decimal Value, string Indicator, string UnitName, string PeriodLabel, string Source, bool Predecessor = false);
 
+/// <summary>What is assessed: an urban area (classified) or an administrative unit (checked against the unit standards).</summary>
+public sealed record AssessmentSubject(long? AreaId, long? UnitId)
+{
+    public static AssessmentSubject Area(long id) => new(id, null);
+
+    public static AssessmentSubject Unit(long id) => new(null, id);
+
+    public CriteriaSetKind Kind => AreaId is null ? CriteriaSetKind.AdministrativeUnit : CriteriaSetKind.Urban;
+
+    /// <summary>Where the subject's page is.</summary>
+    public string Page => AreaId is { } area ? $"/Classification/Area/{area}" : $"/Units/Details/{UnitId}";
+}
+
+/// <summary>The subject as the assessment form needs it: its name, what it already has, what it aims at.</summary>
+public sealed record SubjectView(AssessmentSubject Subject, string Name, bool Heritage, IReadOnlyList<string> Regions, string? TodayBasis, string? NextClass);
+
 /// <summary>One assessment to save: the values, the basis and class, who and when.</summary>
 public sealed record AssessmentRequest(string Basis, string Class, string? AssessedOn, string? AssessedBy, IReadOnlyDictionary<string, StandardValue> Values,
     IReadOnlySet<string> NotConsidered, bool Heritage, IReadOnlySet<string> Regions, string? Note);
@@ -73,12 +89,26 @@ public static class UrbanAreas
         areas.Include(a => a.Province).Include(a => a.AdministrativeUnit).Include(a => a.FormerUnit).Include(a => a.Classes)
             .Include(a => a.Targets).ThenInclude(t => t.Directive).AsSplitQuery();
 
-    /// <summary>The latest measured value for each standard of the class, from indicators mapped to it, for the area's units.</summary>
-    public static async Task<IReadOnlyDictionary<string, PrefillValue>> PrefillAsync(AppDbContext db, long areaId, CriteriaSet set, string urbanClass, CancellationToken ct)
+    /// <summary>The subject as the assessment form shows it; null when there is none.</summary>
+    public static async Task<SubjectView?> SubjectAsync(AppDbContext db, AssessmentSubject subject, DateOnly today, CancellationToken ct)
     {
-        var area = await db.UrbanAreas.Where(a => a.Id == areaId)
-            .Select(a => new { a.AdministrativeUnitId, a.FormerUnitId }).FirstOrDefaultAsync(ct);
-        if (area?.AdministrativeUnitId is not { } unit)
+        if (subject.AreaId is { } area)
+        {
+            return await LoadAsync(db, area, today, ct) is { } d ? new SubjectView(subject, d.Area.Name, d.Heritage, d.Regions, d.TodayBasis, d.NextClass) : null;
+        }
+
+        var unit = await db.Units.AsNoTracking().Where(u => u.Id == subject.UnitId).Select(u => new { u.Name }).FirstOrDefaultAsync(ct);
+        var inForce = (await CriteriaSetStore.ActiveAsync(db, ct)).Where(s => s.Kind == CriteriaSetKind.AdministrativeUnit && s.InForceOn(today)).MaxBy(s => s.EffectiveFrom);
+        return unit is null ? null : new SubjectView(subject, unit.Name, false, [], inForce?.Basis, (inForce?.Classes is [var first, ..] ? first.Code : null));
+    }
+
+    /// <summary>The latest measured value for each standard of the class, from indicators mapped to it, for the subject's unit.</summary>
+    public static async Task<IReadOnlyDictionary<string, PrefillValue>> PrefillAsync(AppDbContext db, AssessmentSubject subject, CriteriaSet set, string urbanClass, CancellationToken ct)
+    {
+        var (unitId, formerId) = subject.AreaId is { } areaId
+            ? await db.UrbanAreas.Where(a => a.Id == areaId).Select(a => new ValueTuple<long?, long?>(a.AdministrativeUnitId, a.FormerUnitId)).FirstOrDefaultAsync(ct)
+            : (subject.UnitId, null);
+        if (unitId is not { } unit)
         {
             return new Dictionary<string, PrefillValue>();
         }
@@ -86,7 +116,7 @@ public static class UrbanAreas
         // The unit's own figures, and its predecessors' (labelled) — never a larger unit's: a former district's
         // population is not its commune's (issue 21: Đức Trọng's 220,697 was offered for the commune).
         var candidates = await db.UnitLineages.Where(l => l.SuccessorId == unit).Select(l => l.PredecessorId).ToListAsync(ct);
-        if (area.FormerUnitId is { } former)
+        if (formerId is { } former)
         {
             candidates.Add(former);
         }
@@ -122,12 +152,12 @@ public static class UrbanAreas
     };
 
     /// <summary>Checks, scores and saves one assessment in one write; nothing is saved on any error.</summary>
-    public static async Task<(Assessment? Saved, InputErrors Errors)> AssessAsync(AppDbContext db, long areaId, AssessmentRequest request, CancellationToken ct)
+    public static async Task<(Assessment? Saved, InputErrors Errors)> AssessAsync(AppDbContext db, AssessmentSubject subject, AssessmentRequest request, CancellationToken ct)
     {
         var errors = new InputErrors();
-        if (!await db.UrbanAreas.AnyAsync(a => a.Id == areaId, ct))
+        if (subject.AreaId is { } areaId ? !await db.UrbanAreas.AnyAsync(a => a.Id == areaId, ct) : !await db.Units.AnyAsync(u => u.Id == subject.UnitId, ct))
         {
-            errors.Add("urbanArea", "Không tìm thấy đô thị.");
+            errors.Add("subject", subject.AreaId is null ? "Không tìm thấy đơn vị hành chính." : "Không tìm thấy đô thị.");
             return (null, errors);
         }
 
@@ -135,6 +165,14 @@ public static class UrbanAreas
         if (set is null)
         {
             errors.Add("basis", $"Không có cơ sở pháp lý '{request.Basis}'.");
+        }
+        else if (set.Kind != subject.Kind)
+        {
+            // A unit is checked against the unit standards, an urban area classified: never the other way round.
+            errors.Add("basis", subject.Kind == CriteriaSetKind.Urban
+                ? $"{set.LegalBasis} là tiêu chuẩn của đơn vị hành chính; đô thị được phân loại theo tiêu chuẩn phân loại đô thị."
+                : $"{set.LegalBasis} là tiêu chuẩn phân loại đô thị; đơn vị hành chính được đánh giá theo tiêu chuẩn đơn vị hành chính.");
+            set = null;
         }
 
         var assessedOn = errors.Date("assessedOn", request.AssessedOn, required: true);
@@ -164,7 +202,8 @@ public static class UrbanAreas
         var result = Classifier.Assess(set, input);
         var assessment = new Assessment
         {
-            UrbanAreaId = areaId,
+            UrbanAreaId = subject.AreaId,
+            AdministrativeUnitId = subject.UnitId,
             AssessedOn = assessedOn!.Value,
             Basis = set.Basis,
             SetVersion = set.Version,
@@ -189,21 +228,30 @@ public static class UrbanAreas
         return (assessment, errors);
     }
 
-    public static async Task<(Assessment Assessment, string AreaName, ResultJson Result)?> FindAssessmentAsync(AppDbContext db, long id, CancellationToken ct)
+    /// <summary>An assessment with the name of what it assessed (an urban area or an administrative unit).</summary>
+    public static async Task<(Assessment Assessment, string SubjectName, ResultJson Result)?> FindAssessmentAsync(AppDbContext db, long id, CancellationToken ct)
     {
-        var found = await db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => new { a, a.UrbanArea.Name }).FirstOrDefaultAsync(ct);
+        var found = await db.Assessments.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a, Name = a.UrbanArea != null ? a.UrbanArea.Name : a.AdministrativeUnit!.Name }).FirstOrDefaultAsync(ct);
         return found is null || ResultJson.Deserialize(found.a.Result) is not { } result ? null : (found.a, found.Name, result);
     }
 
+    /// <summary>The assessments of an administrative unit, the latest first.</summary>
+    public static async Task<IReadOnlyList<AssessmentRow>> UnitAssessmentsAsync(AppDbContext db, long unitId, CancellationToken ct) =>
+        [.. (await db.Assessments.AsNoTracking().Where(x => x.AdministrativeUnitId == unitId)
+            .OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
+            .Select(x => new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, "", x.AssessedBy))
+            .ToListAsync(ct)).Select(Labelled)];
+
     private static async Task<Dictionary<long, AssessmentRow>> LatestAsync(AppDbContext db, List<long> areaIds, CancellationToken ct)
     {
-        var rows = await db.Assessments.AsNoTracking().Where(x => areaIds.Contains(x.UrbanAreaId))
-            .GroupBy(x => x.UrbanAreaId)
+        var rows = await db.Assessments.AsNoTracking().Where(x => x.UrbanAreaId != null && areaIds.Contains(x.UrbanAreaId.Value))
+            .GroupBy(x => x.UrbanAreaId!.Value)
             .Select(g => g.OrderByDescending(x => x.AssessedOn).ThenByDescending(x => x.Id)
                 .Select(x => new { x.UrbanAreaId, Row = new AssessmentRow(x.Id, x.AssessedOn, x.Basis, x.Class, x.Total, x.Verdict, "", x.AssessedBy) })
                 .First())
             .ToListAsync(ct);
-        return rows.ToDictionary(x => x.UrbanAreaId, x => Labelled(x.Row));
+        return rows.ToDictionary(x => x.UrbanAreaId!.Value, x => Labelled(x.Row));
     }
 
     private static UrbanAreaRow Row(UrbanArea a, IReadOnlyList<CriteriaSet> sets, DateOnly today, AssessmentRow? latest)

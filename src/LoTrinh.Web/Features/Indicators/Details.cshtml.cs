@@ -91,7 +91,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : FormPage
         (Localities, var localities) = await IndicatorLocalities.LoadAsync(db, id, time.Today(), localityPage, localitySize, ct);
         LocalityPaging = new Paging(localityPage, localitySize, localities, "localities");
         Paging = new Paging(page, size, indicator.MeasurementsTotal);
-        if (await db.Indicators.Where(x => x.Id == id && x.CountsUrbanAreas).Select(x => new { x.CountsClass, x.CountsBasis }).FirstOrDefaultAsync(ct) is { } counts)
+        if (db.Viewer.Can(Permission.ReadInternal) && await db.Indicators.Where(x => x.Id == id && x.CountsUrbanAreas).Select(x => new { x.CountsClass, x.CountsBasis }).FirstOrDefaultAsync(ct) is { } counts)
         {
             var counted = new List<(string, Classification.RegisterCountView)>();
             foreach (var l in await db.Targets.Where(t => t.IndicatorId == id && t.AdministrativeUnitId != null)

@@ -261,4 +261,40 @@ public sealed class UrbanRegisterApiTests(AppFixture app)
             await db.Assessments.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(Ct);
         }
     }
+
+    [Fact]
+    public async Task Unit_AssessedAgainstTheUnitStandards_Stored_NeverAgainstAClassification()
+    {
+        await using var db = app.NewDb();
+        var commune = await db.Units.Where(u => u.Name == "Xã Đức Trọng" && u.ValidTo == null).Select(u => u.Id).SingleAsync(Ct);
+        var area = await AreaAsync("Đô thị Đức Trọng (Liên Nghĩa)");
+        var set = LoTrinh.Core.Classification.CriteriaSetReader.BuiltIn.Single(s => s.Basis == "112/2025");
+        var values = set.StandardsFor("xa_mien_nui").Where(s => s.ThresholdFor("xa_mien_nui")!.Min is not null)
+            .ToDictionary(s => s.Code, s => s.ThresholdFor("xa_mien_nui")!.Min!.ToJsonValue());
+        var before = await db.Assessments.CountAsync(Ct);
+
+        using var wrongForUnit = await _client.PostAsJsonAsync($"/api/units/{commune}/assessments",
+            new { basis = "111/2025", @class = "III", assessedOn = "2026-06-01", assessedBy = "Kiểm thử", values = new { } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongForUnit.StatusCode);
+        Assert.Contains("đơn vị hành chính", (await wrongForUnit.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").GetProperty("basis")[0].GetString(), StringComparison.Ordinal);
+        using var wrongForArea = await _client.PostAsJsonAsync($"/api/urban-areas/{area}/assessments",
+            new { basis = "112/2025", @class = "xa_mien_nui", assessedOn = "2026-06-01", assessedBy = "Kiểm thử", values }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongForArea.StatusCode);
+        Assert.Equal(before, await db.Assessments.CountAsync(Ct));
+
+        using var saved = await _client.PostAsJsonAsync($"/api/units/{commune}/assessments",
+            new { basis = "112/2025", @class = "xa_mien_nui", assessedOn = "2026-06-01", assessedBy = "Kiểm thử", values }, Ct);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var view = await saved.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        try
+        {
+            Assert.Equal(("Xã Đức Trọng", commune), (view.GetProperty("subject").GetString(), view.GetProperty("administrativeUnitId").GetInt64()));
+            var listed = await _client.GetFromJsonAsync<JsonElement>($"/api/units/{commune}/assessments", Ct);
+            Assert.Equal(view.GetProperty("id").GetInt64(), listed[0].GetProperty("id").GetInt64());
+        }
+        finally
+        {
+            await db.Assessments.Where(a => a.Id == view.GetProperty("id").GetInt64()).ExecuteDeleteAsync(Ct);
+        }
+    }
 }
