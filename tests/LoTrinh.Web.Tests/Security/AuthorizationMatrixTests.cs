@@ -73,6 +73,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/classification/assess"] = new(Readers, false, _ => Json(HttpMethod.Post, "/api/classification/assess", new { })),
         ["POST /api/urban-areas/{id:id}/assessments"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/assessments", new { })),
         ["POST /api/units/{id:id}/assessments"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/units/{c.Data.UrbanAreaId}/assessments", new { })),
+        ["POST /api/urban-areas/import"] = new(Programme, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/urban-areas/import") { Content = new MultipartFormDataContent() })),
+        ["POST /Classification/Index Import"] = new(Programme, false, _ => Form("/Classification?handler=Import", [])),
         ["POST /api/urban-areas/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/urban-areas", new { })),
         ["PUT /api/urban-areas/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/urban-areas/{c.Data.UrbanAreaId}", new { })),
         ["POST /api/urban-areas/{id:id}/classes"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/classes", new { })),

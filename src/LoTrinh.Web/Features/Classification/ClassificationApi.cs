@@ -40,6 +40,9 @@ public static class ClassificationApi
         areas.MapGet("/{id:id}", GetArea).WithSummary("Một đô thị: loại qua các thời kỳ, mục tiêu (như văn bản viết và theo cơ sở đang hiệu lực), lịch sử đánh giá.");
         areas.MapPost("/", AddArea).Requires(Permission.ManageProgramme)
             .WithSummary("Thêm một đô thị vào sổ: tên, tỉnh (provinceId), đơn vị hiện nay (unitId), đơn vị trước sắp xếp (formerUnitId), vùng, loại đã công nhận (class, tùy chọn).");
+        areas.MapPost("/import", Import).Requires(Permission.ManageProgramme).DisableAntiforgery()
+            .WithSummary("Nhập sổ đô thị từ tệp .xlsx/.csv cùng mẫu với tệp tải về (/Classification?handler=Export): dòng không có Mã thêm đô thị, dòng có Mã sửa; có lỗi thì không ghi gì.")
+            .Accepts<IFormFile>("multipart/form-data");
         areas.MapPut("/{id:id}", UpdateArea).Requires(Permission.ManageProgramme)
             .WithSummary("Sửa thông tin một đô thị; gửi kèm version đã đọc (409 nếu người khác đã sửa).");
         areas.MapPost("/{id:id}/classes", AddClass).Requires(Permission.ManageProgramme)
@@ -164,6 +167,13 @@ public static class ClassificationApi
         return added is null
             ? errors.Problem()
             : TypedResults.Created($"/api/urban-areas/{added.Id}", (await Edits.ReadBackAsync(() => UrbanAreas.LoadAsync(db, added.Id, today, ct)))!);
+    }
+
+    private static async Task<Results<Ok<RegisterImportResult>, BadRequest<RegisterImportResult>>> Import(HttpRequest request, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        var result = await RegisterWorkbook.ImportFileAsync(db, file, Clock.Today(time), ct);
+        return result.Problems.Count > 0 ? TypedResults.BadRequest(result) : TypedResults.Ok(result);
     }
 
     private static async Task<Results<Ok<UrbanAreaDetails>, ValidationProblem, ProblemHttpResult, NotFound>> UpdateArea(

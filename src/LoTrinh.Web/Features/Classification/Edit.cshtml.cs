@@ -95,14 +95,9 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : FormPage
             .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name)).OrderBy(u => u.Name, StringComparer.Create(new("vi-VN"), false))];
         if (province is { } p)
         {
-            Units = [.. (await db.Units.Where(u => u.ParentId == p && (u.ValidTo == null || u.ValidTo >= today)).OrderBy(u => u.Name)
+            Units = [.. (await Register.UnitsOf(db, p, today).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
+            FormerUnits = [.. (await Register.FormerUnitsOf(db, p).OrderBy(u => u.Level).ThenBy(u => u.Name)
                 .Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
-            var formerProvinces = db.UnitLineages.Where(l => l.SuccessorId == p).Select(l => l.PredecessorId);
-            var ofToday = db.Units.Where(u => u.ParentId == p).Select(u => u.Id);
-            FormerUnits = [.. (await db.Units
-                .Where(u => u.ValidTo != null && u.Level != "province"
-                    && (db.UnitLineages.Any(l => l.PredecessorId == u.Id && ofToday.Contains(l.SuccessorId)) || formerProvinces.Contains(u.ParentId!.Value)))
-                .OrderBy(u => u.Level).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct)).Select(u => (u.Id, u.Name))];
         }
 
         var sets = await CriteriaSetStore.ActiveAsync(db, ct);

@@ -22,7 +22,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             .GroupBy(a => a.Current!.ClassName).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal)];
     }
 
-    /// <summary>The register as CSV or XLSX, with the page's columns.</summary>
+    /// <summary>What the last import did (or why it wrote nothing).</summary>
+    public RegisterImportResult? Imported { get; private set; }
+
+    /// <summary>The register as CSV or XLSX, in the template the import reads back.</summary>
     public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (TableExport.Format(format) is not { } type)
@@ -30,22 +33,20 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time) : PageModel
             return TableExport.Refused("Không xuất được danh sách", TableExport.FormatProblem);
         }
 
-        var rows = await UrbanAreas.ListAsync(db, Clock.Today(time), ct);
-        var (file, contentType, name) = await TableExport.WriteAsync(rows.Select(a => new Dictionary<string, object?>
-        {
-            ["Mã"] = a.Id,
-            ["Đô thị"] = a.Name,
-            ["Tỉnh, thành phố"] = a.ProvinceName,
-            ["Đơn vị hành chính"] = a.UnitName,
-            ["Đơn vị trước 01/07/2025"] = a.FormerUnitName,
-            ["Loại đô thị"] = a.Current?.Class,
-            ["Cơ sở pháp lý"] = a.Current is null ? null : "NQ " + a.Current.Basis,
-            ["Loại theo cơ sở đang hiệu lực"] = a.Today?.Class,
-            ["Mục tiêu"] = string.Join("; ", a.Targets.Select(t => $"{t.Year}: loại {t.AsWritten.Class}")),
-            ["Đánh giá gần nhất"] = a.Latest is { } l ? l.AssessedOn.ToDateTime(TimeOnly.MinValue) : null,
-            ["Kết quả"] = a.Latest?.VerdictText,
-            ["Thôi theo dõi từ"] = a.RetiredOn?.ToDateTime(TimeOnly.MinValue),
-        }), type, "so-do-thi", ct);
+        var (file, contentType, name) = await TableExport.WriteAsync(await RegisterWorkbook.RowsAsync(db, Clock.Today(time), ct), type, "so-do-thi", ct);
         return File(file, contentType, name);
+    }
+
+    [Requires(Permission.ManageProgramme)]
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        Imported = await RegisterWorkbook.ImportFileAsync(db, file, Clock.Today(time), ct);
+        if (Imported.Problems.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await OnGetAsync(ct);
+        return Page();
     }
 }

@@ -1,6 +1,7 @@
 using LoTrinh.Core.Classification;
 using LoTrinh.Core.Text;
 using LoTrinh.Web.Data;
+using LoTrinh.Web.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace LoTrinh.Web.Features.Classification;
@@ -122,6 +123,19 @@ public static class Register
         area.RetiredReason = reason;
         await db.SaveVersionedAsync(area, input.Version ?? 0, errors, ConflictMessage, ct);
         return errors;
+    }
+
+    /// <summary>The province's units on today's map.</summary>
+    public static IQueryable<AdministrativeUnit> UnitsOf(AppDbContext db, long province, DateOnly today) =>
+        db.Units.Where(u => u.ParentId == province && (u.ValidTo == null || u.ValidTo >= today));
+
+    /// <summary>Units of the province before 1/7/2025: the predecessors of its units, and its former province's districts.</summary>
+    public static IQueryable<AdministrativeUnit> FormerUnitsOf(AppDbContext db, long province)
+    {
+        var formerProvinces = db.UnitLineages.Where(l => l.SuccessorId == province).Select(l => l.PredecessorId);
+        var ofToday = db.Units.Where(u => u.ParentId == province).Select(u => u.Id);
+        return db.Units.Where(u => u.ValidTo != null && u.Level != "province"
+            && (db.UnitLineages.Any(l => l.PredecessorId == u.Id && ofToday.Contains(l.SuccessorId)) || formerProvinces.Contains(u.ParentId!.Value)));
     }
 
     /// <summary>The region codes the criteria sets adjust for (miền núi, Tây Nguyên…), with their names.</summary>

@@ -23,11 +23,12 @@ public static class HistoryApi
         ["target"] = "target",
         ["task"] = "task_item",
         ["measurement"] = "measurement",
+        ["urban_area"] = "urban_area",
     };
 
     public static void MapHistoryApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/history/{subject}/{id:id}", Get).WithTags("Lịch sử").Requires(Permission.ReadInternal)
-            .WithSummary("Lịch sử thay đổi của một văn bản (directive), chỉ tiêu (target), nhiệm vụ (task) hay số liệu (measurement): ai, lúc nào, từ đâu, trước và sau.");
+            .WithSummary("Lịch sử thay đổi của một văn bản (directive), chỉ tiêu (target), nhiệm vụ (task), số liệu (measurement) hay đô thị (urban_area: loại, mục tiêu, đánh giá): ai, lúc nào, từ đâu, trước và sau.");
 
     private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, NotFound>> Get(string subject, long id, AppDbContext db, CancellationToken ct) =>
         await LoadAsync(db, subject, id, ct) is { } entries ? TypedResults.Ok(entries) : TypedResults.NotFound();
@@ -45,6 +46,7 @@ public static class HistoryApi
             "target" => await db.Targets.IgnoreQueryFilters(deleted).AnyAsync(t => t.Id == id, ct),
             "task" => await db.Tasks.IgnoreQueryFilters(deleted).AnyAsync(t => t.Id == id, ct),
             "measurement" => await db.Measurements.IgnoreQueryFilters(deleted).AnyAsync(m => m.Id == id, ct),
+            "urban_area" => await db.UrbanAreas.AnyAsync(a => a.Id == id, ct),
             _ => false,
         };
         if (!visible)
@@ -177,6 +179,22 @@ public static class HistoryApi
         "valid_to" => "Hiệu lực đến",
         "successor_id" => "Cơ quan kế thừa",
         "merged_into_id" => "Gộp vào",
+        "class" => "Loại đô thị",
+        "basis" => "Cơ sở pháp lý",
+        "held_from" => "Tính từ ngày",
+        "recognised_on" => "Ngày công nhận",
+        "decision" => "Quyết định công nhận",
+        "retired_on" => "Thôi theo dõi từ",
+        "retired_reason" => "Lý do thôi theo dõi",
+        "administrative_unit_id" => "Đơn vị hành chính (mã)",
+        "former_unit_id" => "Đơn vị trước sắp xếp (mã)",
+        "province_id" => "Tỉnh (mã)",
+        "regions" => "Vùng",
+        "note" => "Ghi chú",
+        "assessed_on" => "Ngày đánh giá",
+        "assessed_by" => "Người đánh giá",
+        "total" => "Tổng điểm",
+        "verdict" => "Kết quả",
         _ => field,
     };
 
@@ -194,7 +212,8 @@ public static class HistoryApi
 
         return [.. fields
             .Select(f => new FieldChange(f, Value(before, f), Value(after, f)))
-            .Where(c => c.Before != c.After && c.Field is not ("id" or "created_at" or "entered_at"))];
+            // An assessment's input and result are whole documents: its page shows them, the history its date, class and verdict.
+            .Where(c => c.Before != c.After && c.Field is not ("id" or "created_at" or "entered_at" or "input" or "result"))];
     }
 
     private static string? Value(JsonElement? row, string field) =>
@@ -224,6 +243,10 @@ public static class HistoryApi
         "progress_update" => "Báo cáo tiến độ",
         "measurement" => "Số liệu",
         "task_assignment" => "Phân công",
+        "urban_area" => "Đô thị",
+        "urban_area_class" => "Loại đô thị",
+        "urban_area_target" => "Mục tiêu loại đô thị",
+        "assessment" => "Đánh giá",
         _ => table,
     };
 

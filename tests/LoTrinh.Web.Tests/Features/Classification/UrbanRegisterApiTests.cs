@@ -297,4 +297,64 @@ public sealed class UrbanRegisterApiTests(AppFixture app)
             await db.Assessments.Where(a => a.Id == view.GetProperty("id").GetInt64()).ExecuteDeleteAsync(Ct);
         }
     }
+
+    [Fact]
+    public async Task Register_ExportEditImport_OneTemplateBothWays_ABadCellWritesNothing()
+    {
+        var bytes = await _client.GetByteArrayAsync("/Classification?handler=Export&format=xlsx", Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(rows, r => (string?)r["Đô thị"] == "Đô thị Di Linh" && (string?)r["Loại đô thị"] == "V");
+
+        async Task<JsonElement> ImportAsync(IEnumerable<IDictionary<string, object?>> sheet, HttpStatusCode expected)
+        {
+            var file = new MemoryStream();
+            await MiniExcelLibs.MiniExcel.SaveAsAsync(file, sheet, cancellationToken: Ct);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(file.ToArray()), "file", "so-do-thi.xlsx" } };
+            using var response = await _client.PostAsync("/api/urban-areas/import", form, Ct);
+            Assert.Equal(expected, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        }
+
+        // Exported and imported back unchanged: nothing to do.
+        var same = await ImportAsync(rows, HttpStatusCode.OK);
+        Assert.Equal((0, 0, 0), (same.GetProperty("added").GetInt32(), same.GetProperty("updated").GetInt32(), same.GetProperty("classesRecorded").GetInt32()));
+
+        var diLinh = rows.Single(r => (string?)r["Đô thị"] == "Đô thị Di Linh");
+        var edited = rows.Select(r => r == diLinh
+            ? new Dictionary<string, object?>(r) { ["Loại đô thị"] = "IV", ["Tính từ ngày"] = new DateTime(2025, 6, 1), ["Ngày công nhận"] = new DateTime(2025, 6, 1), ["Quyết định công nhận"] = "QĐ nhập thử/QĐ-BXD" }
+            : r).ToList();
+        var added = new Dictionary<string, object?>(rows[0].ToDictionary(k => k.Key, _ => (object?)null))
+        {
+            ["Đô thị"] = "Đô thị nhập thử",
+            ["Tỉnh, thành phố"] = "Tỉnh Lâm Đồng",
+            ["Đơn vị hành chính"] = "Xã Hiệp Thạnh",
+            ["Loại đô thị"] = "V",
+            ["Cơ sở pháp lý"] = "1210/2016",
+            ["Tính từ ngày"] = new DateTime(2025, 9, 1),
+            ["Nguồn"] = "Kiểm thử nhập",
+        };
+
+        var before = await RegisterSizeAsync();
+        var bad = new Dictionary<string, object?>(added) { ["Đô thị"] = "Đô thị lỗi", ["Đơn vị hành chính"] = "Xã Không Có" };
+        var refused = await ImportAsync([.. edited, added, bad], HttpStatusCode.BadRequest);
+        Assert.Contains(refused.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("cột \"Đơn vị hành chính\"", StringComparison.Ordinal)
+            && p.GetString()!.StartsWith($"Dòng {edited.Count + 3}", StringComparison.Ordinal));
+        Assert.Equal(before, await RegisterSizeAsync());
+
+        var imported = await ImportAsync([.. edited, added], HttpStatusCode.OK);
+        var id = await AreaAsync("Đô thị Di Linh");
+        try
+        {
+            Assert.Equal((1, 0, 2), (imported.GetProperty("added").GetInt32(), imported.GetProperty("updated").GetInt32(), imported.GetProperty("classesRecorded").GetInt32()));
+            var area = await _client.GetFromJsonAsync<JsonElement>($"/api/urban-areas/{id}", Ct);
+            Assert.Equal("IV", area.GetProperty("area").GetProperty("current").GetProperty("class").GetString());
+            Assert.Equal(2, area.GetProperty("classes").GetArrayLength());
+        }
+        finally
+        {
+            await using var db = app.NewDb();
+            await db.UrbanAreaClasses.Where(c => c.Decision == "QĐ nhập thử/QĐ-BXD").ExecuteDeleteAsync(Ct);
+            await db.UrbanAreas.Where(a => a.Name == "Đô thị nhập thử").ExecuteDeleteAsync(Ct);
+        }
+    }
 }
