@@ -34,6 +34,7 @@ builder.Services.AddLoTrinhData(builder.Configuration);
 builder.Services.AddSingleton(Clock.Provider(builder.Configuration));
 builder.Services.AddSingleton<ImportBacklog>();
 builder.Services.AddSingleton<PdfConversion>();
+builder.Services.AddSingleton<FiguresCache>();
 builder.Services.AddHostedService<ImportWorker>();
 builder.Services.AddHostedService<Rounds>();
 builder.Services.AddHostedService<ExportWorker>();

@@ -27,9 +27,12 @@ namespace LoTrinh.Web.Data;
 /// The database. Who is asking decides what every query sees and what a save may change: the rules are in
 /// AppDbContext.Scope.cs, the one place for them. Without a request (command line, background work) it is the system.
 /// </summary>
-public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, ViewerAccessor? viewer = null)
+public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options, ViewerAccessor? viewer = null, FiguresCache? figures = null)
     : IdentityUserContext<AppUser, long>(options), IDataProtectionKeyContext
 {
+    /// <summary>The server's kept results (null outside the web app: the command line computes every time).</summary>
+    public FiguresCache? Figures => figures;
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitLineage> UnitLineages => Set<UnitLineage>();

@@ -103,11 +103,16 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
 
     private async Task CountProgrammeAsync(CancellationToken ct) => ProgrammeTotal = await ProgrammeDirectives.CountAsync(ct);
 
-    /// <summary>The programme's latest directives and the first targets in force, with their status.</summary>
-    private async Task LoadProgrammeAsync(CancellationToken ct)
+    private sealed record ProgrammeLists(IReadOnlyList<ProgrammeDirective> Programme, int ProgrammeTotal, IReadOnlyList<TargetRow> Targets, int TargetsTotal);
+
+    /// <summary>The programme's latest directives and the first targets in force, with their status (kept until the data changes).</summary>
+    private async Task LoadProgrammeAsync(CancellationToken ct) =>
+        (Programme, ProgrammeTotal, Targets, TargetsTotal) = await db.CachedAsync($"programme:{Today:O}", () => ComputeProgrammeAsync(ct), ct);
+
+    private async Task<ProgrammeLists> ComputeProgrammeAsync(CancellationToken ct)
     {
         var programme = ProgrammeDirectives;
-        ProgrammeTotal = await programme.CountAsync(ct);
+        var total = await programme.CountAsync(ct);
         var latest = await programme.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(Listed)
             .Select(d => new { d.Id, Name = d.Number ?? d.Kind + " — " + d.IssuerName, d.Title, d.IssuedOn }).ToListAsync(ct);
         var ids = latest.Select(d => d.Id).ToList();
@@ -115,8 +120,8 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var tasks = await db.Tasks.Where(t => ids.Contains(t.DirectiveId)).GroupBy(t => t.DirectiveId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        Programme = [.. latest.Select(d => new ProgrammeDirective(d.Id, d.Name, d.Title, d.IssuedOn, targets.GetValueOrDefault(d.Id), tasks.GetValueOrDefault(d.Id)))];
-
-        (Targets, TargetsTotal) = await TargetStatus.PageAsync(db, TargetStatus.InForce(db), Today, 1, Listed, ct);
+        var (firstTargets, targetsTotal) = await TargetStatus.PageAsync(db, TargetStatus.InForce(db), Today, 1, Listed, ct);
+        return new ProgrammeLists([.. latest.Select(d => new ProgrammeDirective(d.Id, d.Name, d.Title, d.IssuedOn, targets.GetValueOrDefault(d.Id), tasks.GetValueOrDefault(d.Id)))],
+            total, firstTargets, targetsTotal);
     }
 }

@@ -257,6 +257,35 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
     }
 
     [Fact]
+    public async Task TheDashboardKeptInMemory_ShowsACommittedWriteAtOnce_AndAWriteOfManyRowsMovesTheVersionOnce()
+    {
+        var leadership = await AsAsync(Role.Leadership);
+        async Task<int> OverdueAsync() => (await leadership.GetFromJsonAsync<JsonElement>("/api/dashboard?asOf=2026-06-30", Ct))
+            .GetProperty("tasks").GetProperty("byStatus").GetProperty("in_progress_overdue").GetInt32();
+
+        var overdue = await OverdueAsync();
+        Assert.Equal(overdue, await OverdueAsync());
+        var version = await ScalarAsync("select version from figures_version");
+        var ids = await TextAsync("""
+            select string_agg(id::text, ',') from (select id from task_item where deleted_at is null and completed_on is null
+              and due_rolled_on < date '2026-06-30' and not (deadline_precision = 'recurring' and deadline_text is not null) order by id limit 3) t
+            """);
+        try
+        {
+            // One statement, three rows, one transaction: the version moves once, at the commit.
+            await ScalarAsync($"with done as (update task_item set completed_on = date '2026-06-01' where id in ({ids}) returning 1) select count(*) from done");
+            Assert.Equal(version + 1, await ScalarAsync("select version from figures_version"));
+            Assert.Equal(overdue - 3, await OverdueAsync());
+        }
+        finally
+        {
+            await ScalarAsync($"with undone as (update task_item set completed_on = null where id in ({ids}) returning 1) select count(*) from undone");
+        }
+
+        Assert.Equal(overdue, await OverdueAsync());
+    }
+
+    [Fact]
     public async Task TheTargetsByProgress_AreCoresRulesOverEveryValue_TheirChangesToo_AndEachCountOpensItsList()
     {
         // The figures are year-ends 2017–2026 and the targets' years 2025 and 2030: at the end of 2026 a 2025 target is
@@ -313,13 +342,15 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         await using var command = new NpgsqlCommand("""
             select t.id, i.direction, t.comparator, t.value, t.low, t.high, t.year,
                    coalesce(array_agg(m.period_end order by m.period_end, m.id) filter (where m.id is not null), '{}'),
-                   coalesce(array_agg(m.value order by m.period_end, m.id) filter (where m.id is not null), '{}')
+                   coalesce(array_agg(m.value order by m.period_end, m.id) filter (where m.id is not null), '{}'),
+                   i.counts_urban_areas, i.counts_class, i.counts_basis, t.administrative_unit_id
               from target t join indicator i on i.id = t.indicator_id
               left join measurement m on m.indicator_id = t.indicator_id and m.administrative_unit_id = t.administrative_unit_id
                     and m.period_end <= $1 and m.deleted_at is null
              where t.deleted_at is null and not exists (select 1 from target r where r.revises_target_id = t.id and r.deleted_at is null)
-             group by t.id, i.direction
+             group by t.id, i.direction, i.counts_urban_areas, i.counts_class, i.counts_basis
             """, connection) { Parameters = { new() { Value = asOf } } };
+        var registers = await RegistersAsync();
         var categories = new Dictionary<long, string>();
         await using var reader = await command.ExecuteReaderAsync(Ct);
         while (await reader.ReadAsync(Ct))
@@ -329,6 +360,14 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
             decimal? Decimal(int column) => reader.IsDBNull(column) ? null : reader.GetDecimal(column);
             var spec = new LoTrinh.Core.Targets.TargetSpec(comparator, Decimal(3), Decimal(4), Decimal(5));
             var series = reader.GetFieldValue<DateOnly[]>(7).Zip(reader.GetFieldValue<decimal[]>(8), (at, value) => new LoTrinh.Core.Targets.Observation(at, value)).ToList();
+
+            // Số đô thị loại …: the register's counts where the target's province keeps one (issue 21).
+            if (reader.GetBoolean(9) && !reader.IsDBNull(12) && registers.GetValueOrDefault(reader.GetInt64(12)) is { } areas
+                && LoTrinh.Core.Classification.UrbanRegister.Series(areas, asOf, reader.IsDBNull(10) ? null : reader.GetString(10), reader.IsDBNull(11) ? "" : reader.GetString(11)) is { Count: > 0 } counts)
+            {
+                series = [.. counts.Select(c => new LoTrinh.Core.Targets.Observation(c.Day, c.Count))];
+            }
+
             var category = reader.IsDBNull(6)
                 ? LoTrinh.Core.Targets.TargetEvaluator.Evaluate(spec, series.Count > 0 ? series[^1].Value : null, direction) switch
                 {
@@ -341,6 +380,32 @@ public sealed class NationalScaleTests(AppFixture app, ProvinceProgramme provinc
         }
 
         return categories;
+    }
+
+    /// <summary>The urban-area register by target locality: the areas of that province, or of the one it became or was.</summary>
+    private async Task<Dictionary<long, List<LoTrinh.Core.Classification.RegisteredArea>>> RegistersAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ServingConnection(province.Database));
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("""
+            select p.unit, a.id, a.name, a.retired_on, c.class, c.basis, c.held_from
+              from (select id as unit, id as province from administrative_unit
+                    union all select predecessor_id, successor_id from unit_lineage
+                    union all select successor_id, predecessor_id from unit_lineage) p
+              join urban_area a on a.province_id = p.province
+              join urban_area_class c on c.urban_area_id = a.id
+             order by p.unit, a.id, c.id
+            """, connection);
+        var rows = new List<(long Unit, long Area, string Name, DateOnly? Retired, LoTrinh.Core.Classification.ClassRecord Record)>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            rows.Add((reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
+                new(reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateOnly>(6))));
+        }
+
+        return rows.GroupBy(r => r.Unit).ToDictionary(g => g.Key, g => g.GroupBy(r => (r.Area, r.Name, r.Retired))
+            .Select(a => new LoTrinh.Core.Classification.RegisteredArea(a.Key.Area, a.Key.Name, a.Key.Retired, [.. a.Select(r => r.Record)])).ToList());
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed record Viewer(long? UserId, string Name, Role? Role, long? AgencyI
 
     public ReadScope Scope => IsSystem ? ReadScope.All : Role.Scope();
 
+    /// <summary>Who reads the same rows: all, the public, or one agency of one unit (what results may be shared by).</summary>
+    public string ScopeKey => Scope == ReadScope.Agency ? $"agency:{AgencyId}:{UnitId}" : Scope.ToString();
+
     public bool Can(Permission permission) => IsSystem || (Role is { } role && role.Has(permission));
 
     public static Viewer From(ClaimsPrincipal user, string? client)

@@ -57,10 +57,6 @@ public static class RegisterCounts
             LawNote(sets, basis, urbanClass, asOf));
     }
 
-    /// <summary>The counts on every day they changed up to the cut-off: a target's figures.</summary>
-    public static async Task<IReadOnlyList<(DateOnly Day, int Count)>> SeriesAsync(AppDbContext db, long unitId, string? urbanClass, string? basis, DateOnly asOf, CancellationToken ct) =>
-        UrbanRegister.Series(await AreasAsync(db, unitId, ct), asOf, urbanClass, basis ?? "");
-
     private static Verdict VerdictOf(string code) => Enum.GetValues<Verdict>().First(v => v.Code() == code);
 
     /// <summary>"Từ 01/01/2026 (Điều 15 NQ 111/2025) đô thị loại V chuyển thành loại III": what a count under an older basis means today.</summary>

@@ -81,8 +81,12 @@ public static class ProgrammeDashboard
     /// </summary>
     /// <param name="only">Only the tasks of these directives (a programme and its cascade, for the IOC feed); all when null.</param>
     /// <param name="listed">How many directives and lead agencies to name (the feed names every one).</param>
-    public static async Task<DashboardView> LoadAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf, CancellationToken ct,
-        IReadOnlyCollection<long>? only = null, int listed = Listed)
+    public static Task<DashboardView> LoadAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf, CancellationToken ct,
+        IReadOnlyCollection<long>? only = null, int listed = Listed) =>
+        db.CachedAsync($"dashboard:{asOf:O}:{FiguresCacheExtensions.Key(only)}:{listed}", () => ComputeAsync(db, scopes, asOf, only, listed, ct), ct);
+
+    private static async Task<DashboardView> ComputeAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf,
+        IReadOnlyCollection<long>? only, int listed, CancellationToken ct)
     {
         await using var second = scopes.CreateAsyncScope();
         await using var third = scopes.CreateAsyncScope();

@@ -69,11 +69,12 @@ public sealed record TargetsAtGlance(DateOnly AsOf, int Total, IReadOnlyList<Cat
     }
 
     /// <summary>Every target in force (of <paramref name="only"/>'s directives) with its progress as of <paramref name="asOf"/>.</summary>
-    public static Task<IReadOnlyList<TargetRow>> AssessAsync(AppDbContext db, DateOnly asOf, CancellationToken ct, IReadOnlyCollection<long>? only = null)
-    {
-        var inForce = TargetStatus.InForce(db);
-        return TargetStatus.QueryAsync(db, only is null ? inForce : inForce.Where(t => only.Contains(t.DirectiveId)), asOf, ct);
-    }
+    public static Task<IReadOnlyList<TargetRow>> AssessAsync(AppDbContext db, DateOnly asOf, CancellationToken ct, IReadOnlyCollection<long>? only = null) =>
+        db.CachedAsync($"targets:{asOf:O}:{FiguresCacheExtensions.Key(only)}", () =>
+        {
+            var inForce = TargetStatus.InForce(db);
+            return TargetStatus.QueryAsync(db, only is null ? inForce : inForce.Where(t => only.Contains(t.DirectiveId)), asOf, ct);
+        }, ct);
 
     /// <summary>The last values up to the cut-off of these targets' indicator and locality: one query for all of them.</summary>
     private static async Task<Dictionary<long, IReadOnlyList<ChartPoint>>> SeriesAsync(AppDbContext db, List<long> ids, DateOnly asOf, CancellationToken ct)

@@ -80,18 +80,28 @@ public static class TargetStatus
             })
             .ToListAsync(ct);
 
-        // A figure can be both the first and the latest, or the latest of two targets' years: each counts once.
-        var figures = (await RuledFiguresAsync(db, [.. rows.Where(r => r.AdministrativeUnitId != null && !r.CountsUrbanAreas).Select(r => (r.IndicatorId, r.AdministrativeUnitId!.Value, r.Year))], asOf, ct))
-            .DistinctBy(m => m.Id).ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));
-
-        // Số đô thị loại …: the figures are the register's counts, on each day they changed (issue 21).
+        // Số đô thị loại …: where the province keeps its urban-area register, the figures are the register's counts on
+        // each day they changed (issue 21); where it holds nothing yet, the figures reported like any other.
         var counted = new Dictionary<(long IndicatorId, long Unit), List<Figure>>();
+        var registers = new Dictionary<long, IReadOnlyList<Core.Classification.RegisteredArea>>();
         foreach (var r in rows.Where(r => r.CountsUrbanAreas && r.AdministrativeUnitId != null).DistinctBy(r => (r.IndicatorId, r.AdministrativeUnitId)))
         {
             var unit = r.AdministrativeUnitId!.Value;
-            counted[(r.IndicatorId, unit)] = [.. (await RegisterCounts.SeriesAsync(db, unit, r.CountsClass, r.CountsBasis, asOf, ct))
-                .Select(p => new Figure(0, r.IndicatorId, unit, p.Day, p.Count, $"Sổ đô thị, ngày {p.Day:dd/MM/yyyy}"))];
+            if (!registers.TryGetValue(unit, out var areas))
+            {
+                registers[unit] = areas = await RegisterCounts.AreasAsync(db, unit, ct);
+            }
+
+            if (Core.Classification.UrbanRegister.Series(areas, asOf, r.CountsClass, r.CountsBasis ?? "") is { Count: > 0 } series)
+            {
+                counted[(r.IndicatorId, unit)] = [.. series.Select(p => new Figure(0, r.IndicatorId, unit, p.Day, p.Count, $"Sổ đô thị, ngày {p.Day:dd/MM/yyyy}"))];
+            }
         }
+
+        // A figure can be both the first and the latest, or the latest of two targets' years: each counts once.
+        var figures = (await RuledFiguresAsync(db, [.. rows.Where(r => r.AdministrativeUnitId is { } u && !counted.ContainsKey((r.IndicatorId, u)))
+                .Select(r => (r.IndicatorId, r.AdministrativeUnitId!.Value, r.Year))], asOf, ct))
+            .DistinctBy(m => m.Id).ToLookup(m => (m.IndicatorId, m.AdministrativeUnitId));
 
         return [.. rows.Select(r =>
         {

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using LoTrinh.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LoTrinh.Web;
+
+/// <summary>
+/// Results computed from the programme's data — the dashboard's tallies, every target's progress — kept in memory under
+/// the data's version (table figures_version, moved at the commit of any write to what they read) and the viewer's
+/// scope. A request asks the version (one row) and gets the kept result when nothing was written since; the first
+/// request after a write computes it again. The version is read before the data, so a result is never kept under a
+/// version newer than the data it was computed from.
+/// </summary>
+public sealed class FiguresCache
+{
+    /// <summary>Cut-offs × scopes × filters a server keeps at once; past it, the oldest make room.</summary>
+    public const int MaxEntries = 512;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _uses;
+
+    private sealed record Entry(long Version, object Value, long LastUse);
+
+    public static Task<long> VersionAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.SqlQuery<long>($"select version as \"Value\" from figures_version where id = 1").SingleAsync(ct);
+
+    /// <param name="key">What is computed and from which inputs (cut-off, filters); the viewer's scope is added here.</param>
+    public async Task<T> GetAsync<T>(AppDbContext db, string key, Func<Task<T>> compute, CancellationToken ct)
+        where T : class
+    {
+        var version = await VersionAsync(db, ct);
+        var scoped = $"{typeof(T).Name}|{db.Viewer.ScopeKey}|{key}";
+        var use = Interlocked.Increment(ref _uses);
+        if (_entries.TryGetValue(scoped, out var kept) && kept.Version == version && kept.Value is T value)
+        {
+            _entries[scoped] = kept with { LastUse = use };
+            return value;
+        }
+
+        var computed = await compute();
+        if (_entries.Count >= MaxEntries)
+        {
+            foreach (var old in _entries.OrderBy(e => e.Value.LastUse).Take(MaxEntries / 4).Select(e => e.Key).ToList())
+            {
+                _entries.TryRemove(old, out _);
+            }
+        }
+
+        _entries[scoped] = new Entry(version, computed, use);
+        return computed;
+    }
+}
+
+public static class FiguresCacheExtensions
+{
+    /// <summary>The result kept for <paramref name="key"/> at the data's current version, or computed now.</summary>
+    public static Task<T> CachedAsync<T>(this AppDbContext db, string key, Func<Task<T>> compute, CancellationToken ct)
+        where T : class =>
+        db.Figures is { } cache ? cache.GetAsync(db, key, compute, ct) : compute();
+
+    /// <summary>A filter of directive ids as part of a key.</summary>
+    public static string Key(IReadOnlyCollection<long>? ids) => ids is null ? "*" : string.Join(',', ids.Order());
+}
