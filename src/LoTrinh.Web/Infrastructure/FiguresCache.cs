@@ -13,13 +13,17 @@ namespace LoTrinh.Web;
 /// </summary>
 public sealed class FiguresCache
 {
-    /// <summary>Cut-offs × scopes × filters a server keeps at once; past it, the oldest make room.</summary>
-    public const int MaxEntries = 512;
+    /// <summary>
+    /// What a server keeps at once, in rows (a list weighs its length, anything else 1): about five of the country's
+    /// assessed target lists (20,099 rows, ≈ 15 MB each). Past it, the least recently used make room.
+    /// </summary>
+    public const int Budget = 100_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _evicting = new();
     private long _uses;
 
-    private sealed record Entry(long Version, object Value, long LastUse);
+    private sealed record Entry(long Version, object Value, int Weight, long LastUse);
 
     public static Task<long> VersionAsync(AppDbContext db, CancellationToken ct) =>
         db.Database.SqlQuery<long>($"select version as \"Value\" from figures_version where id = 1").SingleAsync(ct);
@@ -38,15 +42,24 @@ public sealed class FiguresCache
         }
 
         var computed = await compute();
-        if (_entries.Count >= MaxEntries)
+        _entries[scoped] = new Entry(version, computed, computed is IReadOnlyCollection<object> rows ? Math.Max(1, rows.Count) : 1, use);
+        lock (_evicting)
         {
-            foreach (var old in _entries.OrderBy(e => e.Value.LastUse).Take(MaxEntries / 4).Select(e => e.Key).ToList())
+            var weight = _entries.Values.Sum(e => (long)e.Weight);
+            foreach (var (old, entry) in _entries.OrderBy(e => e.Value.LastUse).ToList())
             {
-                _entries.TryRemove(old, out _);
+                if (weight <= Budget || old == scoped)
+                {
+                    break;
+                }
+
+                if (_entries.TryRemove(old, out _))
+                {
+                    weight -= entry.Weight;
+                }
             }
         }
 
-        _entries[scoped] = new Entry(version, computed, use);
         return computed;
     }
 }
