@@ -90,7 +90,7 @@ row "/api/indicators/{id}/localities" "/api/indicators/$(owner_psql -c "select i
 cold() {
   local times=()
   for _ in 1 2 3 4 5; do
-    owner_psql -c "update figures_version set version = version + 1" >/dev/null
+    owner_psql -c "update figures_version set version = version + 1" >/dev/null  # both kinds
     times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$1" | awk '{print $1 * 1000}')")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%.0f / %.0f", v[3], v[5] }'

@@ -107,7 +107,7 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
 
     /// <summary>The programme's latest directives and the first targets in force, with their status (kept until the data changes).</summary>
     private async Task LoadProgrammeAsync(CancellationToken ct) =>
-        (Programme, ProgrammeTotal, Targets, TargetsTotal) = await db.CachedAsync($"programme:{Today:O}", () => ComputeProgrammeAsync(ct), ct);
+        (Programme, ProgrammeTotal, Targets, TargetsTotal) = await db.CachedAsync($"programme:{Today:O}", [FiguresCache.Tasks, FiguresCache.Targets], () => ComputeProgrammeAsync(ct), ct);
 
     private async Task<ProgrammeLists> ComputeProgrammeAsync(CancellationToken ct)
     {

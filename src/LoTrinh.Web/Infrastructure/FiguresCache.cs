@@ -6,10 +6,10 @@ namespace LoTrinh.Web;
 
 /// <summary>
 /// Results computed from the programme's data — the dashboard's tallies, every target's progress — kept in memory under
-/// the data's version (table figures_version, moved at the commit of any write to what they read) and the viewer's
-/// scope. A request asks the version (one row) and gets the kept result when nothing was written since; the first
-/// request after a write computes it again. The version is read before the data, so a result is never kept under a
-/// version newer than the data it was computed from.
+/// the versions of what they read (table figures_version: "tasks" and "targets", each moved at the commit of a write to
+/// its tables) and the viewer's scope. A request asks the versions (one query) and gets the kept result when nothing it
+/// reads was written since; the first request after such a write computes it again. The versions are read before the
+/// data, so a result is never kept under versions newer than the data it was computed from.
 /// </summary>
 public sealed class FiguresCache
 {
@@ -23,16 +23,23 @@ public sealed class FiguresCache
     private readonly Lock _evicting = new();
     private long _uses;
 
-    private sealed record Entry(long Version, object Value, int Weight, long LastUse);
+    private sealed record Entry(string Version, object Value, int Weight, long LastUse);
 
-    public static Task<long> VersionAsync(AppDbContext db, CancellationToken ct) =>
-        db.Database.SqlQuery<long>($"select version as \"Value\" from figures_version where id = 1").SingleAsync(ct);
+    /// <summary>What the tasks' tallies read (tasks, agencies, directives, the calendar, the urging log and rules).</summary>
+    public const string Tasks = "tasks";
+
+    /// <summary>What the targets' progress reads (figures, targets, indicators, the register, directives).</summary>
+    public const string Targets = "targets";
+
+    public static Task<string> VersionAsync(AppDbContext db, string[] kinds, CancellationToken ct) =>
+        db.Database.SqlQuery<string>($"select string_agg(id || version, '.' order by id) as \"Value\" from figures_version where id = any({kinds})").SingleAsync(ct);
 
     /// <param name="key">What is computed and from which inputs (cut-off, filters); the viewer's scope is added here.</param>
-    public async Task<T> GetAsync<T>(AppDbContext db, string key, Func<Task<T>> compute, CancellationToken ct)
+    /// <param name="kinds">The versions the result depends on.</param>
+    public async Task<T> GetAsync<T>(AppDbContext db, string key, string[] kinds, Func<Task<T>> compute, CancellationToken ct)
         where T : class
     {
-        var version = await VersionAsync(db, ct);
+        var version = await VersionAsync(db, kinds, ct);
         var scoped = $"{typeof(T).Name}|{db.Viewer.ScopeKey}|{key}";
         var use = Interlocked.Increment(ref _uses);
         if (_entries.TryGetValue(scoped, out var kept) && kept.Version == version && kept.Value is T value)
@@ -66,10 +73,17 @@ public sealed class FiguresCache
 
 public static class FiguresCacheExtensions
 {
-    /// <summary>The result kept for <paramref name="key"/> at the data's current version, or computed now.</summary>
-    public static Task<T> CachedAsync<T>(this AppDbContext db, string key, Func<Task<T>> compute, CancellationToken ct)
+    /// <summary>The result kept for <paramref name="key"/> at the current versions of <paramref name="kinds"/>, or computed now.</summary>
+    public static Task<T> CachedAsync<T>(this AppDbContext db, string key, string[] kinds, Func<Task<T>> compute, CancellationToken ct)
         where T : class =>
-        db.Figures is { } cache ? cache.GetAsync(db, key, compute, ct) : compute();
+        db.Figures is { } cache ? cache.GetAsync(db, key, kinds, compute, ct) : compute();
+
+    /// <summary>
+    /// What the targets' progress depends on for this viewer: an agency sees the directives it has tasks in, so its
+    /// targets also move with the tasks.
+    /// </summary>
+    public static string[] TargetKinds(this AppDbContext db) =>
+        db.Viewer.Scope == Core.Accounts.ReadScope.Agency ? [FiguresCache.Targets, FiguresCache.Tasks] : [FiguresCache.Targets];
 
     /// <summary>A filter of directive ids as part of a key.</summary>
     public static string Key(IReadOnlyCollection<long>? ids) => ids is null ? "*" : string.Join(',', ids.Order());

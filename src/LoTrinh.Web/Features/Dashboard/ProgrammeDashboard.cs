@@ -83,7 +83,7 @@ public static class ProgrammeDashboard
     /// <param name="listed">How many directives and lead agencies to name (the feed names every one).</param>
     public static Task<DashboardView> LoadAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf, CancellationToken ct,
         IReadOnlyCollection<long>? only = null, int listed = Listed) =>
-        db.CachedAsync($"dashboard:{asOf:O}:{FiguresCacheExtensions.Key(only)}:{listed}", () => ComputeAsync(db, scopes, asOf, only, listed, ct), ct);
+        db.CachedAsync($"dashboard:{asOf:O}:{FiguresCacheExtensions.Key(only)}:{listed}", [FiguresCache.Tasks], () => ComputeAsync(db, scopes, asOf, only, listed, ct), ct);
 
     private static async Task<DashboardView> ComputeAsync(AppDbContext db, IServiceScopeFactory scopes, DateOnly asOf,
         IReadOnlyCollection<long>? only, int listed, CancellationToken ct)

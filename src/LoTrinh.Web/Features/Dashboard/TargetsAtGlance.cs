@@ -70,7 +70,7 @@ public sealed record TargetsAtGlance(DateOnly AsOf, int Total, IReadOnlyList<Cat
 
     /// <summary>Every target in force (of <paramref name="only"/>'s directives) with its progress as of <paramref name="asOf"/>.</summary>
     public static Task<IReadOnlyList<TargetRow>> AssessAsync(AppDbContext db, DateOnly asOf, CancellationToken ct, IReadOnlyCollection<long>? only = null) =>
-        db.CachedAsync($"targets:{asOf:O}:{FiguresCacheExtensions.Key(only)}", () =>
+        db.CachedAsync($"targets:{asOf:O}:{FiguresCacheExtensions.Key(only)}", db.TargetKinds(), () =>
         {
             var inForce = TargetStatus.InForce(db);
             return TargetStatus.QueryAsync(db, only is null ? inForce : inForce.Where(t => only.Contains(t.DirectiveId)), asOf, ct);
