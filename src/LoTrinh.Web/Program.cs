@@ -12,8 +12,11 @@ using LoTrinh.Web.Features.Directives;
 using LoTrinh.Web.Features.Exports;
 using LoTrinh.Web.Features.Extraction;
 using LoTrinh.Web.Features.History;
+using LoTrinh.Web.Features.Incidents;
 using LoTrinh.Web.Features.Indicators;
+using LoTrinh.Web.Features.Map;
 using LoTrinh.Web.Features.ProgressReports;
+using LoTrinh.Web.Features.Projects;
 using LoTrinh.Web.Features.Reporting;
 using LoTrinh.Web.Features.Targets;
 using LoTrinh.Web.Features.Tasks;
@@ -57,6 +60,8 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/History", nameof(Permission.ReadInternal));
         o.Conventions.AuthorizeFolder("/Reporting", nameof(Permission.ReadInternal));
         o.Conventions.AuthorizeFolder("/Urging", nameof(Permission.ReadInternal));
+        o.Conventions.AuthorizeFolder("/Incidents", nameof(Permission.ReadInternal));
+        o.Conventions.AuthorizePage("/Projects/Edit", nameof(Permission.ManageProgramme));
         o.Conventions.AuthorizePage("/Urging/Manual", nameof(Permission.ManageProgramme));
         o.Conventions.AuthorizePage("/Urging/Preview", nameof(Permission.ManageProgramme));
         o.Conventions.ConfigureFilter(new HandlerPermissionFilter());
@@ -124,6 +129,9 @@ app.MapCalendarApi();
 app.MapUrgingApi();
 app.MapProgressReportsApi();
 app.MapExportsApi();
+app.MapProjectsApi();
+app.MapIncidentsApi();
+app.MapMapApi();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"LoTrình sẵn sàng tại {string.Join(", ", app.Urls)} (Ctrl+C để dừng)."));
 await app.RunAsync();
@@ -136,6 +144,7 @@ internal static class PublicPages
     [
         "/Index", "/Directives/Index", "/Directives/Details", "/Indicators/Index", "/Indicators/Details",
         "/Units/Index", "/Units/Details", "/Agencies/Index", "/Agencies/Details", "/Targets/Index", "/Accounts/Login",
+        "/Map/Index", "/Projects/Index", "/Projects/Details",
     ];
 }
 

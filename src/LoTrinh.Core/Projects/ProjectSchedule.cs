@@ -5,6 +5,9 @@ namespace LoTrinh.Core.Projects;
 /// <summary>The milestones a key project (công trình, dự án trọng điểm) passes, in their usual order.</summary>
 public enum MilestoneKind
 {
+    /// <summary>Phê duyệt (chủ trương đầu tư, dự án, quy hoạch): what a plan such as Liên Nghĩa's expansion waits for.</summary>
+    Approval,
+
     /// <summary>Giải phóng mặt bằng hoàn thành.</summary>
     SiteClearance,
 

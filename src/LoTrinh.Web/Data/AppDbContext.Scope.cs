@@ -74,6 +74,19 @@ public sealed partial class AppDbContext
         builder.Entity<Measurement>().HasQueryFilter(DeletedFilter, m => m.DeletedAt == null);
         builder.Entity<Measurement>().HasQueryFilter(ScopeFilter, m => ReadsAll || (ReadsPublished && !m.AwaitingApproval)
             || (InAgencyScope && Units.Any(u => u.Id == m.AdministrativeUnitId && (u.Id == ScopeUnitId || u.ParentId == ScopeUnitId || u.Parent!.ParentId == ScopeUnitId))));
+
+        // Public: the projects published on the portal. Agencies read every project (their tasks hang on them).
+        builder.Entity<Features.Projects.KeyProject>().HasQueryFilter(ScopeFilter, p => !ReadsPublished || p.Published);
+        builder.Entity<Features.Projects.ProjectMilestone>().HasQueryFilter(ScopeFilter, m => KeyProjects.Any(p => p.Id == m.ProjectId));
+        builder.Entity<Features.Projects.ProjectDisbursement>().HasQueryFilter(ScopeFilter, d => KeyProjects.Any(p => p.Id == d.ProjectId));
+
+        // Agency: the incidents it handles or reported, and those in its localities. Public: none (working data).
+        builder.Entity<Features.Incidents.Incident>().HasQueryFilter(ScopeFilter, i => ReadsAll
+            || (InAgencyScope && (i.AgencyId == ScopeAgencyId || i.ReportedByAgencyId == ScopeAgencyId
+                || Units.Any(u => u.Id == i.AdministrativeUnitId && (u.Id == ScopeUnitId || u.ParentId == ScopeUnitId || u.Parent!.ParentId == ScopeUnitId)))));
+        builder.Entity<Features.Incidents.IncidentMeasure>().HasQueryFilter(ScopeFilter, m => Incidents.Any(i => i.Id == m.IncidentId));
+        builder.Entity<Features.Projects.Photo>().HasQueryFilter(ScopeFilter, f => (f.IncidentId != null && Incidents.Any(i => i.Id == f.IncidentId))
+            || (f.ProjectId != null && KeyProjects.Any(p => p.Id == f.ProjectId)));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
@@ -128,14 +141,22 @@ public sealed partial class AppDbContext
             EvidenceFile f when entry.State is not EntityState.Deleted => await AgencyReports.AnyAsync(r => r.Id == f.ReportId, ct),
             EvidenceContent c when entry.State is EntityState.Added => await EvidenceFiles.AnyAsync(f => f.Id == c.FileId && AgencyReports.Any(r => r.Id == f.ReportId), ct)
                 || ChangeTracker.Entries<EvidenceFile>().Any(f => f.Entity.Content == c),
+            // The field: an officer reports an incident (and its photos); the agency it was given to records its measures and resolution.
+            Features.Incidents.Incident i when entry.State is EntityState.Added => i.ReportedByAgencyId == ScopeAgencyId && i.AgencyId == null,
+            Features.Incidents.Incident i when entry.State is EntityState.Modified =>
+                i.AgencyId == ScopeAgencyId && OnlyChanged(entry, nameof(Features.Incidents.Incident.ResolvedOn), nameof(Features.Incidents.Incident.Resolution)),
+            Features.Incidents.IncidentMeasure m when entry.State is EntityState.Added => await Incidents.AnyAsync(i => i.Id == m.IncidentId && i.AgencyId == ScopeAgencyId, ct),
+            Features.Projects.Photo f when entry.State is EntityState.Added => ChangeTracker.Entries<Features.Incidents.Incident>().Any(i => i.Entity.Photos.Contains(f))
+                || (f.IncidentId is { } incident && await Incidents.AnyAsync(i => i.Id == incident, ct)),
+            Features.Projects.PhotoContent c when entry.State is EntityState.Added => ChangeTracker.Entries<Features.Projects.Photo>().Any(f => f.Entity.Content == c),
             Measurement m when entry.State is not EntityState.Deleted => await UnitInScopeAsync(m.AdministrativeUnitId, ct)
                 && (entry.State is EntityState.Added || await UnitInScopeAsync((long)entry.Property(nameof(Measurement.AdministrativeUnitId)).OriginalValue!, ct)),
             _ => false,
         };
     }
 
-    private static bool OnlyChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property) =>
-        entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == property);
+    private static bool OnlyChanged(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, params string[] properties) =>
+        entry.Properties.Where(p => p.IsModified).All(p => properties.Contains(p.Metadata.Name));
 
     /// <summary>The unit is the agency's or under it: the measurement filter's rule, for a row not yet written.</summary>
     private Task<bool> UnitInScopeAsync(long unitId, CancellationToken ct) => ReadsAll

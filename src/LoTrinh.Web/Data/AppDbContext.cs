@@ -49,6 +49,12 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<TaskAssignment> TaskAssignments => Set<TaskAssignment>();
     public DbSet<KeyProject> KeyProjects => Set<KeyProject>();
     public DbSet<ProjectMilestone> ProjectMilestones => Set<ProjectMilestone>();
+    public DbSet<ProjectDisbursement> ProjectDisbursements => Set<ProjectDisbursement>();
+    public DbSet<Photo> Photos => Set<Photo>();
+    public DbSet<PhotoContent> PhotoContents => Set<PhotoContent>();
+    public DbSet<Features.Incidents.Incident> Incidents => Set<Features.Incidents.Incident>();
+    public DbSet<Features.Incidents.IncidentKind> IncidentKinds => Set<Features.Incidents.IncidentKind>();
+    public DbSet<Features.Incidents.IncidentMeasure> IncidentMeasures => Set<Features.Incidents.IncidentMeasure>();
     public DbSet<UrbanArea> UrbanAreas => Set<UrbanArea>();
     public DbSet<UrbanAreaTarget> UrbanAreaTargets => Set<UrbanAreaTarget>();
     public DbSet<UrbanAreaClass> UrbanAreaClasses => Set<UrbanAreaClass>();
@@ -156,12 +162,42 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         builder.Entity<ProgressUpdate>().Property(p => p.CreatedAt).ValueGeneratedOnAdd();
         builder.Entity<KeyProject>(e =>
         {
+            e.HasOne(p => p.AdministrativeUnit).WithMany().HasForeignKey(p => p.AdministrativeUnitId);
+            e.HasOne(p => p.FormerUnit).WithMany().HasForeignKey(p => p.FormerUnitId);
             e.HasMany(p => p.Milestones).WithOne().HasForeignKey(m => m.ProjectId);
+            e.HasMany(p => p.Disbursements).WithOne().HasForeignKey(d => d.ProjectId);
             e.HasMany(p => p.Tasks).WithMany().UsingEntity(
                 "project_task",
                 r => r.HasOne(typeof(TaskItem)).WithMany().HasForeignKey("task_id"),
                 l => l.HasOne(typeof(KeyProject)).WithMany().HasForeignKey("project_id"));
+            e.Property(p => p.Site).HasColumnType("jsonb").HasConversion(
+                v => v == null ? null : System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+                v => v == null ? null : System.Text.Json.JsonSerializer.Deserialize<List<decimal[]>>(v, (System.Text.Json.JsonSerializerOptions?)null),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<decimal[]>?>(
+                    (a, b) => (a == null && b == null) || (a != null && b != null && a.Count == b.Count && a.Zip(b).All(p => p.First.SequenceEqual(p.Second))),
+                    v => v == null ? 0 : v.Count,
+                    v => v == null ? null : v.Select(p => p.ToArray()).ToList()));
+            e.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         });
+        builder.Entity<ProjectMilestone>().Property(m => m.Kind)
+            .HasConversion(SnakeCaseEnum<Core.Projects.MilestoneKind>());
+        builder.Entity<Photo>(e =>
+        {
+            e.Property(p => p.UploadedAt).ValueGeneratedOnAdd();
+            e.HasOne(p => p.Content).WithOne().HasForeignKey<PhotoContent>(c => c.PhotoId);
+        });
+        builder.Entity<PhotoContent>().HasKey(c => c.PhotoId);
+        builder.Entity<Features.Incidents.Incident>(e =>
+        {
+            e.Property(i => i.ReportedAt).ValueGeneratedOnAdd();
+            e.HasOne(i => i.Kind).WithMany().HasForeignKey(i => i.KindCode);
+            e.HasMany(i => i.Measures).WithOne().HasForeignKey(m => m.IncidentId);
+            e.HasMany(i => i.Photos).WithOne().HasForeignKey(p => p.IncidentId);
+            e.Property(i => i.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        });
+        builder.Entity<Features.Incidents.IncidentKind>().HasKey(k => k.Code);
+        builder.Entity<Features.Incidents.IncidentMeasure>().Property(m => m.Kind)
+            .HasConversion(SnakeCaseEnum<Core.Incidents.MeasureKind>());
 
         builder.Entity<UrbanArea>(e =>
         {

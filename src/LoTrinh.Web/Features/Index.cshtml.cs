@@ -89,6 +89,14 @@ public sealed class IndexModel(AppDbContext db, IServiceScopeFactory scopes, Tim
         return Partial("~/Features/Dashboard/_Targets.cshtml", await TargetsAtGlance.LoadAsync(db, asOf, ct, since));
     }
 
+    /// <summary>Key projects and field incidents, below the targets (a third request: the tasks come first).</summary>
+    public async Task<IActionResult> OnGetFieldAsync(CancellationToken ct)
+    {
+        var today = time.Today();
+        var asOf = Input.TryDate(AsOfText, out var day, out _) ? day ?? today : today;
+        return Partial("~/Features/Dashboard/_Field.cshtml", await FieldAtGlance.LoadAsync(db, asOf, ct));
+    }
+
     /// <summary>The programme's lists alone, below the dashboard (htmx asks for them once the page is there).</summary>
     public async Task<IActionResult> OnGetProgrammeAsync(CancellationToken ct)
     {

@@ -102,6 +102,50 @@ public sealed class InputErrors
         return required ? Required(field, text) : Input.Clean(text);
     }
 
+    /// <summary>
+    /// A number typed on a page: "11.74" or "11,74"; money may group thousands with dots or spaces ("1.500.000.000").
+    /// Outside [<paramref name="min"/>, <paramref name="max"/>] is refused with both bounds named.
+    /// </summary>
+    public decimal? Number(string field, string? text, decimal min, decimal max, bool grouped = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var s = text.Trim().Replace(" ", "", StringComparison.Ordinal);
+        if (grouped && s.Count(c => c == '.') > 1 || (grouped && s.Contains('.', StringComparison.Ordinal) && s.Contains(',', StringComparison.Ordinal)))
+        {
+            s = s.Replace(".", "", StringComparison.Ordinal);
+        }
+        else if (grouped && s.Contains('.', StringComparison.Ordinal) && s.Length - s.IndexOf('.', StringComparison.Ordinal) == 4)
+        {
+            s = s.Replace(".", "", StringComparison.Ordinal);
+        }
+
+        s = s.Replace(',', '.');
+        if (!decimal.TryParse(s, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+                System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            Add(field, InputBoundary.Problem(text, 40) is null ? $"\"{text.Trim()}\" không phải là một số." : "Không phải là một số.");
+            return null;
+        }
+
+        return Range(field, value, min, max);
+    }
+
+    /// <summary>A number sent as a number (the API): inside [<paramref name="min"/>, <paramref name="max"/>] or refused.</summary>
+    public decimal? Range(string field, decimal? value, decimal min, decimal max)
+    {
+        if (value is { } v && (v < min || v > max))
+        {
+            Add(field, string.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), $"Giá trị {v:N0} nằm ngoài khoảng cho phép ({min:#,0.######} – {max:#,0.######})."));
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>A yes/no the caller must state: missing is an error, never read as false.</summary>
     public bool? Flag(string field, bool? value)
     {

@@ -199,20 +199,30 @@ public static class Security
     /// Headers on every answer: a content security policy with no inline script or style, no framing,
     /// no MIME sniffing, no referrer sent to other sites.
     /// </summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // A map tile server, when one is configured (Map:TileUrl), is the one other origin images may come from.
+        var tiles = app.ApplicationServices.GetRequiredService<IConfiguration>()["Map:TileUrl"] is { Length: > 0 } url
+            && Uri.TryCreate(url.Replace("{s}", "a", StringComparison.Ordinal).Replace("{z}", "0", StringComparison.Ordinal)
+                .Replace("{x}", "0", StringComparison.Ordinal).Replace("{y}", "0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            && uri.Scheme is "https" or "http"
+            ? " " + (url.Contains("{s}", StringComparison.Ordinal) ? $"{uri.Scheme}://*.{string.Join('.', uri.Host.Split('.').Skip(1))}" : uri.GetLeftPart(UriPartial.Authority))
+            : "";
+        return app.Use(async (context, next) =>
     {
         // Set as the answer starts, so an error answer (whose headers the exception handler clears) has them too.
         context.Response.OnStarting(() =>
         {
-            SetHeaders(context.Response.Headers);
+            SetHeaders(context.Response.Headers, tiles);
             return Task.CompletedTask;
         });
         await next();
     });
+    }
 
-    private static void SetHeaders(IHeaderDictionary headers)
+    private static void SetHeaders(IHeaderDictionary headers, string tiles)
     {
-        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:{tiles}; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";

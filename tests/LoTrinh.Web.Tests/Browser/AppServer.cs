@@ -175,4 +175,20 @@ public sealed class AppServer : IAsyncDisposable
 
         throw new TimeoutException("The app did not start within 20 s.");
     }
+
+    /// <summary>
+    /// Types into a searching picker (tom-select over select[name]), waits for the server's matches and
+    /// clicks the first that starts with <paramref name="choice"/>; returns every match offered.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PickAsync(IPage page, string name, string typed, string choice)
+    {
+        var picker = page.Locator($"select[name={name}] + .ts-wrapper");
+        await picker.Locator(".ts-control").ClickAsync();
+        await picker.Locator(".ts-control input").PressSequentiallyAsync(typed);
+        var option = picker.Locator(".ts-dropdown .option").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(choice)) }).First;
+        await Assertions.Expect(option).ToBeVisibleAsync();
+        var offered = await picker.Locator(".ts-dropdown .option").AllInnerTextsAsync();
+        await option.ClickAsync();
+        return offered;
+    }
 }

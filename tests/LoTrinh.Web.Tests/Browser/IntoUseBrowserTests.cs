@@ -39,7 +39,7 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         page.PageError += (_, error) => faults.Add(error);
         await page.GotoAsync("/Tasks/Assign");
         // The pickers search as one types: the directive by its number, the agency by its name.
-        await PickAsync(page, "directive", "29-CTr", "29-CTr/TU");
+        await AppServer.PickAsync(page, "directive", "29-CTr", "29-CTr/TU");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lọc" }).ClickAsync();
         var boxes = page.Locator("#unassigned input[type=checkbox]");
         Assert.True(await boxes.CountAsync() >= 10, "29-CTr/TU has at least 10 tasks to assign");
@@ -57,9 +57,9 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
         await page.GetByLabel("Ngày văn bản", new() { Exact = true }).FillAsync("20/11/2026");
         // The merged province's department (from 1/7/2025), told apart from the old one by its unit; the
         // dissolved one is not offered.
-        var offered = await PickAsync(page, "Lead", "xây dựng", "Sở Xây dựng tỉnh Lâm Đồng");
+        var offered = await AppServer.PickAsync(page, "Lead", "xây dựng", "Sở Xây dựng tỉnh Lâm Đồng");
         Assert.DoesNotContain(offered, o => o.Contains("(đến", StringComparison.Ordinal));
-        await PickAsync(page, "Cooperating", "đức trọng", "Ủy ban nhân dân xã Đức Trọng");
+        await AppServer.PickAsync(page, "Cooperating", "đức trọng", "Ủy ban nhân dân xã Đức Trọng");
         await Assertions.Expect(page.Locator("input[name=Deadline]")).ToHaveValueAsync("Quý IV/2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phân công các nhiệm vụ đã chọn" }).ClickAsync();
         await Assertions.Expect(page.Locator("#assigned")).ToContainTextAsync("Đã phân công 10 nhiệm vụ");
@@ -407,20 +407,4 @@ public sealed class IntoUseBrowserTests(AppFixture app) : IAsyncLifetime
     private async Task<long> DirectiveIdAsync(string number) =>
         await FaultHelpers.ScalarAsync(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = _database }.ConnectionString,
             "select id from directive where number = $1", number);
-
-    /// <summary>
-    /// Types into a searching picker (tom-select over select[name]), waits for the server's matches and
-    /// clicks the first that starts with <paramref name="choice"/>; returns every match offered.
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> PickAsync(IPage page, string name, string typed, string choice)
-    {
-        var picker = page.Locator($"select[name={name}] + .ts-wrapper");
-        await picker.Locator(".ts-control").ClickAsync();
-        await picker.Locator(".ts-control input").PressSequentiallyAsync(typed);
-        var option = picker.Locator(".ts-dropdown .option").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(choice)) }).First;
-        await Assertions.Expect(option).ToBeVisibleAsync();
-        var offered = await picker.Locator(".ts-dropdown .option").AllInnerTextsAsync();
-        await option.ClickAsync();
-        return offered;
-    }
 }

@@ -76,6 +76,25 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /api/urban-areas/import"] = new(Programme, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/urban-areas/import") { Content = new MultipartFormDataContent() })),
         ["POST /Classification/Index Import"] = new(Programme, false, _ => Form("/Classification?handler=Import", [])),
         ["POST /api/urban-areas/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/urban-areas", new { })),
+        ["POST /api/projects/"] = new(Programme, false, _ => Json(HttpMethod.Post, "/api/projects", new { })),
+        ["PUT /api/projects/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/projects/{c.Data.ProjectId}", new { })),
+        ["PUT /api/projects/{id:id}/point"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/projects/{c.Data.ProjectId}/point", new { latitude = 48.8 })),
+        ["PUT /api/projects/{id:id}/milestones/{kind}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/projects/{c.Data.ProjectId}/milestones/bogus", new { })),
+        ["PUT /api/projects/{id:id}/disbursements/{year:int}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/projects/{c.Data.ProjectId}/disbursements/2024", new { })),
+        ["POST /api/projects/{id:id}/tasks"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/projects/{c.Data.ProjectId}/tasks", new { })),
+        ["DELETE /api/projects/{id:id}/tasks/{taskId:id}"] = new(Programme, false, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Delete, $"/api/projects/{c.Data.ProjectId}/tasks/999999999"))),
+        ["POST /api/projects/{id:id}/photos"] = new(Programme, false, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/projects/{c.Data.ProjectId}/photos") { Content = new MultipartFormDataContent() })),
+        ["POST /api/projects/import"] = new(Programme, false, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/projects/import") { Content = new MultipartFormDataContent() })),
+        ["POST /api/incidents/"] = new(Reporters, false, _ => Json(HttpMethod.Post, "/api/incidents", new { })),
+        ["POST /api/incidents/{id:id}/photos"] = new(Reporters, true, c => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/incidents/{c.Data.IncidentFor(c)}/photos")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("not a photo"u8.ToArray()), "file", "anh.jpg" } },
+        })),
+        ["POST /api/incidents/{id:id}/assign"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/incidents/{c.Data.OwnIncidentId}/assign", new { })),
+        ["POST /api/incidents/{id:id}/measures"] = new(Reporters, true, c => Json(HttpMethod.Post, $"/api/incidents/{c.Data.IncidentFor(c)}/measures", new { })),
+        ["POST /api/incidents/{id:id}/resolve"] = new(Reporters, true, c => Json(HttpMethod.Post, $"/api/incidents/{c.Data.IncidentFor(c)}/resolve", new { resolvedOn = "x" })),
+        ["PUT /api/incident-kinds"] = new(Programme, false, _ => Json(HttpMethod.Put, "/api/incident-kinds", new { })),
+        ["PUT /api/units/{id:id}/seat"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/units/{c.Data.UnitId}/seat", new { latitude = 48.8 })),
         ["PUT /api/urban-areas/{id:id}"] = new(Programme, false, c => Json(HttpMethod.Put, $"/api/urban-areas/{c.Data.UrbanAreaId}", new { })),
         ["POST /api/urban-areas/{id:id}/classes"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/classes", new { })),
         ["POST /api/urban-areas/{id:id}/retire"] = new(Programme, false, c => Json(HttpMethod.Post, $"/api/urban-areas/{c.Data.UrbanAreaId}/retire", new { })),
@@ -148,6 +167,19 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         ["POST /Classification/Area Class"] = new(Programme, false, c => Form($"/Classification/Area/{c.Data.UrbanAreaId}?handler=Class", [])),
         ["POST /Classification/Area Retire"] = new(Programme, false, c => Form($"/Classification/Area/{c.Data.UrbanAreaId}?handler=Retire", [])),
         ["POST /Classification/Edit"] = new(Programme, false, _ => Form("/Classification/Edit", [])),
+        ["POST /Projects/Index Import"] = new(Programme, false, _ => Form("/Projects?handler=Import", [])),
+        ["POST /Projects/Edit"] = new(Programme, false, _ => Form("/Projects/Edit", [])),
+        ["POST /Projects/Details Point"] = new(Programme, false, c => Form($"/Projects/Details/{c.Data.ProjectId}?handler=Point", [new("latitude", "x")])),
+        ["POST /Projects/Details Milestone"] = new(Programme, false, c => Form($"/Projects/Details/{c.Data.ProjectId}?handler=Milestone", [])),
+        ["POST /Projects/Details Disbursement"] = new(Programme, false, c => Form($"/Projects/Details/{c.Data.ProjectId}?handler=Disbursement", [])),
+        ["POST /Projects/Details Link"] = new(Programme, false, c => Form($"/Projects/Details/{c.Data.ProjectId}?handler=Link", [])),
+        ["POST /Projects/Details Unlink"] = new(Programme, false, c => Form($"/Projects/Details/{c.Data.ProjectId}?handler=Unlink", [])),
+        ["POST /Projects/Details Photo"] = new(Programme, false, c => Form($"/Projects/Details/{c.Data.ProjectId}?handler=Photo", [])),
+        ["POST /Incidents/Report"] = new(Reporters, false, _ => Form("/Incidents/Report", [])),
+        ["POST /Incidents/Details Assign"] = new(Programme, false, c => Form($"/Incidents/Details/{c.Data.OwnIncidentId}?handler=Assign", [])),
+        ["POST /Incidents/Details Measure"] = new(Reporters, true, c => Form($"/Incidents/Details/{c.Data.IncidentFor(c)}?handler=Measure", [])),
+        ["POST /Incidents/Details Resolve"] = new(Reporters, true, c => Form($"/Incidents/Details/{c.Data.IncidentFor(c)}?handler=Resolve", [new("resolvedOn", "x")])),
+        ["POST /Units/Details Seat"] = new(Programme, false, c => Form($"/Units/Details/{c.Data.UnitId}?handler=Seat", [new("latitude", "x")])),
         ["POST /Classification/Sets Upload"] = new(Programme, false, _ => Form("/Classification/Sets?handler=Upload", [])),
         ["POST /Classification/Sets Activate"] = new(Programme, false, _ => Form("/Classification/Sets?handler=Activate&basis=111%2F2025", [])),
         ["POST /Indicators/Import"] = new(Reporters, false, _ => Form("/Indicators/Import", [])),
@@ -311,6 +343,17 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         public long DirectiveId { get; private set; }
         public long IndicatorId { get; private set; }
         public long UrbanAreaId { get; private set; }
+        public long ProjectId { get; private set; }
+
+        /// <summary>The officer's commune: its seat is what the seat calls (refused with their bad point) would change.</summary>
+        public long UnitId => _ownUnit;
+
+        /// <summary>An incident given to the officer's agency (in scope), and one of another agency in another unit.</summary>
+        public long OwnIncidentId { get; private set; }
+
+        public long OtherIncidentId { get; private set; }
+
+        public long IncidentFor(Call call) => call.InScope ? OwnIncidentId : OtherIncidentId;
 
         /// <summary>An agency the succession and merge calls name (with an empty body they change nothing).</summary>
         public long AgencyId { get; private set; }
@@ -335,6 +378,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             f.IndicatorId = await db.Indicators.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(Ct);
             f.UrbanAreaId = await db.UrbanAreas.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync(Ct);
             f.AgencyId = await db.Agencies.Where(a => a.ShortName == AppFixture.OtherAgency).Select(a => a.Id).SingleAsync(Ct);
+            f.ProjectId = await db.KeyProjects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(Ct);
+            f.OwnIncidentId = await f.NewIncidentAsync(db, AppFixture.OfficerAgency, f._ownUnit);
+            f.OtherIncidentId = await f.NewIncidentAsync(db, AppFixture.OtherAgency, f._otherUnit);
             f.OwnTaskId = await f.NewTaskAsync(true);
             f.OtherTaskId = await f.NewTaskAsync(false);
             f.SpareUserId = (await TestAccount.CreateAsync(app.ConnectionString, Role.Leadership, null)).Id;
@@ -342,6 +388,23 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         }
 
         public long TaskFor(Call call) => call.InScope ? OwnTaskId : OtherTaskId;
+
+        private async Task<long> NewIncidentAsync(LoTrinh.Web.Data.AppDbContext db, string agency, long unit)
+        {
+            var incident = new LoTrinh.Web.Features.Incidents.Incident
+            {
+                KindCode = "construction_unpermitted",
+                Description = "Kiểm thử phân quyền",
+                OccurredOn = new DateOnly(2026, 1, 5),
+                AdministrativeUnitId = unit,
+                ReportedBy = "Kiểm thử",
+                AgencyId = await db.Agencies.Where(a => a.ShortName == agency).Select(a => a.Id).SingleAsync(Ct),
+                AssignedOn = new DateOnly(2026, 1, 6),
+            };
+            db.Incidents.Add(incident);
+            await db.SaveChangesAsync(Ct);
+            return incident.Id;
+        }
 
         /// <summary>A task led by the officer's agency (in scope) or by another agency.</summary>
         public Task<long> NewTaskAsync(bool own) => _app.NewTaskAsync(own ? AppFixture.OfficerAgency : AppFixture.OtherAgency);

@@ -10,7 +10,7 @@ public sealed class SuccessionModel(AppDbContext db, TimeProvider time) : FormPa
     public IReadOnlyList<DissolvedAgency> Pending { get; private set; } = [];
 
     /// <summary>The agency whose confirmation failed, for the messages beside its row.</summary>
-    public long? Failed { get; private set; }
+    public new long? Failed { get; private set; }
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
 

@@ -14,6 +14,8 @@ public static class DashboardApi
         app.MapGet("/api/dashboard/targets", GetTargets).WithTags("Tổng quan").Requires(Permission.ReadInternal)
             .WithSummary("Chỉ tiêu đang có hiệu lực đến một ngày (asOf) theo tiến độ (đã đạt, đúng lộ trình, cần đẩy nhanh, tiến triển chậm, đang đi xuống, "
                 + "không đạt, chưa đủ số liệu), 10 chỉ tiêu chệch lộ trình nhất với số liệu gần nhất; với since: các chỉ tiêu chuyển loại kể từ ngày đó.");
+        app.MapGet("/api/dashboard/field", GetField).WithTags("Tổng quan").Requires(Permission.ReadInternal)
+            .WithSummary("Công trình trọng điểm theo tình trạng (đúng tiến độ, chậm, đình trệ…) và 10 dự án chậm nhất; vụ việc hiện trường chưa xử lý xong và quá hạn theo loại và theo địa bàn, đến ngày asOf.");
         app.MapGet("/api/dashboard/changes", GetChanges).WithTags("Tổng quan").Requires(Permission.ReadInternal)
             .WithSummary("Thay đổi giữa hai ngày (since, asOf — thường là hai cuộc họp): nhiệm vụ trở thành quá hạn, đã hoàn thành, "
                 + "được điều chỉnh thời hạn, được giao mới; mỗi loại có số lượng và 20 nhiệm vụ đầu. Trong phạm vi của người hỏi.");
@@ -24,6 +26,13 @@ public static class DashboardApi
         var errors = new InputErrors();
         var day = errors.Date("asOf", asOf) ?? time.Today();
         return errors.Any ? errors.Problem() : TypedResults.Ok(await ProgrammeDashboard.LoadAsync(db, scopes, day, ct));
+    }
+
+    private static async Task<Results<Ok<FieldAtGlance>, ValidationProblem>> GetField(string? asOf, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var day = errors.Date("asOf", asOf) ?? time.Today();
+        return errors.Any ? errors.Problem() : TypedResults.Ok(await FieldAtGlance.LoadAsync(db, day, ct));
     }
 
     private static async Task<Results<Ok<TargetsAtGlance>, ValidationProblem>> GetTargets(string? since, string? asOf, AppDbContext db, TimeProvider time, CancellationToken ct)

@@ -24,11 +24,13 @@ public static class HistoryApi
         ["task"] = "task_item",
         ["measurement"] = "measurement",
         ["urban_area"] = "urban_area",
+        ["key_project"] = "key_project",
+        ["incident"] = "incident",
     };
 
     public static void MapHistoryApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/history/{subject}/{id:id}", Get).WithTags("Lịch sử").Requires(Permission.ReadInternal)
-            .WithSummary("Lịch sử thay đổi của một văn bản (directive), chỉ tiêu (target), nhiệm vụ (task), số liệu (measurement) hay đô thị (urban_area: loại, mục tiêu, đánh giá): ai, lúc nào, từ đâu, trước và sau.");
+            .WithSummary("Lịch sử thay đổi của một văn bản (directive), chỉ tiêu (target), nhiệm vụ (task), số liệu (measurement) hay đô thị (urban_area: loại, mục tiêu, đánh giá), dự án (key_project: mốc, vốn, nhiệm vụ, ảnh) hay vụ việc (incident): ai, lúc nào, từ đâu, trước và sau.");
 
     private static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, NotFound>> Get(string subject, long id, AppDbContext db, CancellationToken ct) =>
         await LoadAsync(db, subject, id, ct) is { } entries ? TypedResults.Ok(entries) : TypedResults.NotFound();
@@ -47,6 +49,8 @@ public static class HistoryApi
             "task" => await db.Tasks.IgnoreQueryFilters(deleted).AnyAsync(t => t.Id == id, ct),
             "measurement" => await db.Measurements.IgnoreQueryFilters(deleted).AnyAsync(m => m.Id == id, ct),
             "urban_area" => await db.UrbanAreas.AnyAsync(a => a.Id == id, ct),
+            "key_project" => await db.KeyProjects.AnyAsync(p => p.Id == id, ct),
+            "incident" => await db.Incidents.AnyAsync(i => i.Id == id, ct),
             _ => false,
         };
         if (!visible)
@@ -244,6 +248,13 @@ public static class HistoryApi
         "measurement" => "Số liệu",
         "task_assignment" => "Phân công",
         "urban_area" => "Đô thị",
+        "key_project" => "Dự án",
+        "project_milestone" => "Mốc tiến độ",
+        "project_disbursement" => "Vốn, giải ngân",
+        "project_task" => "Nhiệm vụ liên kết",
+        "photo" => "Ảnh",
+        "incident" => "Vụ việc",
+        "incident_measure" => "Biện pháp xử lý",
         "urban_area_class" => "Loại đô thị",
         "urban_area_target" => "Mục tiêu loại đô thị",
         "assessment" => "Đánh giá",

@@ -11,7 +11,8 @@ internal sealed record ProgramFile(
     List<MeasurementEntry> Measurements,
     Dictionary<string, System.Text.Json.JsonElement> IndicatorStandards,
     Dictionary<string, System.Text.Json.JsonElement> IndicatorUrbanCounts,
-    List<UrbanAreaEntry> UrbanAreas);
+    List<UrbanAreaEntry> UrbanAreas,
+    List<ProjectEntry> Projects);
 
 internal sealed record UnitRef(string Code, DateOnly On);
 
@@ -35,3 +36,11 @@ internal sealed record UrbanAreaEntry(
 internal sealed record UrbanAreaClassEntry(string Class, string Basis, DateOnly HeldFrom, DateOnly? RecognisedOn, string? Decision, string? Source);
 
 internal sealed record UrbanAreaTargetEntry(int Year, string Class, string Basis, string? UnitType, string? Directive, string? Section, string? Quote);
+
+/// <summary>A key project as the seeds name it; what they do not say is left out (null), never invented.</summary>
+internal sealed record ProjectEntry(string Name, string Kind, UnitRef? FormerUnit, UnitRef? Unit, List<MilestoneEntry> Milestones, List<TaskQuote> Tasks, string? Note);
+
+internal sealed record MilestoneEntry(string Kind, DateOnly? PlannedOn, DateOnly? AchievedOn, string? Note);
+
+/// <summary>A task of a seeded directive, found by words of its text.</summary>
+internal sealed record TaskQuote(string Directive, string Quote);

@@ -9,7 +9,9 @@ using LoTrinh.Web.Data;
 using LoTrinh.Web.Features.Agencies;
 using LoTrinh.Web.Features.Classification;
 using LoTrinh.Web.Features.Directives;
+using LoTrinh.Web.Features.Projects;
 using LoTrinh.Web.Features.Targets;
+using LoTrinh.Web.Features.Tasks;
 using LoTrinh.Web.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,6 +109,7 @@ public sealed class SeedLoader(AppDbContext db)
         }
 
         AddUrbanAreas();
+        AddProjects();
         return (targets, tasks, _program.Measurements.Count);
     }
 
@@ -158,6 +161,35 @@ public sealed class SeedLoader(AppDbContext db)
                 })],
             };
             db.UrbanAreas.Add(area);
+        }
+    }
+
+    private void AddProjects()
+    {
+        foreach (var p in _program.Projects)
+        {
+            var project = new KeyProject
+            {
+                Name = p.Name,
+                Kind = Core.Projects.ProjectNames.Kinds.Any(k => k.Code == p.Kind) ? p.Kind : throw new InvalidDataException($"projects[{p.Name}].kind: {p.Kind}"),
+                FormerUnit = p.FormerUnit is null ? null : _units.Resolve(p.FormerUnit.Code, p.FormerUnit.On),
+                AdministrativeUnit = p.Unit is null ? null : _units.Resolve(p.Unit.Code, p.Unit.On),
+                Note = p.Note,
+                Milestones = [.. p.Milestones.Select(m => new ProjectMilestone
+                {
+                    Kind = Core.Projects.ProjectNames.TryParseMilestone(m.Kind, out var kind) ? kind : throw new InvalidDataException($"projects[{p.Name}].milestones: {m.Kind}"),
+                    PlannedOn = m.PlannedOn, AchievedOn = m.AchievedOn, Note = m.Note,
+                })],
+            };
+            foreach (var quote in p.Tasks)
+            {
+                var matches = db.ChangeTracker.Entries<TaskItem>().Select(e => e.Entity)
+                    .Where(t => t.Directive?.Number == quote.Directive && t.Text.Contains(quote.Quote, StringComparison.Ordinal)).ToList();
+                project.Tasks.Add(matches is [var one] ? one
+                    : throw new InvalidDataException($"projects[{p.Name}].tasks: {matches.Count} nhiệm vụ của {quote.Directive} có \"{quote.Quote}\"."));
+            }
+
+            db.KeyProjects.Add(project);
         }
     }
 

@@ -27,6 +27,8 @@ public static class TasksApi
         tasks.MapGet("/", List).Requires(Permission.ReadInternal).WithSummary("Nhiệm vụ và tình trạng tại một ngày (asOf), lọc theo tình trạng, cơ quan, văn bản, địa bàn (locality: mã số đơn vị hành chính); "
             + "sắp xếp (sort): directive — theo văn bản (mặc định), due — thời hạn sớm nhất trước, due_desc — thời hạn muộn nhất trước.");
         tasks.MapGet("/{id:id}", Get).Requires(Permission.ReadInternal);
+        tasks.MapGet("/options", Options).Requires(Permission.ReadInternal)
+            .WithSummary("Tìm nhiệm vụ để chọn (q: mã hoặc chữ trong nội dung, số văn bản): 20 kết quả đầu.");
         tasks.MapPost("/", Create).Requires(Permission.ManageProgramme).WithSummary("Giao một nhiệm vụ mới theo một văn bản.");
         tasks.MapGet("/unassigned", Unassigned).Requires(Permission.ManageProgramme)
             .WithSummary("Nhiệm vụ cần phân công: chưa có cơ quan chủ trì, chưa có thời hạn, hoặc cơ quan chủ trì đã giải thể (lọc theo văn bản, mục).");
@@ -40,6 +42,23 @@ public static class TasksApi
         tasks.MapPost("/{id:id}/complete", Complete).Requires(Permission.ReportProgress).WithSummary("Ghi nhận hoàn thành nhiệm vụ.");
         app.MapGet("/api/deadlines/parse", ParseDeadline).AllowAnonymous().WithTags("Nhiệm vụ")
             .WithSummary("Đọc một thời hạn viết bằng lời (\"Quý II/2022\") thành ngày đến hạn và độ chính xác.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<Directives.DirectiveOption>>> Options(AppDbContext db, string? q, CancellationToken ct)
+    {
+        var query = db.Tasks.AsNoTracking();
+        if (Input.Clean(q) is { } text)
+        {
+            var pattern = $"%{text.Replace("%", "", StringComparison.Ordinal)}%";
+            query = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? query.Where(t => t.Id == id)
+                : query.Where(t => EF.Functions.ILike(t.Text, pattern) || (t.Directive.Number != null && EF.Functions.ILike(t.Directive.Number, pattern)));
+        }
+
+        var rows = await query.OrderBy(t => t.DirectiveId).ThenBy(t => t.Id).Take(20)
+            .Select(t => new { t.Id, t.Text, t.Directive.Number }).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<Directives.DirectiveOption>>([.. rows.Select(t =>
+            new Directives.DirectiveOption(t.Id, $"#{t.Id} {(t.Number is null ? "" : t.Number + ": ")}{(t.Text.Length > 120 ? t.Text[..120] + "…" : t.Text)}"))]);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TaskRow>>, ValidationProblem>> List(

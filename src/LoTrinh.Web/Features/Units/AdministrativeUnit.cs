@@ -21,6 +21,12 @@ public sealed class AdministrativeUnit
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidTo { get; set; }
 
+    /// <summary>Where its People's Committee sits, with the source that says so; entered one by one (no licensed list exists).</summary>
+    public decimal? SeatLatitude { get; set; }
+
+    public decimal? SeatLongitude { get; set; }
+    public string? SeatSource { get; set; }
+
     /// <summary>The name without the word for its kind: "Huyện Đức Trọng" → "Đức Trọng".</summary>
     public string BareName => Bare(Name, Kind);
 

@@ -18,7 +18,56 @@ public static class UnitsApi
     {
         var group = app.MapGroup("/api/units").WithTags("Đơn vị hành chính");
         group.MapGet("/", Search).AllowAnonymous().WithSummary("Tìm đơn vị hành chính theo tên hay mã, còn hiệu lực vào một ngày.");
+        group.MapGet("/options", Options).AllowAnonymous()
+            .WithSummary("Tìm đơn vị để chọn (q: tên hay mã): former=false — trên bản đồ hiện nay (mặc định), former=true — trước 01/07/2025; 20 kết quả đầu.");
         group.MapGet("/{code}", GetByCode).AllowAnonymous().WithSummary("Đơn vị mang mã này vào ngày đã cho, với đơn vị tiền thân và kế thừa.");
+        group.MapPut("/{id:id}/seat", SetSeat).Requires(LoTrinh.Core.Accounts.Permission.ManageProgramme)
+            .WithSummary("Vị trí trụ sở của đơn vị (latitude, longitude) và nguồn cho biết vị trí đó; để trống cả hai để bỏ. Dự án chưa có vị trí được đặt tạm tại đây.");
+    }
+
+    private static async Task<Ok<IReadOnlyList<Directives.DirectiveOption>>> Options(AppDbContext db, TimeProvider time, string? q, bool? former, CancellationToken ct)
+    {
+        var today = time.Today();
+        var query = former == true ? db.Units.AsNoTracking().Where(u => u.ValidTo != null && u.ValidTo < today) : ValidOn(db.Units.AsNoTracking(), today);
+        if (Input.Clean(q) is { } text)
+        {
+            query = query.Where(u => u.Code == text || EF.Functions.ILike(u.Name, $"%{text.Replace("%", "", StringComparison.Ordinal)}%"));
+        }
+
+        var rows = await query.OrderBy(u => u.Level).ThenBy(u => u.Name).Take(20)
+            .Select(u => new { u.Id, u.Name, u.Code, Parent = u.Parent == null ? null : u.Parent.Name }).ToListAsync(ct);
+        return TypedResults.Ok<IReadOnlyList<Directives.DirectiveOption>>([.. rows.Select(u => new Directives.DirectiveOption(u.Id, Label(u.Name, u.Code, u.Parent)))]);
+    }
+
+    /// <summary>"Xã Đức Trọng (24958), Tỉnh Lâm Đồng": enough to tell two communes of one name apart.</summary>
+    public static string Label(string name, string code, string? parent) => $"{name} ({code}){(parent is null ? "" : ", " + parent)}";
+
+    public sealed record SeatInput(decimal? Latitude, decimal? Longitude, string? Source);
+
+    private static async Task<Results<Ok<UnitRefView>, ValidationProblem, NotFound>> SetSeat(long id, SeatInput? body, AppDbContext db, CancellationToken ct)
+    {
+        if (await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = await SetSeatAsync(db, unit, body ?? new(null, null, null), ct);
+        return errors.Any ? errors.Problem() : TypedResults.Ok(new UnitRefView(unit.Id, unit.Code, unit.Name, unit.ValidFrom, unit.ValidTo, unit.Kind));
+    }
+
+    /// <summary>Sets (or clears) where the unit's People's Committee sits; a seat needs the source that says so.</summary>
+    public static async Task<InputErrors> SetSeatAsync(AppDbContext db, AdministrativeUnit unit, SeatInput input, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        Projects.ProjectRegister.CheckPoint(errors, input.Latitude, input.Longitude);
+        var source = errors.Text("source", input.Source, 1000, required: input.Latitude is not null);
+        if (!errors.Any)
+        {
+            (unit.SeatLatitude, unit.SeatLongitude, unit.SeatSource) = (input.Latitude, input.Longitude, input.Latitude is null ? null : source);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return errors;
     }
 
     /// <summary>The id of the unit with this code on that day, or null.</summary>
