@@ -49,26 +49,38 @@ public sealed class FiguresCache
         }
 
         var computed = await compute();
-        _entries[scoped] = new Entry(version, computed, computed is IReadOnlyCollection<object> rows ? Math.Max(1, rows.Count) : 1, use);
+        var weight = computed switch
+        {
+            IReadOnlyCollection<object> rows => rows.Count,
+            IWeighed weighed => weighed.RowCount,
+            _ => 1,
+        };
+        _entries[scoped] = new Entry(version, computed, Math.Max(1, weight), use);
         lock (_evicting)
         {
-            var weight = _entries.Values.Sum(e => (long)e.Weight);
+            var total = _entries.Values.Sum(e => (long)e.Weight);
             foreach (var (old, entry) in _entries.OrderBy(e => e.Value.LastUse).ToList())
             {
-                if (weight <= Budget || old == scoped)
+                if (total <= Budget || old == scoped)
                 {
                     break;
                 }
 
                 if (_entries.TryRemove(old, out _))
                 {
-                    weight -= entry.Weight;
+                    total -= entry.Weight;
                 }
             }
         }
 
         return computed;
     }
+}
+
+/// <summary>A kept result that is not a list itself but holds rows: it counts as that many against the budget.</summary>
+public interface IWeighed
+{
+    int RowCount { get; }
 }
 
 public static class FiguresCacheExtensions

@@ -108,9 +108,20 @@ public static class DirectivesApi
         AppDbContext db, HttpResponse response, string? q, string? kind, long? implements, int? page, int? pageSize, CancellationToken ct)
     {
         var (p, size) = Input.Paging(page, pageSize, 100);
-        var (rows, total) = await QueryAsync(db, q, kind, implements, p, size, ct);
-        response.SetTotal(total);
-        return TypedResults.Ok(rows);
+        // Kept until a directive or a link changes: the public's list is read far more often than it is written.
+        var kept = await db.CachedAsync($"directives:{q}|{kind}|{implements}|{p}|{size}", [FiguresCache.Tasks],
+            async () =>
+            {
+                var (rows, total) = await QueryAsync(db, q, kind, implements, p, size, ct);
+                return new DirectivePage(rows, total);
+            }, ct);
+        response.SetTotal(kept.Total);
+        return TypedResults.Ok(kept.Rows);
+    }
+
+    private sealed record DirectivePage(IReadOnlyList<DirectiveRow> Rows, int Total) : IWeighed
+    {
+        public int RowCount => Rows.Count;
     }
 
     private const int PickerSize = 30;
